@@ -1,0 +1,26 @@
+/**
+ * roadsynth command line. Each subcommand lives in ./commands/<name>.ts and exports
+ * `register(program)`; this file only assembles them.
+ */
+import { Command } from 'commander';
+import { commandModules } from './commands/index.js';
+import { runCli } from './run-cli.js';
+
+const program = new Command()
+  .name('roadsynth')
+  .description('Synthetic, labeled camera data of rare driving situations.')
+  .version('0.1.0')
+  .showHelpAfterError('(add --help for usage)')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  roadsynth validate scenarios/*.yaml
+  roadsynth sample scenarios/01-pedestrian-behind-van.yaml --count 10 --design sobol --json
+  roadsynth simulate scenarios/03-lead-vehicle-emergency-brake.yaml --index 4 --json
+  roadsynth run scenarios/01-pedestrian-behind-van.yaml --out out/ped --count 20 --frames 30`,
+  );
+
+for (const mod of commandModules) mod.register(program);
+
+await runCli(program, process.argv);

@@ -1,0 +1,33 @@
+/**
+ * Runs the program and turns user errors into a message and exit code 2, without a stack.
+ * Anything else is a bug and keeps its stack.
+ */
+import type { Command } from 'commander';
+
+/** An error the user can fix: its message says what, where and how. */
+export class UserError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export async function runCli(program: Command, argv: string[]): Promise<void> {
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    const e = err as { code?: string; exitCode?: number };
+    if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
+      // commander already printed its message (help, version or a usage error).
+      process.exitCode = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
+      return;
+    }
+    if (err instanceof UserError) {
+      process.stderr.write(err.message.endsWith('\n') ? err.message : err.message + '\n');
+      process.exitCode = err.exitCode;
+      return;
+    }
+    throw err;
+  }
+}
