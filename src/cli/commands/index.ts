@@ -1,8 +1,12 @@
 /** The list of subcommands. Add a module here when adding a command. */
 import type { Command } from 'commander';
+import * as validate from './validate.js';
+import * as sample from './sample.js';
+import * as simulate from './simulate.js';
+import * as run from './run.js';
 
 export interface CommandModule {
   register(program: Command): void;
 }
 
-export const commandModules: CommandModule[] = [];
+export const commandModules: CommandModule[] = [validate, sample, simulate, run];

@@ -1,0 +1,175 @@
+/**
+ * `roadsynth run FILE --out DIR`: the main job. Samples, simulates, renders and writes a
+ * labeled dataset; resumable, shardable, with progress on the terminal.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DatasetMismatchError } from '../../export/datasetWriter.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../export/types.js';
+import { PASS_NAMES, type PassName } from '../../render/request.js';
+import { DESIGNS } from '../../scenario/schema.js';
+import type { DesignName } from '../../scenario/types.js';
+import { createRenderHost } from '../../dataset/renderHost.js';
+import { BrowserNotFoundError } from '../../dataset/render-host/findBrowser.js';
+import { estimateFrameBytes, preflight, PreflightError } from '../../dataset/preflight.js';
+import { ResumeNeededError, runDataset } from '../../dataset/runDataset.js';
+import { parseShard, shardRange, type Shard } from '../../dataset/shard.js';
+import { SamplingError } from '../../sampling/errors.js';
+import { createProgressView } from '../progress.js';
+import { UserError } from '../run-cli.js';
+import { readScenarioFile, samplingUserError, sweepDesign } from '../scenarioFile.js';
+import { integerArg, listArg } from '../args.js';
+
+interface RunFlags {
+  out: string;
+  count: number;
+  seed: number;
+  design?: DesignName;
+  gridLevels?: number;
+  frames: number;
+  fps: number;
+  clip: 'critical' | 'start';
+  resolution?: { widthPx: number; heightPx: number };
+  formats: ExportFormat[];
+  passes: PassName[];
+  workers: number;
+  resume?: boolean;
+  shard?: Shard;
+  minVisiblePixels?: number;
+  dropLowVisibility?: boolean;
+  browser?: string;
+}
+
+function resolutionArg(text: string): { widthPx: number; heightPx: number } {
+  const m = /^(\d{2,5})x(\d{2,5})$/.exec(text.trim());
+  if (!m) throw new InvalidArgumentError(`expected WIDTHxHEIGHT such as 1280x720, got "${text}"`);
+  return { widthPx: Number(m[1]), heightPx: Number(m[2]) };
+}
+
+function shardArg(text: string): Shard {
+  const s = parseShard(text);
+  if (typeof s === 'string') throw new InvalidArgumentError(s);
+  return s;
+}
+
+const VERSION = '0.1.0';
+
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description('Render a labeled dataset (KITTI, COCO, YOLO) from a scenario: sample, simulate, render, label, write.')
+    .argument('<file>', 'scenario file (YAML or JSON)')
+    .requiredOption('-o, --out <dir>', 'output folder')
+    .option('-n, --count <n>', 'samples in the sweep', integerArg(1), 1)
+    .option('-s, --seed <s>', 'seed of the sweep', integerArg(0), 0)
+    .addOption(new Option('-d, --design <design>', 'sweep design (default: the file\'s sweep.design, else random)').choices(DESIGNS))
+    .option('--grid-levels <k>', 'levels per continuous parameter for --design grid', integerArg(2, 64))
+    .option('-f, --frames <f>', 'frames per sample', integerArg(1, 100000), 10)
+    .option('--fps <r>', 'frame rate of each clip [1/s]', integerArg(1, 1000), 10)
+    .addOption(new Option('--clip <anchor>', 'where each clip sits in the simulation: around the critical moment (minimum TTC) or from the start').choices(['critical', 'start']).default('critical'))
+    .option('-r, --resolution <WxH>', 'image size, overriding the scenario camera (e.g. 1280x720)', resolutionArg)
+    .option('--formats <list>', `label formats, comma-separated (${EXPORT_FORMATS.join(',')})`, listArg(EXPORT_FORMATS), [...EXPORT_FORMATS])
+    .option('--passes <list>', `image passes, comma-separated (${PASS_NAMES.join(',')})`, listArg(PASS_NAMES), [...PASS_NAMES])
+    .option('-w, --workers <w>', 'browser pages rendering in parallel', integerArg(1, 64), 1)
+    .option('--resume', 'continue an interrupted run in the same --out folder')
+    .option('--shard <K/N>', 'run only the K-th of N blocks of sample indices (K from 0), for array jobs', shardArg)
+    .option('--min-visible-pixels <n>', 'objects with fewer visible pixels are flagged low-visibility', integerArg(0))
+    .option('--drop-low-visibility', 'drop flagged objects from the labels instead of keeping them flagged')
+    .option('--browser <path>', 'Chromium, Chrome or Electron executable (default: ROADSYNTH_BROWSER, then the usual places)')
+    .addHelpText(
+      'after',
+      `
+Output: image_2/ label_2/ calib/ (KITTI), coco.json, labels/ images/ data.yaml (YOLO), instance/ semantic/
+depth/ (PNG; depth in metres x 256), cameras/, manifest.jsonl, README.md (dataset card), failures.jsonl.
+
+Examples:
+  roadsynth run scenarios/01-pedestrian-behind-van.yaml --out out/ped --count 20 --frames 30
+  roadsynth run scenarios/03-lead-vehicle-emergency-brake.yaml --out out/brake --count 200 --design sobol --workers 2
+  roadsynth run scenarios/02-cut-in-short-gap.yaml --out out/cut --count 100 --resolution 640x480 --formats coco,yolo
+  roadsynth run scenarios/01-pedestrian-behind-van.yaml --out out/ped --count 20 --resume      # after a kill or Ctrl-C
+  roadsynth run scenarios/01-pedestrian-behind-van.yaml --out /data/shard-3 --count 1000 --shard 3/8`,
+    )
+    .action(async (file: string, flags: RunFlags) => {
+      await runCommand(file, flags);
+    });
+}
+
+async function runCommand(file: string, flags: RunFlags): Promise<void> {
+  const scenario = readScenarioFile(file);
+  const design = flags.design ?? sweepDesign(scenario.spec);
+  const name = typeof scenario.spec.name === 'string' ? scenario.spec.name : file;
+  const { from, to } = shardRange(flags.count, flags.shard);
+  const { widthPx, heightPx } = flags.resolution ?? { widthPx: 1280, heightPx: 720 };
+  try {
+    preflight(flags.out, (to - from) * flags.frames * estimateFrameBytes(widthPx, heightPx, flags.passes));
+  } catch (err) {
+    if (err instanceof PreflightError) throw new UserError(err.message);
+    throw err;
+  }
+
+  const view = createProgressView();
+  const abort = new AbortController();
+  const onSigint = () => {
+    if (abort.signal.aborted) process.exit(130);
+    abort.abort();
+    view.notice('interrupted: finishing the frames in flight (press Ctrl-C again to stop at once)');
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  const command = ['roadsynth', 'run', ...process.argv.slice(3)].join(' ');
+  try {
+    const result = await runDataset(
+      {
+        scenario: { file, spec: scenario.spec, name },
+        outDir: flags.out,
+        count: flags.count,
+        seed: flags.seed,
+        design,
+        gridLevels: flags.gridLevels,
+        shard: flags.shard,
+        frames: flags.frames,
+        fps: flags.fps,
+        anchor: flags.clip,
+        resolution: flags.resolution,
+        formats: flags.formats,
+        passes: flags.passes,
+        labels: {
+          ...(flags.minVisiblePixels !== undefined ? { minVisiblePixels: flags.minVisiblePixels } : {}),
+          ...(flags.dropLowVisibility ? { dropLowVisibility: true } : {}),
+        },
+        resume: flags.resume === true,
+        command,
+        version: VERSION,
+        workers: flags.workers,
+      },
+      async () => {
+        const host = createRenderHost({ browser: flags.browser, pages: flags.workers });
+        await host.open();
+        return host;
+      },
+      { onProgress: (p) => view.update(p), onNotice: (m) => view.notice(m), signal: abort.signal },
+    );
+    view.stop();
+    if (result.interrupted) {
+      process.stderr.write(`stopped after ${result.framesWritten} frames; continue with the same command and --resume\n`);
+      process.exitCode = 130;
+      return;
+    }
+    const s = result.summary!;
+    const classes = Object.entries(s.perClass).map(([k, v]) => `${k} ${v}`).join(', ');
+    process.stdout.write(
+      `wrote ${s.frames} frames (${result.framesWritten} new, ${result.framesSkipped} from before) with ${s.objects} labeled objects to ${s.outDir}\n` +
+        (classes ? `  per class: ${classes}\n` : '') +
+        (result.failures > 0 ? `  ${result.failures} failed samples: see ${s.outDir}/failures.jsonl\n` : '') +
+        `  dataset card: ${s.outDir}/README.md\n`,
+    );
+    if (result.failures > 0) process.exitCode = 1;
+  } catch (err) {
+    view.stop();
+    if (err instanceof DatasetMismatchError || err instanceof ResumeNeededError || err instanceof BrowserNotFoundError) throw new UserError(err.message);
+    if (err instanceof SamplingError) throw samplingUserError(err, scenario);
+    throw err;
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The render page bundle, built with esbuild at run time into a cache folder and rebuilt when
+ * any of its source files change (keyed by a hash of the files the last build read), so
+ * `npx roadsynth` works with no build step. Electron hosts load the same file.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/** Root of the roadsynth package (the folder holding package.json and src/). */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const ENTRY = path.join(PACKAGE_ROOT, 'src/render/page/main.ts');
+
+interface Manifest {
+  /** Files the bundle was built from, relative to PACKAGE_ROOT. */
+  inputs: string[];
+  hash: string;
+  bundle: string;
+}
+
+export interface PageBundle {
+  /** Absolute path of the bundled script. */
+  scriptPath: string;
+  /** Hash of the sources it was built from. */
+  hash: string;
+  /** Whether this call built it (false: taken from the cache). */
+  built: boolean;
+}
+
+function cacheDir(): string {
+  const preferred = path.join(PACKAGE_ROOT, 'node_modules/.cache/roadsynth');
+  for (const dir of [preferred, path.join(os.tmpdir(), 'roadsynth-cache')]) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      return dir;
+    } catch {
+      // read-only install: try the next place
+    }
+  }
+  throw new Error(`cannot create a cache folder for the render page (tried ${preferred} and the temp folder)`);
+}
+
+function hashInputs(inputs: readonly string[]): string | null {
+  const h = createHash('sha256');
+  for (const rel of inputs) {
+    const abs = path.join(PACKAGE_ROOT, rel);
+    if (!existsSync(abs)) return null;
+    h.update(rel).update('\0').update(readFileSync(abs)).update('\0');
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+function writeAtomic(file: string, data: string): void {
+  // Several processes (shards) may build at once: write aside, then rename over.
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+/** Returns the bundle, building it if the cache is missing or stale. */
+export async function renderPageBundle(): Promise<PageBundle> {
+  const dir = cacheDir();
+  const manifestPath = path.join(dir, 'render-page.json');
+  if (existsSync(manifestPath)) {
+    try {
+      const m = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+      const scriptPath = path.join(dir, m.bundle);
+      if (hashInputs(m.inputs) === m.hash && existsSync(scriptPath)) return { scriptPath, hash: m.hash, built: false };
+    } catch {
+      // unreadable manifest: rebuild
+    }
+  }
+  const result = await build({
+    entryPoints: [ENTRY],
+    absWorkingDir: PACKAGE_ROOT,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome110',
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const inputs = Object.keys(result.metafile.inputs).sort();
+  const hash = hashInputs(inputs);
+  if (hash === null) throw new Error('render page bundle: an input vanished while building; run again');
+  const bundle = `render-page-${hash}.js`;
+  const scriptPath = path.join(dir, bundle);
+  writeAtomic(scriptPath, result.outputFiles[0].text);
+  writeAtomic(manifestPath, JSON.stringify({ inputs, hash, bundle } satisfies Manifest));
+  return { scriptPath, hash, built: true };
+}

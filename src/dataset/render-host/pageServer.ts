@@ -1,0 +1,100 @@
+/**
+ * Local HTTP server (127.0.0.1, random port, random path prefix) that serves the render page,
+ * binary blobs the page fetches (trajectories) and takes the PNGs the page uploads.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const HTML = '<!doctype html><html><head><meta charset="utf-8"><title>roadsynth render</title></head>' +
+  '<body style="margin:0;background:#000"><script src="render-page.js"></script></body></html>';
+
+export class PageServer {
+  private readonly server: http.Server;
+  private readonly prefix = `/${randomUUID()}`;
+  private readonly blobs = new Map<string, Uint8Array>();
+  private readonly uploads = new Map<string, Map<string, Uint8Array>>();
+  private script = '';
+  private origin = '';
+
+  constructor(private readonly scriptPath: string) {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+  }
+
+  async start(): Promise<void> {
+    this.script = readFileSync(this.scriptPath, 'utf8');
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    const { port } = this.server.address() as AddressInfo;
+    this.origin = `http://127.0.0.1:${port}`;
+  }
+
+  get pageUrl(): string {
+    return `${this.origin}${this.prefix}/index.html`;
+  }
+
+  /** Serves `bytes` at the returned URL until removed. */
+  putBlob(name: string, bytes: Uint8Array): string {
+    this.blobs.set(name, bytes);
+    return `${this.origin}${this.prefix}/blobs/${encodeURIComponent(name)}`;
+  }
+
+  removeBlob(name: string): void {
+    this.blobs.delete(name);
+  }
+
+  /** A fresh upload slot; the page POSTs <url>/<pass>; take() collects what arrived. */
+  openUpload(): { url: string; take: () => Map<string, Uint8Array> } {
+    const id = randomUUID();
+    this.uploads.set(id, new Map());
+    return {
+      url: `${this.origin}${this.prefix}/upload/${id}`,
+      take: () => {
+        const got = this.uploads.get(id) ?? new Map<string, Uint8Array>();
+        this.uploads.delete(id);
+        return got;
+      },
+    };
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const url = req.url ?? '';
+    if (!url.startsWith(this.prefix + '/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const rest = url.slice(this.prefix.length + 1);
+    if (req.method === 'GET' && rest === 'index.html') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(HTML);
+    } else if (req.method === 'GET' && rest === 'render-page.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(this.script);
+    } else if (req.method === 'GET' && rest.startsWith('blobs/')) {
+      const blob = this.blobs.get(decodeURIComponent(rest.slice('blobs/'.length)));
+      if (blob) res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(blob);
+      else res.writeHead(404).end();
+    } else if (req.method === 'POST' && rest.startsWith('upload/')) {
+      const [, id, pass] = rest.split('/');
+      const slot = this.uploads.get(id);
+      if (!slot || !pass) {
+        res.writeHead(404).end();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        slot.set(pass, new Uint8Array(Buffer.concat(chunks)));
+        res.writeHead(204).end();
+      });
+    } else {
+      res.writeHead(404).end();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}

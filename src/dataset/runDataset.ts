@@ -1,0 +1,333 @@
+/**
+ * A dataset run: sample -> road -> simulate -> render -> label -> write, for a slice of a
+ * sweep's sample indices. The product's main job, shared by the CLI and the desktop app.
+ *
+ * - Streaming: each frame is written as soon as it is rendered; nothing per frame is kept.
+ * - Parallel: `workers` pages render at once; simulation of the next instance runs in Node
+ *   while pages render.
+ * - Resumable: a frame whose record exists is not rendered again; a finished dataset is the
+ *   same bytes whether or not the run was interrupted (see src/export/datasetWriter.ts).
+ * - Sharded: `shard` picks a contiguous block of the sweep's indices; sample i is the same
+ *   in every shard, so merging shards equals one run.
+ * - A failing instance is retried where that can help (render crashes), then recorded in
+ *   failures.jsonl with its reason; the run goes on.
+ */
+import type { ScenarioSpec, SampledInstance, DesignName } from '../scenario/types.js';
+import { createSampler } from '../sampling/sample.js';
+import { contentHash } from '../sampling/hash.js';
+import { SamplingError } from '../sampling/errors.js';
+import { buildRoadNetwork } from '../road/buildRoadNetwork.js';
+import { simulate } from '../sim/simulate.js';
+import { SimulationError } from '../sim/errors.js';
+import type { SimResult } from '../sim/types.js';
+import type { LabelOptions } from '../render/labels/labelOptions.js';
+import type { PassName } from '../render/request.js';
+import { DatasetWriter } from '../export/datasetWriter.js';
+import type { ExportFormat, ExportSummary, KittiOptions } from '../export/types.js';
+import { frameSchedule, type ClipAnchor, type FrameSchedule } from './frameSchedule.js';
+import { FailureLog, type FailureStage } from './failureLog.js';
+import { shardRange, type Shard } from './shard.js';
+import type { RenderHost } from './renderHost.js';
+
+export interface RunOptions {
+  scenario: { file: string; spec: ScenarioSpec; name: string };
+  outDir: string;
+  /** Samples in the whole sweep. */
+  count: number;
+  seed: number;
+  design: DesignName;
+  gridLevels?: number;
+  shard?: Shard;
+  /** Frames per instance and their rate [1/s]. */
+  frames: number;
+  fps: number;
+  anchor: ClipAnchor;
+  /** Overrides the scenario's camera resolution [px]. */
+  resolution?: { widthPx: number; heightPx: number };
+  formats: ExportFormat[];
+  passes: PassName[];
+  labels?: Partial<LabelOptions>;
+  kitti?: Partial<KittiOptions>;
+  /** Continue a run that stopped; without it a folder that already has frames is refused. */
+  resume: boolean;
+  /** The command line that reproduces the run (for the dataset card). */
+  command: string;
+  version: string;
+  /** Pages rendering in parallel. */
+  workers: number;
+  /** Render attempts per instance before it is recorded as failed. */
+  renderAttempts?: number;
+}
+
+export interface RunProgress {
+  framesDone: number;
+  /** Frames this run will write (frames found on disk from an earlier run excluded). */
+  framesTotal: number;
+  framesSkipped: number;
+  instancesFailed: number;
+  elapsedS: number;
+}
+
+export interface RunResult {
+  summary: ExportSummary | null;
+  framesWritten: number;
+  framesSkipped: number;
+  failures: number;
+  interrupted: boolean;
+}
+
+/** Renders frames; re-created by the runner after a crash. */
+export interface HostFactory {
+  (): Promise<RenderHost>;
+}
+
+export interface RunHooks {
+  onProgress?(p: RunProgress): void;
+  /** Something worth telling the user that is not an error (a retry, a restart). */
+  onNotice?(message: string): void;
+  /** When aborted, frames in flight are finished and no new ones start. */
+  signal?: AbortSignal;
+}
+
+/** An instance ready to render: sampled and simulated. */
+interface Prepared {
+  sample: SampledInstance;
+  sim: SimResult;
+  schedule: FrameSchedule;
+}
+
+class InstanceFailure extends Error {
+  constructor(readonly stage: FailureStage, message: string) {
+    super(message);
+  }
+}
+
+/** Applies a resolution override; the hash follows the instance's content. */
+function withResolution(sample: SampledInstance, resolution: RunOptions['resolution']): SampledInstance {
+  if (!resolution) return sample;
+  const camera = { ...sample.instance.ego.camera, ...resolution };
+  const instance = { ...sample.instance, ego: { ...sample.instance.ego, camera } };
+  return { ...sample, instance, hash: contentHash(instance) };
+}
+
+export async function runDataset(opts: RunOptions, createHost: HostFactory, hooks: RunHooks = {}): Promise<RunResult> {
+  const { from, to } = shardRange(opts.count, opts.shard);
+  const writer = DatasetWriter.open(opts.outDir, {
+    formats: opts.formats,
+    passes: opts.passes,
+    scenario: { file: opts.scenario.file, hash: contentHash(opts.scenario.spec), name: opts.scenario.name },
+    run: {
+      command: opts.command,
+      seed: opts.seed,
+      design: opts.design,
+      count: opts.count,
+      framesPerInstance: opts.frames,
+      fps: opts.fps,
+      version: opts.version,
+    },
+    kitti: opts.kitti,
+  });
+  const failures = new FailureLog(opts.outDir);
+
+  const indices: number[] = [];
+  let framesSkipped = 0;
+  let framesToDo = 0;
+  for (let i = from; i < to; i++) {
+    let done = 0;
+    for (let f = 0; f < opts.frames; f++) if (writer.hasFrame(i, f)) done++;
+    if ((done > 0 || failures.has(i)) && !opts.resume) throw new ResumeNeededError(opts.outDir);
+    framesSkipped += done;
+    if (done < opts.frames || failures.has(i)) {
+      indices.push(i);
+      framesToDo += opts.frames - done;
+    }
+  }
+
+  const sampler = createSampler(opts.scenario.spec, { seed: opts.seed, design: opts.design, count: opts.count, gridLevels: opts.gridLevels });
+  const progress: RunProgress = {
+    framesDone: 0,
+    framesTotal: framesToDo,
+    framesSkipped,
+    instancesFailed: 0,
+    elapsedS: 0,
+  };
+  const started = performance.now();
+  const report = () => {
+    progress.elapsedS = (performance.now() - started) / 1000;
+    hooks.onProgress?.({ ...progress });
+  };
+
+  const prepare = (index: number): Prepared => {
+    let sample: SampledInstance;
+    try {
+      sample = withResolution(sampler.sample(index), opts.resolution);
+    } catch (err) {
+      if (err instanceof SamplingError) throw new InstanceFailure('sample', err.message);
+      throw err;
+    }
+    let sim: SimResult;
+    try {
+      const network = buildRoadNetwork(sample.instance.road, sample.instance.weather);
+      sim = simulate(sample.instance, network);
+    } catch (err) {
+      if (err instanceof SimulationError || err instanceof Error) throw new InstanceFailure('simulate', err.message);
+      throw err;
+    }
+    const schedule = frameSchedule(sim.trajectory.ticks, sim.trajectory.dtS, opts.frames, opts.fps, opts.anchor, sim.metrics);
+    return { sample, sim, schedule };
+  };
+
+  // Simulation runs in Node; deferring it with setImmediate lets it overlap page rendering.
+  const pending = new Map<number, Promise<Prepared>>();
+  const prepared = (index: number): Promise<Prepared> => {
+    let p = pending.get(index);
+    if (!p) {
+      p = new Promise((resolve, reject) => setImmediate(() => {
+        try {
+          resolve(prepare(index));
+        } catch (err) {
+          reject(err);
+        }
+      }));
+      p.catch(() => undefined);
+      pending.set(index, p);
+    }
+    return p;
+  };
+
+  const hosts = new HostKeeper(createHost, hooks.onNotice);
+  await hosts.get();
+  const attempts = Math.max(1, opts.renderAttempts ?? 3);
+  let next = 0;
+  let framesWritten = 0;
+
+  const renderInstance = async (index: number, job: Prepared): Promise<void> => {
+    const { sample, sim, schedule } = job;
+    const scene = { kind: 'scenario' as const, key: sample.hash, instance: sample.instance, trajectory: sim.trajectory, seed: sample.seed, quality: 'export' as const };
+    for (let f = 0; f < schedule.ticks.length; f++) {
+      if (writer.hasFrame(index, f)) continue;
+      if (hooks.signal?.aborted) return;
+      const host = await hosts.get();
+      const frame = await hosts.use(host, () => host.renderFrame({ scene, frame: f, tick: schedule.ticks[f], passes: opts.passes, labels: opts.labels }));
+      writer.writeFrame(
+        {
+          sample,
+          metrics: sim.metrics,
+          frameIndexInInstance: f,
+          globalFrameId: index * opts.frames + f,
+          tick: schedule.ticks[f],
+          timeS: schedule.timesS[f],
+        },
+        frame,
+      );
+      framesWritten++;
+      progress.framesDone++;
+      report();
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    while (next < indices.length && !hooks.signal?.aborted) {
+      const index = indices[next++];
+      if (next < indices.length) void prepared(indices[next]);
+      let lastError: InstanceFailure | null = null;
+      try {
+        const job = await prepared(index);
+        pending.delete(index);
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+          try {
+            await renderInstance(index, job);
+            lastError = null;
+            break;
+          } catch (err) {
+            lastError = new InstanceFailure('render', (err as Error).message);
+            if (attempt < attempts) {
+              hooks.onNotice?.(`sample ${index}: render failed (${firstLine((err as Error).message)}); restarting the browser, attempt ${attempt + 1} of ${attempts}`);
+              await hosts.restartIfCrashed();
+            }
+          }
+        }
+      } catch (err) {
+        pending.delete(index);
+        if (!(err instanceof InstanceFailure)) throw err;
+        lastError = err;
+      }
+      if (lastError) {
+        failures.record(index, lastError.stage, lastError.message);
+        progress.instancesFailed++;
+        hooks.onNotice?.(`sample ${index}: ${lastError.stage} failed: ${firstLine(lastError.message)} (recorded in failures.jsonl)`);
+      } else {
+        failures.clear(index);
+      }
+      report();
+    }
+  };
+
+  const workerCount = Math.max(1, opts.workers);
+  try {
+    await Promise.all(Array.from({ length: workerCount }, () => worker()));
+  } finally {
+    await hosts.close();
+  }
+  const interrupted = hooks.signal?.aborted === true && progress.framesDone + progress.instancesFailed * opts.frames < progress.framesTotal;
+  failures.assemble();
+  const summary = interrupted ? null : writer.finish();
+  return { summary, framesWritten, framesSkipped, failures: failures.count(), interrupted };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0];
+}
+
+/** The folder already has frames and the run was not asked to resume. */
+export class ResumeNeededError extends Error {
+  constructor(outDir: string) {
+    super(`${outDir}: this folder already holds frames of this dataset. Add --resume to continue the run, or choose an empty --out folder.`);
+    this.name = 'ResumeNeededError';
+  }
+}
+
+/**
+ * Owns the render host and replaces it after a crash: the first worker that sees its host
+ * fail restarts it; workers that failed on the same host then use the new one.
+ */
+class HostKeeper {
+  private host: Promise<RenderHost> | null = null;
+  private crashed: RenderHost | null = null;
+
+  constructor(
+    private readonly create: HostFactory,
+    private readonly notice?: (m: string) => void,
+  ) {}
+
+  get(): Promise<RenderHost> {
+    this.host ??= this.create();
+    return this.host;
+  }
+
+  /** Runs a call on `host`, remembering the host if the call fails. */
+  async use<T>(host: RenderHost, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      this.crashed = host;
+      throw err;
+    }
+  }
+
+  async restartIfCrashed(): Promise<void> {
+    const current = this.host ? await this.host : null;
+    if (current !== null && current === this.crashed) {
+      this.host = null;
+      this.crashed = null;
+      await current.close().catch((e: Error) => this.notice?.(`closing the crashed browser: ${e.message}`));
+    }
+    await this.get();
+  }
+
+  async close(): Promise<void> {
+    const h = this.host;
+    this.host = null;
+    if (h) await (await h).close();
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * manifest.jsonl: one JSON object per frame saying where the frame came from (scenario,
+ * instance, seed, every sampled parameter), when (tick, time) and what happened (criticality
+ * metrics, objects per class). Keys are written in one fixed order, parameters sorted by name,
+ * so the same frames give the same bytes.
+ */
+import { LABEL_CLASSES } from '../render/types.js';
+import type { LabelClass, ObjectLabel } from '../render/types.js';
+import type { ParamValue } from '../scenario/types.js';
+import type { FrameContext, ScenarioRef } from './types.js';
+import { roundTo } from './numberFormat.js';
+
+export interface ManifestEntry {
+  frameId: string;
+  globalFrameId: number;
+  scenarioFile: string;
+  scenarioHash: string;
+  instanceHash: string;
+  sampleIndex: number;
+  seed: number;
+  design: string;
+  tries: number;
+  parameters: Record<string, ParamValue>;
+  frameIndex: number;
+  tick: number;
+  timeS: number;
+  metrics: {
+    /** null: the ego and an actor never closed in. */
+    minTtcS: number | null;
+    minDistanceM: number | null;
+    collisions: number;
+    hardBrakes: number;
+    nearMiss: boolean;
+    nearMissTtcS: number;
+  };
+  /** Objects with visible pixels, per class, every class listed. */
+  counts: Record<LabelClass, number>;
+}
+
+/** Objects with visible pixels per class, in LABEL_CLASSES order. */
+export function countByClass(objects: readonly ObjectLabel[]): Record<LabelClass, number> {
+  const counts = Object.fromEntries(LABEL_CLASSES.map((c) => [c, 0])) as Record<LabelClass, number>;
+  for (const o of objects) if (o.box !== null) counts[o.cls] += 1;
+  return counts;
+}
+
+function sortedParameters(p: Record<string, ParamValue>): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  for (const k of Object.keys(p).sort()) out[k] = p[k];
+  return out;
+}
+
+const finiteOrNull = (v: number, decimals: number): number | null => (Number.isFinite(v) ? roundTo(v, decimals) : null);
+
+export function manifestEntry(
+  ctx: FrameContext,
+  scenario: ScenarioRef,
+  frameIdStr: string,
+  objects: readonly ObjectLabel[],
+): ManifestEntry {
+  const m = ctx.metrics;
+  return {
+    frameId: frameIdStr,
+    globalFrameId: ctx.globalFrameId,
+    scenarioFile: scenario.file,
+    scenarioHash: scenario.hash,
+    instanceHash: ctx.sample.hash,
+    sampleIndex: ctx.sample.index,
+    seed: ctx.sample.seed,
+    design: ctx.sample.design,
+    tries: ctx.sample.tries,
+    parameters: sortedParameters(ctx.sample.parameters),
+    frameIndex: ctx.frameIndexInInstance,
+    tick: ctx.tick,
+    timeS: roundTo(ctx.timeS, 6),
+    metrics: {
+      minTtcS: finiteOrNull(m.minTtcS, 4),
+      minDistanceM: finiteOrNull(m.minDistanceM, 4),
+      collisions: m.collisions,
+      hardBrakes: m.hardBrakes,
+      nearMiss: m.nearMiss,
+      nearMissTtcS: m.nearMissTtcS,
+    },
+    counts: countByClass(objects),
+  };
+}
+
+/** One manifest.jsonl line (with its newline). */
+export function manifestLine(entry: ManifestEntry): string {
+  return JSON.stringify(entry) + '\n';
+}

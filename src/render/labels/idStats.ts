@@ -1,0 +1,61 @@
+/**
+ * Per-id pixel statistics of an instance id buffer, scanned in one pass.
+ * Id colour convention (COCO panoptic): id = R + 256 G + 65536 B; 0 = background.
+ */
+import type { Box2 } from '../types.js';
+
+export interface IdStats {
+  pixels: number;
+  /** Tight box of the id's pixels [px], x2 and y2 exclusive. */
+  box: Box2;
+}
+
+/** Id encoded in an RGB triple (COCO panoptic convention). */
+export function decodeId(r: number, g: number, b: number): number {
+  return r + (g << 8) + (b << 16);
+}
+
+/** RGB bytes of an id; ids must fit in 24 bits. */
+export function encodeId(id: number): [number, number, number] {
+  if (!Number.isInteger(id) || id < 0 || id > 0xffffff) throw new RangeError(`instance id ${id} does not fit in 24 bits`);
+  return [id & 255, (id >> 8) & 255, (id >> 16) & 255];
+}
+
+/**
+ * Counts pixels and tight boxes per id.
+ * @param rgba      RGBA bytes, rows bottom-up as WebGL readPixels returns them
+ * @param region    where the buffer lies in the image [px] (x, y of its top-left, width, height)
+ */
+export function scanIds(
+  rgba: Uint8Array,
+  region: { x: number; y: number; width: number; height: number },
+): Map<number, IdStats> {
+  const stats = new Map<number, IdStats>();
+  const { width, height } = region;
+  let lastId = -1;
+  let last: IdStats | undefined;
+  for (let row = 0; row < height; row++) {
+    const y = region.y + height - 1 - row;
+    let i = row * width * 4;
+    for (let col = 0; col < width; col++, i += 4) {
+      const id = rgba[i] + (rgba[i + 1] << 8) + (rgba[i + 2] << 16);
+      if (id === 0) continue;
+      if (id !== lastId) {
+        last = stats.get(id);
+        if (last === undefined) {
+          last = { pixels: 0, box: [Infinity, Infinity, -Infinity, -Infinity] };
+          stats.set(id, last);
+        }
+        lastId = id;
+      }
+      const s = last!;
+      const x = region.x + col;
+      s.pixels++;
+      if (x < s.box[0]) s.box[0] = x;
+      if (x + 1 > s.box[2]) s.box[2] = x + 1;
+      if (y < s.box[1]) s.box[1] = y;
+      if (y + 1 > s.box[3]) s.box[3] = y + 1;
+    }
+  }
+  return stats;
+}

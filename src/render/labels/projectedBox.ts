@@ -1,0 +1,61 @@
+/**
+ * The amodal 2D box: the image-plane bounds of an object's 3D box. Edges that cross the near
+ * plane are clipped there, so a box partly behind the camera still projects to finite bounds.
+ */
+import type * as THREE from 'three';
+import { projectKitti } from '../cameraModel.js';
+import type { Box2 } from '../types.js';
+import { BOX_EDGES } from './box3d.js';
+
+/**
+ * Bounds [px] of the projection of the part of a box in front of the near plane; not clipped
+ * to the image. Null when the whole box lies behind the near plane.
+ * @param corners box corners in the KITTI camera frame [m] (boxCorners order)
+ * @param nearM   near plane distance [m]
+ */
+export function projectedBox(corners: readonly THREE.Vector3[], K: readonly number[], nearM: number): Box2 | null {
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  const add = (x: number, y: number, z: number): void => {
+    const { u, v } = projectKitti(K, x, y, z);
+    x1 = Math.min(x1, u); y1 = Math.min(y1, v); x2 = Math.max(x2, u); y2 = Math.max(y2, v);
+  };
+  for (const c of corners) if (c.z >= nearM) add(c.x, c.y, c.z);
+  for (const [i, j] of BOX_EDGES) {
+    const a = corners[i], b = corners[j];
+    if ((a.z >= nearM) === (b.z >= nearM)) continue;
+    const t = (nearM - a.z) / (b.z - a.z);
+    add(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y), nearM);
+  }
+  return x1 === Infinity ? null : [x1, y1, x2, y2];
+}
+
+/** A box clipped to a widthPx x heightPx image; null when nothing of it is inside. */
+export function clipBox(box: Box2, widthPx: number, heightPx: number): Box2 | null {
+  const x1 = Math.max(0, box[0]), y1 = Math.max(0, box[1]);
+  const x2 = Math.min(widthPx, box[2]), y2 = Math.min(heightPx, box[3]);
+  return x2 > x1 && y2 > y1 ? [x1, y1, x2, y2] : null;
+}
+
+/** Area of a box [px^2] (0 for an empty box). */
+export function boxArea(box: Box2 | null): number {
+  return box === null ? 0 : Math.max(0, box[2] - box[0]) * Math.max(0, box[3] - box[1]);
+}
+
+/** Part of the unclipped box that lies outside the image, 0..1. */
+export function truncation(unclipped: Box2, clipped: Box2 | null): number {
+  const total = boxArea(unclipped);
+  return total > 0 ? Math.min(1, Math.max(0, 1 - boxArea(clipped) / total)) : 1;
+}
+
+/** Smallest box of whole pixels that contains `box` and `other`, clipped to the image. */
+export function pixelUnion(box: Box2 | null, other: Box2 | null, widthPx: number, heightPx: number): Box2 | null {
+  const boxes = [box, other].filter((b): b is Box2 => b !== null);
+  if (boxes.length === 0) return null;
+  const u: Box2 = [
+    Math.floor(Math.min(...boxes.map((b) => b[0]))),
+    Math.floor(Math.min(...boxes.map((b) => b[1]))),
+    Math.ceil(Math.max(...boxes.map((b) => b[2]))),
+    Math.ceil(Math.max(...boxes.map((b) => b[3]))),
+  ];
+  return clipBox(u, widthPx, heightPx);
+}

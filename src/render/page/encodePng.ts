@@ -1,0 +1,71 @@
+/**
+ * PNG encoding inside the page, so only compressed bytes cross to Node.
+ *   rgb       the canvas, by the browser's native encoder
+ *   instance  8-bit RGB, id = R + 256 G + 65536 B (COCO panoptic convention), 0 = background
+ *   semantic  8-bit grey, SEMANTIC_CLASSES index + 1, 0 = unlabeled / sky
+ *   depth     16-bit grey, metres x 256 (KITTI depth), 0 = no depth (sky, or farther than
+ *             MAX_DEPTH_M, which 16 bits cannot hold)
+ * Readbacks come bottom-up; PNG rows go top-down. Each encoder copies what it needs before
+ * returning, so the caller may reuse its readback buffer while the PNG compresses.
+ */
+import { writePng } from './pngWriter.js';
+
+/** Largest depth a 16-bit KITTI depth PNG can hold [m]. */
+export const MAX_DEPTH_M = 65535 / 256;
+
+export async function encodeCanvas(canvas: HTMLCanvasElement | OffscreenCanvas): Promise<Uint8Array> {
+  const blob =
+    'convertToBlob' in canvas
+      ? await canvas.convertToBlob({ type: 'image/png' })
+      : await new Promise<Blob>((resolve, reject) =>
+          canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas.toBlob gave no PNG'))), 'image/png'),
+        );
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+export function encodeInstance(rgbaBottomUp: Uint8Array, widthPx: number, heightPx: number): Promise<Uint8Array> {
+  const rgb = new Uint8Array(widthPx * heightPx * 3);
+  for (let y = 0; y < heightPx; y++) {
+    let src = (heightPx - 1 - y) * widthPx * 4;
+    let dst = y * widthPx * 3;
+    for (let x = 0; x < widthPx; x++, src += 4, dst += 3) {
+      rgb[dst] = rgbaBottomUp[src];
+      rgb[dst + 1] = rgbaBottomUp[src + 1];
+      rgb[dst + 2] = rgbaBottomUp[src + 2];
+    }
+  }
+  return writePng({ widthPx, heightPx, data: rgb, channels: 3, bitDepth: 8 });
+}
+
+export function encodeSemantic(rgbaBottomUp: Uint8Array, widthPx: number, heightPx: number): Promise<Uint8Array> {
+  const grey = new Uint8Array(widthPx * heightPx);
+  for (let y = 0; y < heightPx; y++) {
+    let src = (heightPx - 1 - y) * widthPx * 4;
+    let dst = y * widthPx;
+    for (let x = 0; x < widthPx; x++, src += 4, dst++) grey[dst] = rgbaBottomUp[src];
+  }
+  return writePng({ widthPx, heightPx, data: grey, channels: 1, bitDepth: 8 });
+}
+
+/** @param depthBottomUp RGBA floats, red = linear depth [m], 0 where nothing was drawn */
+export function encodeDepth(depthBottomUp: Float32Array, widthPx: number, heightPx: number): Promise<Uint8Array> {
+  const out = new Uint16Array(widthPx * heightPx);
+  for (let y = 0; y < heightPx; y++) {
+    let src = (heightPx - 1 - y) * widthPx * 4;
+    let dst = y * widthPx;
+    for (let x = 0; x < widthPx; x++, src += 4, dst++) {
+      const m = depthBottomUp[src];
+      // Round to the nearest 1/256 m; a surface closer than 1/512 m would read as "no depth", so keep it at 1.
+      const v = Math.round(m * 256);
+      out[dst] = m > 0 && v <= 65535 ? Math.max(1, v) : 0;
+    }
+  }
+  return writePng({ widthPx, heightPx, data: out, channels: 1, bitDepth: 16 });
+}
+
+/** Base64 of bytes, in chunks (String.fromCharCode has an argument limit). */
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}

@@ -1,0 +1,206 @@
+/**
+ * One page's renderer and loaded scene. For each requested tick: pose the scene, draw the
+ * passes, compute labels from the instance buffer, encode PNGs. The scene stays loaded between
+ * frames of one instance (same key).
+ */
+import * as THREE from 'three';
+import type { SceneRig } from '../../scene/types.js';
+import type { FrameLabels, ObjectLabel } from '../types.js';
+import type { PageFrameRequest, PageFrameResult, PageScene, PassName } from '../request.js';
+import { cameraModel, threeToKittiCamera } from '../cameraModel.js';
+import { RgbPass } from '../passes/rgbPass.js';
+import { IdTargets, renderInto } from '../passes/idTargets.js';
+import { SceneOverride } from '../passes/sceneOverride.js';
+import { meshBoundsCorners, unoccludedPixels } from '../passes/unoccludedPixels.js';
+import { scanIds } from '../labels/idStats.js';
+import { objectGeometry, objectLabel } from '../labels/objectLabel.js';
+import { pixelUnion, projectedBox } from '../labels/projectedBox.js';
+import { encodeCanvas, encodeDepth, encodeInstance, encodeSemantic } from './encodePng.js';
+
+/** A loaded scene: the rig plus what the session needs to know about it. */
+export interface LoadedScene {
+  rig: SceneRig;
+  widthPx: number;
+  heightPx: number;
+  seed: number;
+  /** Simulation step [s], for timeS in labels. */
+  dtS: number;
+  /** MSAA samples of the RGB pass (0 = none). */
+  msaaSamples: number;
+}
+
+export type SceneLoader = (scene: PageScene) => Promise<LoadedScene>;
+
+export type EncodedImages = Partial<Record<PassName, Uint8Array>>;
+
+export class RenderSession {
+  private canvas!: HTMLCanvasElement;
+  private renderer!: THREE.WebGLRenderer;
+  /** Whether the current canvas was created with antialiasing (null: no canvas yet). */
+  private canvasAntialias: boolean | null = null;
+  private loaded: (LoadedScene & { key: string }) | null = null;
+  private rgb: RgbPass | null = null;
+  private targets: IdTargets | null = null;
+  private readonly override = new SceneOverride();
+  private scratch = new Uint8Array(0);
+  private readonly onePixel = new Uint8Array(4);
+
+  constructor(private readonly loadScene: SceneLoader) {}
+
+  /** A WebGL canvas with the wanted antialiasing; that is fixed at context creation, so a change needs a new one. */
+  private ensureCanvas(antialias: boolean): void {
+    if (this.canvasAntialias === antialias) return;
+    if (this.canvasAntialias !== null) {
+      this.override.dispose();
+      this.renderer.dispose();
+      this.canvas.remove();
+    }
+    this.canvasAntialias = antialias;
+    this.canvas = document.createElement('canvas');
+    document.body.appendChild(this.canvas);
+    this.renderer = new THREE.WebGLRenderer({ canvas: this.canvas, antialias, alpha: false, preserveDrawingBuffer: true });
+    this.renderer.setPixelRatio(1);
+    this.renderer.outputColorSpace = THREE.SRGBColorSpace;
+    this.renderer.toneMapping = THREE.ACESFilmicToneMapping;
+    this.renderer.shadowMap.enabled = true;
+    this.renderer.shadowMap.type = THREE.PCFShadowMap;
+    // Shadow maps are redrawn by the RGB pass only; id passes reuse them untouched.
+    this.renderer.shadowMap.autoUpdate = false;
+  }
+
+  loadedKey(): string | null {
+    return this.loaded?.key ?? null;
+  }
+
+  async load(scene: PageScene): Promise<void> {
+    if (this.loaded?.key === scene.key) return;
+    this.unload();
+    const l = await this.loadScene(scene);
+    this.loaded = { ...l, key: scene.key };
+    this.ensureCanvas(l.msaaSamples > 0);
+    this.renderer.setSize(l.widthPx, l.heightPx, false);
+    this.rgb = new RgbPass(l.widthPx, l.heightPx, l.msaaSamples);
+    this.targets = new IdTargets(l.widthPx, l.heightPx);
+    this.scratch = new Uint8Array(l.widthPx * l.heightPx * 4);
+  }
+
+  private unload(): void {
+    this.loaded?.rig.dispose();
+    this.rgb?.dispose();
+    this.targets?.dispose();
+    this.loaded = null;
+    this.rgb = null;
+    this.targets = null;
+  }
+
+  private need(): { l: LoadedScene; rgb: RgbPass; targets: IdTargets } {
+    if (!this.loaded || !this.rgb || !this.targets) throw new Error('render page: no scene loaded (call load first)');
+    return { l: this.loaded, rgb: this.rgb, targets: this.targets };
+  }
+
+  /** The RGB pass into the canvas without post effects or readback; returns its time [ms]. */
+  renderOnly(tick: number): number {
+    const { l, rgb } = this.need();
+    const t0 = performance.now();
+    l.rig.setTick(tick);
+    this.renderer.shadowMap.needsUpdate = true;
+    rgb.renderPlain(this.renderer, l.rig);
+    this.finish();
+    return performance.now() - t0;
+  }
+
+  /** Waits for the GPU: reading one pixel blocks until drawing is done, so timings are honest. */
+  private finish(): void {
+    const gl = this.renderer.getContext();
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, this.onePixel);
+  }
+
+  async render(req: PageFrameRequest): Promise<{ labels: FrameLabels; images: EncodedImages; timingsMs: PageFrameResult['timingsMs'] }> {
+    const { l, rgb, targets } = this.need();
+    const { rig } = l;
+    const timingsMs: Record<string, number> = {};
+    let t = performance.now();
+    const lap = (name: string): void => {
+      const now = performance.now();
+      timingsMs[name] = (timingsMs[name] ?? 0) + now - t;
+      t = now;
+    };
+    const images: EncodedImages = {};
+    const want = new Set(req.passes);
+    const pending: Promise<unknown>[] = [];
+
+    rig.setTick(req.tick);
+    let rgbPng: Promise<Uint8Array> | null = null;
+    if (want.has('rgb')) {
+      this.renderer.setClearColor(0x000000, 1);
+      rgb.render(this.renderer, rig, req.tick, l.seed);
+      this.finish();
+      lap('rgb');
+      // The browser encodes canvas PNGs off the main thread: start now, collect after the id passes.
+      rgbPng = encodeCanvas(this.canvas);
+      lap('encodeRgbStart');
+    }
+
+    const { widthPx: W, heightPx: H } = l;
+    const camera = cameraModel(rig.camera, W, H);
+    const toCam = threeToKittiCamera(rig.camera);
+    const objects: ObjectLabel[] = [];
+    this.override.apply(rig.scene);
+    try {
+      this.override.use('instance');
+      renderInto(this.renderer, rig.scene, rig.camera, targets.ids);
+      this.renderer.readRenderTargetPixels(targets.ids, 0, 0, W, H, targets.idPixels);
+      // Encoders copy the readback synchronously and compress off the main thread.
+      if (want.has('instance')) pending.push(encodeInstance(targets.idPixels, W, H).then((png) => (images.instance = png)));
+      lap('instance');
+      const stats = scanIds(targets.idPixels, { x: 0, y: 0, width: W, height: H });
+      lap('scan');
+      for (const track of rig.tracks) {
+        if (track.trackId <= 0) continue; // the ego vehicle (track 0) is not labeled
+        const geometry = objectGeometry(track, toCam, camera, rig.camera.near);
+        const seen = stats.get(track.trackId);
+        if (!geometry.amodalBox && !seen) continue; // not in this frame
+        const meshBox = projectedBox(meshBoundsCorners(track.root, toCam), camera.K, rig.camera.near);
+        const region = pixelUnion(pixelUnion(geometry.amodalBox, meshBox, W, H), seen?.box ?? null, W, H);
+        const unoccluded = region
+          ? unoccludedPixels(this.renderer, track.root, track.trackId, rig.camera, targets.ids, region, this.scratch)
+          : 0;
+        const label = objectLabel(geometry, toCam, { visible: seen?.pixels ?? 0, visibleBox: seen?.box ?? null, unoccluded }, req.labels);
+        if (!(label.lowVisibility && req.labels.dropLowVisibility)) objects.push(label);
+      }
+      lap('labels');
+      if (want.has('semantic')) {
+        this.override.use('semantic');
+        renderInto(this.renderer, rig.scene, rig.camera, targets.ids);
+        this.renderer.readRenderTargetPixels(targets.ids, 0, 0, W, H, targets.idPixels);
+        lap('semantic');
+        pending.push(encodeSemantic(targets.idPixels, W, H).then((png) => (images.semantic = png)));
+      }
+      if (want.has('depth')) {
+        this.override.use('depth');
+        renderInto(this.renderer, rig.scene, rig.camera, targets.depth);
+        this.renderer.readRenderTargetPixels(targets.depth, 0, 0, W, H, targets.depthPixels);
+        lap('depth');
+        pending.push(encodeDepth(targets.depthPixels, W, H).then((png) => (images.depth = png)));
+      }
+    } finally {
+      this.override.restore();
+    }
+    if (rgbPng) pending.push(rgbPng.then((png) => (images.rgb = png)));
+    lap('encodeStart');
+    await Promise.all(pending);
+    lap('encodeWait');
+    objects.sort((a, b) => a.trackId - b.trackId);
+    return {
+      labels: { frame: req.frame, tick: req.tick, timeS: req.tick * l.dtS, camera, objects },
+      images,
+      timingsMs,
+    };
+  }
+
+  dispose(): void {
+    this.unload();
+    this.override.dispose();
+    this.renderer?.dispose();
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Pixels an object covers with nothing in front of it: the object's subtree rendered alone
+ * into the instance target, scissored to where it can appear, and its id counted there.
+ * Call while a SceneOverride in 'instance' mode is applied.
+ */
+import * as THREE from 'three';
+import type { Box2 } from '../types.js';
+import { decodeId } from '../labels/idStats.js';
+
+export function unoccludedPixels(
+  renderer: THREE.WebGLRenderer,
+  root: THREE.Object3D,
+  trackId: number,
+  camera: THREE.Camera,
+  target: THREE.WebGLRenderTarget,
+  /** Whole-pixel region of the image that contains every pixel the object can cover [px]. */
+  region: Box2,
+  scratch: Uint8Array,
+): number {
+  const [x1, y1, x2, y2] = region;
+  const w = x2 - x1, h = y2 - y1;
+  if (w <= 0 || h <= 0) return 0;
+  const yBottom = target.height - y2; // GL windows count rows from the bottom
+  target.scissor.set(x1, yBottom, w, h);
+  target.scissorTest = true;
+  renderer.setRenderTarget(target);
+  renderer.setClearColor(0x000000, 0);
+  renderer.clear(true, true, true);
+  renderer.render(root, camera);
+  const buf = scratch.length >= w * h * 4 ? scratch.subarray(0, w * h * 4) : new Uint8Array(w * h * 4);
+  renderer.readRenderTargetPixels(target, x1, yBottom, w, h, buf);
+  target.scissorTest = false;
+  renderer.setRenderTarget(null);
+  let n = 0;
+  for (let i = 0; i < buf.length; i += 4) if (decodeId(buf[i], buf[i + 1], buf[i + 2]) === trackId) n++;
+  return n;
+}
+
+const _box = new THREE.Box3();
+const _v = new THREE.Vector3();
+
+/**
+ * World-axis-aligned bounds of everything drawn under `root`, as 8 corners in the frame of
+ * `toFrame` (e.g. three -> KITTI camera); covers parts that stick out of the labeled box.
+ */
+export function meshBoundsCorners(root: THREE.Object3D, toFrame: THREE.Matrix4): THREE.Vector3[] {
+  _box.setFromObject(root, false);
+  if (_box.isEmpty()) return [];
+  const { min, max } = _box;
+  const out: THREE.Vector3[] = [];
+  // Same order as boxCorners (bottom ring, then top ring) so BOX_EDGES applies.
+  for (const y of [min.y, max.y]) {
+    for (const [x, z] of [[max.x, max.z], [max.x, min.z], [min.x, min.z], [min.x, max.z]]) {
+      out.push(_v.set(x, y, z).clone().applyMatrix4(toFrame));
+    }
+  }
+  return out;
+}

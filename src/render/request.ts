@@ -1,0 +1,103 @@
+/**
+ * What a render host asks the render page for, and what comes back. Everything here is plain
+ * JSON (it crosses the page boundary); binary data (trajectories, PNG bytes) travels separately.
+ */
+import type { ScenarioInstance } from '../scenario/types.js';
+import type { SceneQuality, SemanticClass } from '../scene/types.js';
+import type { FrameLabels, LabelClass } from './types.js';
+import type { LabelOptions } from './labels/labelOptions.js';
+
+export type PassName = 'rgb' | 'instance' | 'semantic' | 'depth';
+export const PASS_NAMES: readonly PassName[] = ['rgb', 'instance', 'semantic', 'depth'];
+
+/** A box-shaped object of a primitive scene, placed in the world frame (z up). */
+export interface PrimitiveObject {
+  /** Labeled objects carry a track; unlabeled ones (walls, ground) only occlude. */
+  track?: { trackId: number; actorId: string; cls: LabelClass };
+  semantic: SemanticClass;
+  /** Bottom centre [m], world frame. */
+  x: number;
+  y: number;
+  z: number;
+  /** Heading, counter-clockwise from +x [rad]. */
+  yawRad: number;
+  lengthM: number;
+  widthM: number;
+  heightM: number;
+  /** sRGB hex colour for the RGB pass, e.g. "#aa3322". */
+  colour: string;
+  /** Only seen in the RGB pass (LAYERS.APPEARANCE), like rain or glows. */
+  appearanceOnly?: boolean;
+}
+
+/** Ego camera of a primitive scene, world frame. */
+export interface PrimitiveCamera {
+  x: number;
+  y: number;
+  z: number;
+  yawRad: number;
+  /** Positive looks down [rad]. */
+  pitchRad: number;
+  hfovDeg: number;
+  nearM: number;
+  farM: number;
+}
+
+/**
+ * A scene made of boxes: used by tests (objects at known poses), benchmarks and self-checks.
+ * It satisfies the SceneRig contract like a scenario scene does.
+ */
+export interface PrimitiveScene {
+  kind: 'primitives';
+  /** Identity of the scene: pages keep a loaded scene while the key stays the same. */
+  key: string;
+  widthPx: number;
+  heightPx: number;
+  camera: PrimitiveCamera;
+  objects: PrimitiveObject[];
+  /** Sun light and shadows in the RGB pass. */
+  lit: boolean;
+  /** Multisampled antialiasing in the RGB pass (default true). */
+  antialias?: boolean;
+  effects?: Partial<{ noise: number; motionBlur: number; lensDrops: number; glare: number; exposureEv: number }>;
+}
+
+/** A sampled scenario replayed from its simulated trajectory. */
+export interface ScenarioScenePage {
+  kind: 'scenario';
+  key: string;
+  instance: ScenarioInstance;
+  seed: number;
+  quality: SceneQuality;
+  /** URL the page fetches the trajectory from (src/sim/trajectoryFile.ts format). */
+  trajectoryUrl: string;
+}
+
+export type PageScene = PrimitiveScene | ScenarioScenePage;
+
+export interface PageFrameRequest {
+  /** Frame number written into the labels. */
+  frame: number;
+  tick: number;
+  passes: PassName[];
+  labels: LabelOptions;
+  /** Where the page uploads encoded images (POST <uploadUrl>/<pass>); omitted: returned as base64. */
+  uploadUrl?: string;
+}
+
+export interface PageFrameResult {
+  labels: FrameLabels;
+  /** Base64 PNGs of the passes, when no upload URL was given. */
+  images: Partial<Record<PassName, string>>;
+  /** Where the page spent its time [ms]. */
+  timingsMs: Record<string, number>;
+}
+
+/** The API the render page installs as `window.roadsynthPage`. */
+export interface RenderPageApi {
+  load(scene: PageScene): Promise<void>;
+  render(request: PageFrameRequest): Promise<PageFrameResult>;
+  /** Renders the RGB pass into the canvas only, without post effects readback or labels (benchmarks). */
+  renderOnly(tick: number): number;
+  loadedKey(): string | null;
+}

@@ -1,0 +1,85 @@
+/**
+ * Vehicle headlights as real SpotLights lighting the road: the ego's own lamps always, then
+ * the vehicles nearest the ego whose head-light bit is on, up to a fixed count.
+ */
+import * as THREE from 'three';
+import { LIGHT, type Trajectory } from '../sim/types.js';
+import { F, NF } from './stateFields.js';
+
+const VEHICLES = new Set(['car', 'van', 'truck', 'bus', 'motorcycle']);
+/** Luminous intensity of one vehicle's low beams (three.js physical units, candela). */
+const HEADLIGHT_INTENSITY = 110;
+
+export class HeadlightPool {
+  readonly lights: THREE.SpotLight[] = [];
+  private readonly vehicleIdx: Int32Array;
+  private readonly halfLen: Float64Array;
+  private readonly dist: Float64Array;
+
+  constructor(private readonly trajectory: Trajectory, size: number) {
+    const idx: number[] = [];
+    trajectory.actors.forEach((a, i) => {
+      if (VEHICLES.has(a.kind)) idx.push(i);
+    });
+    this.vehicleIdx = Int32Array.from(idx);
+    this.halfLen = Float64Array.from(trajectory.actors, (a) => a.size.lengthM / 2);
+    this.dist = new Float64Array(idx.length);
+    for (let k = 0; k < Math.min(size, idx.length); k++) {
+      const l = new THREE.SpotLight(0xfff1d8, 0, 120, 0.55, 0.9, 1.5);
+      l.name = `headlight-${k}`;
+      this.lights.push(l);
+    }
+  }
+
+  private place(light: THREE.SpotLight, a: number, o: number): void {
+    const st = this.trajectory.states;
+    const x = st[o + F.x] as number;
+    const y = st[o + F.y] as number;
+    const z = st[o + F.z] as number;
+    const c = Math.cos(st[o + F.yaw] as number);
+    const s = Math.sin(st[o + F.yaw] as number);
+    const f = (this.halfLen[a] as number) + 0.1;
+    light.position.set(x + c * f, z + 0.7, -(y + s * f));
+    // Low beam: aimed at the road some 40 m ahead, so the pattern reaches far and fades near.
+    light.target.position.set(x + c * (f + 40), z, -(y + s * (f + 40)));
+    light.target.updateMatrixWorld();
+    light.intensity = HEADLIGHT_INTENSITY;
+  }
+
+  update(tick: number): void {
+    const tr = this.trajectory;
+    const n = tr.actors.length;
+    const base = tick * n * NF;
+    const st = tr.states;
+    const ex = st[base + F.x] as number;
+    const ey = st[base + F.y] as number;
+    for (let v = 0; v < this.vehicleIdx.length; v++) {
+      const a = this.vehicleIdx[v] as number;
+      const o = base + a * NF;
+      const on = ((st[o + F.lights] as number) & LIGHT.head) !== 0;
+      const dx = (st[o + F.x] as number) - ex;
+      const dy = (st[o + F.y] as number) - ey;
+      // The ego (distance -1) always comes first.
+      this.dist[v] = !on ? Infinity : a === 0 ? -1 : dx * dx + dy * dy;
+    }
+    for (let k = 0; k < this.lights.length; k++) {
+      let best = -1;
+      let bestD = Infinity;
+      for (let v = 0; v < this.vehicleIdx.length; v++) {
+        const d = this.dist[v] as number;
+        if (d < bestD) {
+          bestD = d;
+          best = v;
+        }
+      }
+      const light = this.lights[k] as THREE.SpotLight;
+      if (best < 0) {
+        light.intensity = 0;
+        continue;
+      }
+      this.dist[best] = Infinity;
+      const a = this.vehicleIdx[best] as number;
+      this.place(light, a, base + a * NF);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Builds the three.js world of one scenario run: road, roadside, actors, lights, weather and
+ * the ego camera, and poses it per tick from the trajectory. No DOM needed.
+ */
+import * as THREE from 'three';
+import { ActorRigs } from './actorRigs.js';
+import { atmosphereFor } from './atmosphere.js';
+import { EgoCamera } from './egoCamera.js';
+import { setWorldPose } from './frame.js';
+import { STREETLIGHT_HEIGHT_M } from './furnitureModels.js';
+import { HeadlightPool } from './HeadlightPool.js';
+import { LampPool } from './lampPool.js';
+import { buildLaneMarkings } from './laneMarkings.js';
+import { MaterialLibrary } from './materialLibrary.js';
+import { mergeStatic } from './mergeStatic.js';
+import { Precipitation } from './Precipitation.js';
+import { buildPuddles } from './puddles.js';
+import { buildRoadsideContext } from './roadsideContext.js';
+import { buildRoadSurface } from './roadSurface.js';
+import { RNG_STREAM, sceneRng } from './sceneRng.js';
+import { buildSkyDome } from './skyDome.js';
+import { skyState } from './skyModel.js';
+import { F, NF } from './stateFields.js';
+import { buildFurniture } from './streetFurniture.js';
+import { surfaceLook } from './surfaceLook.js';
+import { TrafficLights } from './TrafficLights.js';
+import { buildTunnels } from './tunnels.js';
+import type { SceneInput, SceneRig } from './types.js';
+import { wetRoadLayers } from './wetReflection.js';
+
+/** Budget of real lights per quality: street/tunnel lamps and vehicle headlights. */
+const LIGHT_BUDGET = { export: { lamps: 6, headlights: 4 }, preview: { lamps: 3, headlights: 2 } } as const;
+
+const _camPos = new THREE.Vector3();
+const _camDir = new THREE.Vector3();
+
+export function buildScene(input: SceneInput): SceneRig {
+  const { instance, network, trajectory, seed, quality } = input;
+  const full = quality === 'export';
+  const shadows = full;
+  const stepM = full ? 2 : 4;
+  const lib = new MaterialLibrary();
+  const scene = new THREE.Scene();
+  scene.name = instance.name;
+
+  // Light and atmosphere.
+  const sky = skyState(instance.light, instance.weather);
+  const air = atmosphereFor(instance.weather.fogVisibilityM, sky);
+  scene.fog = air.fog;
+  scene.background = air.fog.color.clone();
+  scene.add(buildSkyDome(sky, air.haze));
+  const sun = new THREE.DirectionalLight(sky.sunColour, sky.sunIntensity * air.sunFactor);
+  sun.name = 'sun';
+  const sunOn = sun.intensity > 0.05;
+  if (shadows && sunOn) {
+    sun.castShadow = true;
+    sun.shadow.mapSize.set(2048, 2048);
+    const c = sun.shadow.camera;
+    c.left = -45;
+    c.right = 45;
+    c.top = 45;
+    c.bottom = -45;
+    c.near = 1;
+    c.far = 400;
+    sun.shadow.bias = -0.0004;
+    sun.shadow.normalBias = 0.03;
+  }
+  if (sunOn) scene.add(sun, sun.target);
+  const ambient = new THREE.HemisphereLight(sky.ambientSky, sky.ambientGround, sky.ambientIntensity);
+  scene.add(ambient);
+
+  // Road and roadside.
+  const look = surfaceLook(instance);
+  scene.add(buildRoadSurface(network, instance, look, lib, stepM));
+  scene.add(buildLaneMarkings(network, instance, look, lib, stepM));
+  const puddles = buildPuddles(network, instance.weather.puddles, look, lib, sceneRng(seed, RNG_STREAM.puddles));
+  if (puddles) scene.add(puddles);
+  wetRoadLayers(lib, sky, look.wetness);
+  const lampsOn = instance.light.streetLights;
+  const furniture = buildFurniture(network, instance, lib, lampsOn, sceneRng(seed, RNG_STREAM.buildings), shadows);
+  scene.add(mergeStatic(furniture.group, 'furniture', { cast: shadows, receive: shadows }));
+  const roadside = buildRoadsideContext(network, instance, lib, sceneRng(seed, RNG_STREAM.roadside), sky.darkness);
+  scene.add(mergeStatic(roadside, 'roadside', { cast: shadows, receive: shadows }));
+  const tunnels = buildTunnels(network, lib, stepM);
+  scene.add(tunnels.group);
+  const signals = new TrafficLights(network, trajectory, lib, shadows);
+  scene.add(signals.group);
+
+  // Actors and the ego camera.
+  const actors = new ActorRigs(lib, instance, trajectory, shadows);
+  scene.add(actors.group);
+  const ego = new EgoCamera(instance.ego.camera);
+  scene.add(ego.mount);
+  const camera = ego.camera;
+  camera.layers.enable(1);
+
+  // Real lights, bounded.
+  const budget = LIGHT_BUDGET[quality];
+  const lampHeads = [...(lampsOn ? furniture.lampHeads : []), ...tunnels.lampHeads];
+  const lamps = new LampPool(lampHeads, lampHeads.length ? budget.lamps : 0, () => {
+    const l = new THREE.SpotLight(0xffd6a0, 140, 40, 1.15, 0.7, 1.6);
+    l.name = 'lamp';
+    return l;
+  });
+  for (const l of lamps.lights) scene.add(l);
+  const needHeadlights = sky.darkness > 0.35 || instance.weather.fogVisibilityM < 400 || tunnels.lampHeads.length > 0;
+  const headlights = new HeadlightPool(trajectory, needHeadlights ? budget.headlights : 0);
+  for (const l of headlights.lights) scene.add(l, l.target);
+
+  // Weather particles.
+  const precip: Precipitation[] = [];
+  const w = instance.weather;
+  if (w.rain > 0.01) {
+    precip.push(new Precipitation({ kind: 'rain', count: Math.round((full ? 5000 : 2000) * w.rain), seed, stream: RNG_STREAM.rain, halfM: 22, heightM: 14, fallMps: 9, streakM: 0.55, windX: 0.8, windZ: 0.4 }));
+  }
+  if (w.snow > 0.01) {
+    precip.push(new Precipitation({ kind: 'snow', count: Math.round((full ? 7000 : 3000) * w.snow), seed, stream: RNG_STREAM.snow, halfM: 20, heightM: 12, fallMps: 1.1, streakM: 0, windX: 0.6, windZ: 0.3 }));
+  }
+  for (const p of precip) scene.add(p.object);
+
+  const effects = {
+    noise: instance.ego.camera.noise,
+    motionBlur: instance.ego.camera.motionBlur,
+    lensDrops: instance.ego.camera.lensDrops,
+    glare: 0,
+    exposureEv: instance.light.exposureEv,
+  };
+  const sunVisible = Math.min(1, sky.sunIntensity / 1.2) * air.sunFactor;
+
+  function setTick(tick: number): void {
+    const k = Math.max(0, Math.min(trajectory.ticks - 1, Math.floor(tick)));
+    const timeS = k * trajectory.dtS;
+    const st = trajectory.states;
+    const o = k * trajectory.actors.length * NF;
+    setWorldPose(ego.mount, st[o + F.x] as number, st[o + F.y] as number, st[o + F.z] as number, st[o + F.yaw] as number, st[o + F.pitch] as number, st[o + F.roll] as number);
+    ego.mount.updateMatrixWorld(true);
+    camera.getWorldPosition(_camPos);
+    camera.getWorldDirection(_camDir);
+    actors.setTick(k);
+    signals.setTick(k);
+    headlights.update(k);
+    // Lamps nearest a point 20 m ahead of the camera light what it sees.
+    lamps.update(_camPos.x + _camDir.x * 20, _camPos.z + _camDir.z * 20);
+    for (const p of precip) p.update(timeS, _camPos.x, _camPos.y, _camPos.z);
+    if (sunOn) {
+      sun.target.position.set(_camPos.x + _camDir.x * 30, 0, _camPos.z + _camDir.z * 30);
+      sun.position.copy(sky.sunDir).multiplyScalar(150).add(sun.target.position);
+      sun.target.updateMatrixWorld();
+    }
+    // Glare grows as the low sun comes into view.
+    effects.glare = instance.light.glare * sunVisible * THREE.MathUtils.smoothstep(_camDir.dot(sky.sunDir), 0.55, 0.97);
+  }
+
+  setTick(0);
+  return {
+    scene,
+    camera,
+    tracks: actors.tracks,
+    setTick,
+    effects,
+    dispose() {
+      const geos = new Set<THREE.BufferGeometry>();
+      const mats = new Set<THREE.Material>();
+      scene.traverse((o) => {
+        const m = o as THREE.Mesh;
+        if (m.geometry) geos.add(m.geometry);
+        if (m.material) for (const x of Array.isArray(m.material) ? m.material : [m.material]) mats.add(x);
+      });
+      for (const g of geos) g.dispose();
+      for (const m of mats) {
+        const sm = m as THREE.MeshStandardMaterial;
+        sm.map?.dispose();
+        sm.emissiveMap?.dispose();
+        m.dispose();
+      }
+      for (const l of [...lamps.lights, ...headlights.lights, sun]) l.shadow?.dispose();
+      lib.dispose();
+    },
+  };
+}
+
+/** Height of street lamp heads [m] (re-exported for the render page's glow sizing). */
+export { STREETLIGHT_HEIGHT_M };

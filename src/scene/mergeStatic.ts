@@ -1,0 +1,44 @@
+/**
+ * Merges the static meshes below a group into one mesh per (material, semantic class): a
+ * roadside of hundreds of parts becomes a few draw calls. World transforms are baked in.
+ */
+import * as THREE from 'three';
+import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import { tagSemantic } from './tagging.js';
+import type { SemanticClass } from './types.js';
+
+export function mergeStatic(group: THREE.Object3D, name: string, shadows: { cast: boolean; receive: boolean }): THREE.Group {
+  group.updateMatrixWorld(true);
+  const buckets = new Map<string, { material: THREE.Material; semantic: SemanticClass; geos: THREE.BufferGeometry[] }>();
+  group.traverse((o) => {
+    const mesh = o as THREE.Mesh;
+    if (!mesh.isMesh || Array.isArray(mesh.material)) return;
+    const material = mesh.material;
+    const semantic = mesh.userData['semantic'] as SemanticClass;
+    const key = `${material.uuid}|${semantic}`;
+    let b = buckets.get(key);
+    if (!b) {
+      b = { material, semantic, geos: [] };
+      buckets.set(key, b);
+    }
+    const g = mesh.geometry.clone().applyMatrix4(mesh.matrixWorld);
+    // Keep only the attributes every geometry has, so they merge.
+    for (const name of Object.keys(g.attributes)) if (name !== 'position' && name !== 'normal' && name !== 'uv') g.deleteAttribute(name);
+    g.clearGroups();
+    b.geos.push(g);
+  });
+  const out = new THREE.Group();
+  out.name = name;
+  for (const b of buckets.values()) {
+    const anyPlain = b.geos.some((g) => !g.index);
+    const geos = anyPlain ? b.geos.map((g) => (g.index ? g.toNonIndexed() : g)) : b.geos;
+    const merged = mergeGeometries(geos, false);
+    for (const g of b.geos) g.dispose();
+    if (!merged) continue;
+    merged.computeBoundingSphere();
+    const mesh = new THREE.Mesh(merged, b.material);
+    mesh.name = `${name}:${b.semantic}`;
+    out.add(tagSemantic(mesh, b.semantic, shadows));
+  }
+  return out;
+}

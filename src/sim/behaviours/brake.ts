@@ -1,0 +1,10 @@
+/** brake: decelerate at the requested rate, capped by tyre friction, down to a speed. */
+import type { Behaviour } from '../../scenario/types.js';
+import type { BehaviourModule } from './module.js';
+
+export const brake: BehaviourModule<Extract<Behaviour, { do: 'brake' }>> = {
+  start(_ctx, actor, b) {
+    actor.override = { kind: 'brake', decelMps2: b.decelMps2, toSpeedMps: b.toSpeedMps ?? 0 };
+    actor.parked = false;
+  },
+};

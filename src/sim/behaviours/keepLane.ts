@@ -1,0 +1,17 @@
+/** keepLane: follow the lane at a desired speed, car-following (IDM) behind whatever is ahead. */
+import type { Behaviour } from '../../scenario/types.js';
+import type { BehaviourModule } from './module.js';
+
+export const keepLane: BehaviourModule<Extract<Behaviour, { do: 'keepLane' }>> = {
+  start(ctx, actor, b) {
+    const defaultAccel = actor.params?.maxAccelMps2 ?? actor.moverAccelMps2;
+    actor.idm = {
+      timeGapS: b.timeGapS ?? 1.5,
+      minGapM: b.minGapM ?? 2,
+      maxAccelMps2: b.maxAccelMps2 ?? Math.min(1.5, defaultAccel),
+      comfortDecelMps2: b.comfortDecelMps2 ?? 2,
+    };
+    actor.desiredSpeedMps = b.speedMps ?? (actor.speedMps > 0.5 ? actor.speedMps : ctx.instance.road.speedLimitMps);
+    actor.parked = false;
+  },
+};

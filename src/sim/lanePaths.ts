@@ -1,0 +1,160 @@
+/**
+ * Reference paths built from the road network's lanes: a lane and the lanes it continues
+ * onto, a lane driven backwards (wrong way), or a route through a junction.
+ */
+import type { Lane, RoadNetwork, Vec2 } from '../road/types.js';
+import { Path, type PathPiece } from './path.js';
+
+/** Lanes chained beyond this many are not needed by any plausible run. */
+const MAX_CHAIN = 64;
+
+function wrapAngle(a: number): number {
+  return Math.atan2(Math.sin(a), Math.cos(a));
+}
+
+/** The continuation of `lane`: same road and index first, then same road, then straightest. */
+function pickNext(network: RoadNetwork, lane: Lane, candidates: readonly string[], visited: Set<string>): Lane | null {
+  let best: Lane | null = null;
+  let bestScore = Infinity;
+  const endHeading = lane.headingAt(lane.lengthM);
+  for (const id of candidates) {
+    if (visited.has(id)) continue;
+    const next = network.lanes.get(id);
+    if (!next) continue;
+    const turn = Math.abs(wrapAngle(next.headingAt(0) - endHeading));
+    const score = (next.roadId === lane.roadId ? 0 : 10) + (next.index === lane.index ? 0 : 5) + turn;
+    if (score < bestScore) {
+      bestScore = score;
+      best = next;
+    }
+  }
+  return best;
+}
+
+/** Lanes that continue onto `lane` (its predecessors). */
+function predecessors(network: RoadNetwork, lane: Lane): string[] {
+  const out: string[] = [];
+  for (const l of network.lanes.values()) if (l.next.includes(lane.id)) out.push(l.id);
+  return out;
+}
+
+export interface LanePath {
+  path: Path;
+  /** True if the last lane leads nowhere (a dead end the actor must stop before). */
+  endsAtRoadEnd: boolean;
+}
+
+/**
+ * `lane` from its start, then the lanes it continues onto until the path reaches `minLengthM`.
+ */
+export function lanePath(network: RoadNetwork, lane: Lane, minLengthM: number): LanePath {
+  const pieces: PathPiece[] = [{ curve: lane, fromS: 0, toS: lane.lengthM, laneId: lane.id }];
+  const visited = new Set([lane.id]);
+  let total = lane.lengthM;
+  let last = lane;
+  let deadEnd = false;
+  while (total < minLengthM && pieces.length < MAX_CHAIN) {
+    const next = pickNext(network, last, last.next, visited);
+    if (!next) {
+      deadEnd = true;
+      break;
+    }
+    pieces.push({ curve: next, fromS: 0, toS: next.lengthM, laneId: next.id });
+    visited.add(next.id);
+    total += next.lengthM;
+    last = next;
+  }
+  return { path: Path.fromPieces(pieces), endsAtRoadEnd: deadEnd };
+}
+
+/**
+ * `lane` driven against its direction from its end, then its predecessors backwards, until the
+ * path reaches `minLengthM`.
+ */
+export function reversedLanePath(network: RoadNetwork, lane: Lane, minLengthM: number): LanePath {
+  const pieces: PathPiece[] = [{ curve: lane, fromS: lane.lengthM, toS: 0, laneId: lane.id }];
+  const visited = new Set([lane.id]);
+  let total = lane.lengthM;
+  let last = lane;
+  let deadEnd = false;
+  while (total < minLengthM && pieces.length < MAX_CHAIN) {
+    let best: Lane | null = null;
+    let bestScore = Infinity;
+    for (const id of predecessors(network, last)) {
+      if (visited.has(id)) continue;
+      const prev = network.lanes.get(id)!;
+      const turn = Math.abs(wrapAngle(prev.headingAt(prev.lengthM) - last.headingAt(0)));
+      const score = (prev.roadId === last.roadId ? 0 : 10) + (prev.index === last.index ? 0 : 5) + turn;
+      if (score < bestScore) {
+        bestScore = score;
+        best = prev;
+      }
+    }
+    if (!best) {
+      deadEnd = true;
+      break;
+    }
+    pieces.push({ curve: best, fromS: best.lengthM, toS: 0, laneId: best.id });
+    visited.add(best.id);
+    total += best.lengthM;
+    last = best;
+  }
+  return { path: Path.fromPieces(pieces), endsAtRoadEnd: deadEnd };
+}
+
+/**
+ * From the start of `lane` to where the first route lane leaves it, then the route lanes, then
+ * the outgoing lane's continuations up to `minLengthM`.
+ */
+export function routePath(network: RoadNetwork, lane: Lane, route: readonly Lane[], minLengthM: number): LanePath & { routeFromS: number; routeToS: number } {
+  const first = route[0];
+  const join = lane.localCoordinates(first.position(0, 0));
+  const joinS = Math.max(0, Math.min(lane.lengthM, join.s));
+  const pieces: PathPiece[] = [{ curve: lane, fromS: 0, toS: joinS, laneId: lane.id }];
+  const visited = new Set([lane.id]);
+  for (const r of route) {
+    pieces.push({ curve: r, fromS: 0, toS: r.lengthM, laneId: r.id });
+    visited.add(r.id);
+  }
+  let total = joinS + route.reduce((a, r) => a + r.lengthM, 0);
+  let last = route[route.length - 1];
+  let deadEnd = false;
+  while (total < minLengthM && pieces.length < MAX_CHAIN) {
+    const next = pickNext(network, last, last.next, visited);
+    if (!next) {
+      deadEnd = true;
+      break;
+    }
+    pieces.push({ curve: next, fromS: 0, toS: next.lengthM, laneId: next.id });
+    visited.add(next.id);
+    total += next.lengthM;
+    last = next;
+  }
+  const path = Path.fromPieces(pieces);
+  // The route spans from the end of the first piece to the end of the outgoing lane's start;
+  // the connectors are the route lanes except the last.
+  const routeFromS = path.spans[0].toPathS;
+  const routeToS = path.spans[Math.max(1, route.length - 1)]?.toPathS ?? routeFromS;
+  return { path, endsAtRoadEnd: deadEnd, routeFromS, routeToS };
+}
+
+/**
+ * The lane under a point whose direction agrees with `headingRad` (within 90 deg), nearest to
+ * its centre; null if the point is on no lane.
+ */
+export function laneAt(network: RoadNetwork, p: Vec2, headingRad: number): Lane | null {
+  let best: Lane | null = null;
+  let bestT = Infinity;
+  for (const lane of network.lanes.values()) {
+    const { s, t } = lane.localCoordinates(p);
+    if (s < -0.5 || s > lane.lengthM + 0.5) continue;
+    if (Math.abs(t) > lane.widthAt(Math.max(0, Math.min(lane.lengthM, s))) / 2 + 0.25) continue;
+    if (Math.cos(lane.headingAt(Math.max(0, Math.min(lane.lengthM, s))) - headingRad) <= 0) continue;
+    const penalty = lane.index === 0 ? 0.5 : 0; // prefer driving lanes over strips and connectors
+    if (Math.abs(t) + penalty < bestT) {
+      bestT = Math.abs(t) + penalty;
+      best = lane;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,137 @@
+/**
+ * Safety metrics gathered tick by tick: per actor the minimum time to collision with the ego
+ * (constant velocities, box against box) and the minimum box distance;
+ * collisions between any two actors (footprint overlap: who, tick, relative speed); hard
+ * brakes of vehicles; and whether the run was a near miss.
+ */
+import type { SimActor } from './actor.js';
+import { boundingRadius, boxDistance, boxDistanceLowerBound, boxesOverlap, circlesApart, timeToOverlapS } from './orientedBox.js';
+import type { ActorMetrics, HardBrakeEvent, SimEvent, SimMetrics } from './types.js';
+
+/** Deceleration above which a vehicle brakes hard [m/s^2], and where the episode ends. */
+export const HARD_BRAKE_MPS2 = 4;
+const HARD_BRAKE_END_MPS2 = 3.5;
+/** Separation after which the same pair touching again is a new collision [s]. */
+const REARM_S = 1;
+
+/**
+ * Time to collision [s]: when the two footprints would first overlap if both kept their
+ * current velocities (0 when they overlap, Infinity when they never would). Unlike distance
+ * over closing speed, traffic passing side by side does not count as closing.
+ */
+export function timeToCollisionS(a: SimActor, b: SimActor): number {
+  return timeToOverlapS(a.box, a.vx, a.vy, b.box, b.vx, b.vy);
+}
+
+export class MetricsTracker {
+  private readonly n: number;
+  private readonly minTtc: Float64Array;
+  private readonly minTtcTick: Int32Array;
+  private readonly minDist: Float64Array;
+  private readonly minDistTick: Int32Array;
+  /** Last time each pair overlapped [s], at i * n + j for i < j. */
+  private readonly lastTouchS: Float64Array;
+  private readonly braking: (HardBrakeEvent | null)[];
+  /** Time of each actor's last collision [s] (hard brakes there are the crash, not the driver). */
+  readonly lastCollisionS: Float64Array;
+  /** Bounding circle radius of each footprint [m]. */
+  private readonly radius: Float64Array;
+  private collisions = 0;
+  private egoCollisions = 0;
+  private hardBrakes = 0;
+
+  constructor(private readonly actors: readonly SimActor[], private readonly nearMissTtcS: number) {
+    const n = actors.length;
+    this.n = n;
+    this.minTtc = new Float64Array(n).fill(Infinity);
+    this.minTtcTick = new Int32Array(n).fill(-1);
+    this.minDist = new Float64Array(n).fill(Infinity);
+    this.minDistTick = new Int32Array(n).fill(-1);
+    this.lastTouchS = new Float64Array(n * n).fill(-Infinity);
+    this.braking = new Array(n).fill(null);
+    this.lastCollisionS = new Float64Array(n).fill(-Infinity);
+    this.radius = Float64Array.from(actors, (a) => boundingRadius(a.box));
+  }
+
+  /** Takes the actors' state at `tick`; writes the TTC with the ego per actor into ttcOut. */
+  update(tick: number, timeS: number, events: SimEvent[], ttcOut: Float64Array): void {
+    const actors = this.actors;
+    const ego = actors[0];
+    ttcOut[0] = Infinity;
+    for (let i = 1; i < this.n; i++) {
+      const a = actors[i];
+      // The exact distance matters only where it could set a new minimum (or be an overlap).
+      const bound = boxDistanceLowerBound(ego.box, this.radius[0], a.box, this.radius[i]);
+      const d = bound > 0 && bound >= this.minDist[i] ? bound : boxDistance(ego.box, a.box);
+      const ttc = d === 0 ? 0 : timeToCollisionS(ego, a);
+      ttcOut[i] = ttc;
+      if (d < this.minDist[i]) {
+        this.minDist[i] = d;
+        this.minDistTick[i] = tick;
+      }
+      if (ttc < this.minTtc[i]) {
+        this.minTtc[i] = ttc;
+        this.minTtcTick[i] = tick;
+      }
+    }
+    const radius = this.radius;
+    for (let i = 0; i < this.n; i++) {
+      const a = actors[i];
+      const ra = radius[i];
+      for (let j = i + 1; j < this.n; j++) {
+        const b = actors[j];
+        if (circlesApart(a.box, ra, b.box, radius[j]) || !boxesOverlap(a.box, b.box)) continue;
+        const k = i * this.n + j;
+        // A pair that bounces apart and touches again within a second is one crash.
+        if (timeS - this.lastTouchS[k] > REARM_S) {
+          events.push({ kind: 'collision', tick, timeS, a: a.id, b: b.id, relativeSpeedMps: Math.hypot(a.vx - b.vx, a.vy - b.vy) });
+          this.collisions++;
+          if (i === 0) this.egoCollisions++;
+          a.collided = b.collided = true;
+        }
+        this.lastCollisionS[i] = this.lastCollisionS[j] = timeS;
+        this.lastTouchS[k] = timeS;
+      }
+    }
+    for (let i = 0; i < this.n; i++) {
+      const a = actors[i];
+      if (a.control !== 'vehicle') continue;
+      const decel = -a.accelFilteredMps2;
+      const active = this.braking[i];
+      if (active) {
+        if (decel > active.decelMps2) active.decelMps2 = decel;
+        if (decel < HARD_BRAKE_END_MPS2) this.braking[i] = null;
+      } else if (decel > HARD_BRAKE_MPS2 && timeS - this.lastCollisionS[i] > 1) {
+        const e: HardBrakeEvent = { kind: 'hardBrake', tick, timeS, actor: a.id, decelMps2: decel };
+        events.push(e);
+        this.braking[i] = e;
+        this.hardBrakes++;
+      }
+    }
+  }
+
+  result(): SimMetrics {
+    const perActor: Record<string, ActorMetrics> = {};
+    let minTtcS = Infinity;
+    let minDistanceM = Infinity;
+    for (let i = 1; i < this.n; i++) {
+      perActor[this.actors[i].id] = {
+        minTtcS: this.minTtc[i],
+        minTtcTick: this.minTtcTick[i],
+        minDistanceM: this.minDist[i],
+        minDistanceTick: this.minDistTick[i],
+      };
+      minTtcS = Math.min(minTtcS, this.minTtc[i]);
+      minDistanceM = Math.min(minDistanceM, this.minDist[i]);
+    }
+    return {
+      perActor,
+      minTtcS,
+      minDistanceM,
+      collisions: this.collisions,
+      hardBrakes: this.hardBrakes,
+      nearMiss: minTtcS < this.nearMissTtcS && this.egoCollisions === 0,
+      nearMissTtcS: this.nearMissTtcS,
+    };
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Export jobs started from the export panel: one runs at a time per host; each has an id the
+ * renderer polls for progress (frames done, frames per second, time left) and can cancel.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { ExportProgress } from '../api.js';
+import type { ExportRunOptions, ExportRunner } from './exportRun.js';
+import { StudioApiError } from './StudioApiError.js';
+
+interface Job {
+  progress: ExportProgress;
+  startedMs: number;
+  abort: AbortController;
+}
+
+/** The dataset report of an export folder, if it has one. */
+export function reportPathOf(outDir: string): string | undefined {
+  for (const name of ['report.html', 'README.md']) {
+    const p = path.join(outDir, name);
+    if (existsSync(p)) return p;
+  }
+  return undefined;
+}
+
+export class ExportJobs {
+  private readonly jobs = new Map<string, Job>();
+  private serial = 0;
+
+  constructor(
+    private readonly runner: ExportRunner,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  start(options: ExportRunOptions): string {
+    for (const j of this.jobs.values()) {
+      if (j.progress.state === 'running') throw new StudioApiError(`an export is already running into ${j.progress.outDir}; cancel it or wait`, 409);
+    }
+    const jobId = `export-${++this.serial}`;
+    const total = options.count * options.frames;
+    const job: Job = {
+      progress: { jobId, state: 'running', outDir: options.outDir, framesDone: 0, framesTotal: total, fps: 0, etaS: null },
+      startedMs: this.now(),
+      abort: new AbortController(),
+    };
+    this.jobs.set(jobId, job);
+    const onFrame = (done: number, framesTotal: number): void => {
+      const elapsedS = (this.now() - job.startedMs) / 1000;
+      const fps = elapsedS > 0 ? done / elapsedS : 0;
+      job.progress = { ...job.progress, framesDone: done, framesTotal, fps, etaS: fps > 0 ? (framesTotal - done) / fps : null };
+    };
+    this.runner(options, onFrame, job.abort.signal).then(
+      () => {
+        const state = job.abort.signal.aborted ? 'cancelled' : 'done';
+        job.progress = { ...job.progress, state, etaS: 0, reportPath: reportPathOf(options.outDir) };
+      },
+      (err: unknown) => {
+        job.progress = { ...job.progress, state: 'failed', etaS: null, message: err instanceof Error ? err.message : String(err) };
+      },
+    );
+    return jobId;
+  }
+
+  private get(jobId: string): Job {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new StudioApiError(`no export job "${jobId}"`, 404);
+    return job;
+  }
+
+  progress(jobId: string): ExportProgress {
+    return { ...this.get(jobId).progress };
+  }
+
+  cancel(jobId: string): ExportProgress {
+    const job = this.get(jobId);
+    job.abort.abort();
+    return { ...job.progress };
+  }
+
+  /** Stops every running job (host shutting down). */
+  cancelAll(): void {
+    for (const j of this.jobs.values()) j.abort.abort();
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Sample and simulate for the live preview: the same pipeline calls as the CLI, plus parameter
+ * overrides (a dimension fixed to a value) and live perturbations (weather and light replaced
+ * on the instance before the road and simulation are built, so wetness also changes friction).
+ *
+ * Problems are returned as ScenarioErrors located in the text, never thrown: a scenario that
+ * cannot be sampled or simulated is something the user is editing right now.
+ */
+import { sortScenarioErrors, formatScenarioError, type ScenarioError } from '../../scenario/errors.js';
+import { checkScenario, type CheckedScenario } from '../../scenario/load.js';
+import { sunFromTimeOfDay } from '../../scenario/defaults.js';
+import type { ParamValue, ScenarioInstance, ScenarioSpec, SpecNode } from '../../scenario/types.js';
+import { collectDimensions } from '../../sampling/dimensions.js';
+import { SamplingError } from '../../sampling/errors.js';
+import { sampleScenario } from '../../sampling/sample.js';
+import { buildRoadNetwork } from '../../road/buildRoadNetwork.js';
+import { simulate } from '../../sim/simulate.js';
+import { SimulationError } from '../../sim/errors.js';
+import { encodeTrajectory } from '../../sim/trajectoryFile.js';
+import { pointerSegments } from '../../scenario/errors.js';
+import type { Perturbations, SampleRequest, SampleResponse, SimulateRequest, SimulateResponse } from '../api.js';
+import { parameterInfos } from './parameterInfo.js';
+
+type Failure = { ok: false; errors: ScenarioError[]; formatted: string[] };
+
+function failure(errors: ScenarioError[]): Failure {
+  const sorted = sortScenarioErrors(errors);
+  return { ok: false, errors: sorted, formatted: sorted.map(formatScenarioError) };
+}
+
+/** The spec with each overridden dimension's distribution replaced by a constant. */
+export function withOverrides(spec: ScenarioSpec, pointers: ReadonlyMap<string, string>, overrides: Record<string, ParamValue>): ScenarioSpec {
+  const out = structuredClone(spec);
+  for (const [key, value] of Object.entries(overrides)) {
+    const pointer = pointers.get(key);
+    if (pointer === undefined) continue; // a stale override of a dimension the text no longer has
+    const segs = pointerSegments(pointer);
+    let parent: SpecNode = out;
+    for (const seg of segs.slice(0, -1)) parent = Array.isArray(parent) ? parent[Number(seg)] : (parent as Record<string, SpecNode>)[seg];
+    const last = segs[segs.length - 1];
+    if (Array.isArray(parent)) parent[Number(last)] = { const: value };
+    else (parent as Record<string, SpecNode>)[last] = { const: value };
+  }
+  return out;
+}
+
+/** The instance with the preview's weather and light overrides applied (a new object). */
+export function applyPerturbations(instance: ScenarioInstance, p: Perturbations): ScenarioInstance {
+  const out = structuredClone(instance);
+  if (p.rain !== undefined) out.weather.rain = p.rain;
+  if (p.snow !== undefined) out.weather.snow = p.snow;
+  if (p.fogVisibilityM !== undefined) out.weather.fogVisibilityM = p.fogVisibilityM;
+  if (p.wetness !== undefined) out.weather.wetness = p.wetness;
+  if (p.timeOfDayH !== undefined) {
+    const sun = sunFromTimeOfDay(p.timeOfDayH);
+    out.light.timeOfDayH = p.timeOfDayH;
+    out.light.sunElevationDeg = sun.elevationDeg;
+    out.light.sunAzimuthDeg = sun.azimuthDeg;
+    out.light.streetLights = sun.elevationDeg < 0;
+  }
+  return out;
+}
+
+function stageError(err: unknown, fileName: string, locate: CheckedScenario['locate']): ScenarioError {
+  if (!(err instanceof Error)) throw err;
+  const pointer = err instanceof SamplingError ? (err.pointer ?? '') : '';
+  const pos = locate(pointer);
+  // SamplingError messages already start with their pointer.
+  const message = err instanceof SamplingError && err.pointer !== undefined ? err.message.slice(err.pointer.length + 2) : err.message;
+  const who = err instanceof SimulationError && err.actor ? `simulation, actor "${err.actor}"${err.tick !== undefined ? ` at tick ${err.tick}` : ''}: ` : '';
+  return { file: fileName, line: pos.line, col: pos.col, pointer, message: who + message };
+}
+
+export function samplePreview(req: SampleRequest): SampleResponse {
+  const checked = checkScenario(req.text, req.fileName);
+  if (!checked.spec) return failure(checked.errors);
+  const spec = checked.spec;
+  try {
+    const dims = collectDimensions(spec);
+    const overrides = req.overrides ?? {};
+    const pointers = new Map(dims.map((d) => [d.key, d.pointer]));
+    const s = sampleScenario(withOverrides(spec, pointers, overrides), {
+      seed: req.seed,
+      design: req.design,
+      index: req.index,
+      count: req.count ?? (req.design === 'lhs' ? req.index + 1 : undefined),
+    });
+    const line = (pointer: string): number => checked.locate(pointer).line;
+    return {
+      ok: true,
+      sample: { index: s.index, seed: s.seed, design: s.design, hash: s.hash, tries: s.tries, parameters: s.parameters },
+      instance: s.instance,
+      parameters: parameterInfos(spec, dims, s.parameters, overrides, line),
+    };
+  } catch (err) {
+    return failure([stageError(err, req.fileName, checked.locate)]);
+  }
+}
+
+const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+export function simulatePreview(req: SimulateRequest): SimulateResponse {
+  const t0 = performance.now();
+  const sampled = samplePreview(req);
+  if (!sampled.ok) return sampled;
+  const t1 = performance.now();
+  const instance = applyPerturbations(sampled.instance, req.perturbations ?? {});
+  try {
+    const network = buildRoadNetwork(instance.road, instance.weather);
+    const result = simulate(instance, network);
+    return {
+      ok: true,
+      sample: sampled.sample,
+      parameters: sampled.parameters,
+      instance,
+      trajectoryBase64: base64(encodeTrajectory(result.trajectory)),
+      events: result.events,
+      metrics: result.metrics,
+      timingsMs: { sample: t1 - t0, simulate: performance.now() - t1 },
+    };
+  } catch (err) {
+    const { locate } = checkScenario(req.text, req.fileName);
+    return failure([stageError(err, req.fileName, locate)]);
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Frames and labels from real headless Chromium through the render host, on scenes made of
+ * boxes at known poses. Skipped (with the reason printed) only when no browser is installed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decode } from 'fast-png';
+import { createRenderHost, type RenderHost } from '../../src/dataset/renderHost.js';
+import { findBrowser } from '../../src/dataset/render-host/findBrowser.js';
+import type { ObjectLabel } from '../../src/render/types.js';
+import { SEMANTIC_CLASSES } from '../../src/scene/types.js';
+import { CAMERA, H, W, analyticBox, scene, tracked, wall } from './fixtures.js';
+
+function browserMissing(): string | null {
+  try {
+    findBrowser();
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+const missing = browserMissing();
+if (missing) console.log(`render host tests skipped: ${missing}`);
+
+function byTrack(objects: ObjectLabel[], trackId: number): ObjectLabel {
+  const o = objects.find((x) => x.trackId === trackId);
+  if (!o) throw new Error(`no label for track ${trackId}; got ${objects.map((x) => x.trackId).join(', ')}`);
+  return o;
+}
+
+describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
+  let host: RenderHost;
+  beforeAll(async () => {
+    host = createRenderHost({ pages: 2 });
+    await host.open();
+  });
+  afterAll(async () => {
+    await host?.close();
+  });
+
+  const carSize = { l: 4.2, w: 1.9, h: 1.6 };
+  const carPose = { x: 14, y: 2.5, yawRad: 0.4 };
+
+  it('gives a box at a known pose its 2D box within 1 px of the analytic projection', async () => {
+    const f = await host.renderFrame({ scene: scene('pose', [tracked(7, carPose, carSize)]), frame: 0, tick: 0, passes: [] });
+    const label = byTrack(f.labels.objects, 7);
+    const expected = analyticBox(carPose.x, carPose.y, carPose.yawRad, carSize);
+    expect(label.box).not.toBeNull();
+    label.box!.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(1));
+    label.amodalBox!.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+  });
+
+  it('gives a box at a known pose its exact KITTI 3D box', async () => {
+    const f = await host.renderFrame({ scene: scene('pose', [tracked(7, carPose, carSize)]), frame: 0, tick: 0, passes: [] });
+    const b = byTrack(f.labels.objects, 7).box3d;
+    // KITTI camera: x = -world y, y = camera height - world z, z = world x; heading +x world -> ry = -pi/2.
+    const ry = -Math.PI / 2 - carPose.yawRad;
+    expect(b.h).toBe(carSize.h);
+    expect(b.w).toBe(carSize.w);
+    expect(b.l).toBe(carSize.l);
+    expect(b.x).toBeCloseTo(-carPose.y, 9);
+    expect(b.y).toBeCloseTo(CAMERA.z, 9);
+    expect(b.z).toBeCloseTo(carPose.x, 9);
+    expect(b.rotationY).toBeCloseTo(ry, 9);
+    expect(b.alpha).toBeCloseTo(ry - Math.atan2(-carPose.y, carPose.x), 9);
+  });
+
+  it('reports occlusion 0.5 for an object half hidden behind a wall', async () => {
+    // A 4 m wide box face-on at 12 m; a wall at 8 m covers world y >= 0, i.e. the image left of centre.
+    const objects = [tracked(3, { x: 13, y: 0 }, { l: 2, w: 4, h: 1.4 }), wall(7.9, 8.1, 0, 10, 5)];
+    const f = await host.renderFrame({ scene: scene('half', objects), frame: 0, tick: 0, passes: [] });
+    const label = byTrack(f.labels.objects, 3);
+    expect(label.occlusion).toBeGreaterThan(0.47);
+    expect(label.occlusion).toBeLessThan(0.53);
+    expect(label.unoccludedPixels).toBeGreaterThan(label.visiblePixels);
+  });
+
+  it('measures truncation of an object across the left image edge', async () => {
+    const pose = { x: 8, y: 8.5, yawRad: 0 };
+    const size = { l: 4, w: 2, h: 1.5 };
+    const f = await host.renderFrame({ scene: scene('edge', [tracked(5, pose, size)]), frame: 0, tick: 0, passes: [] });
+    const label = byTrack(f.labels.objects, 5);
+    const [x1, y1, x2, y2] = analyticBox(pose.x, pose.y, pose.yawRad, size);
+    expect(x1).toBeLessThan(0);
+    const inside = (x2 - Math.max(0, x1)) * (y2 - y1);
+    expect(label.truncation).toBeCloseTo(1 - inside / ((x2 - x1) * (y2 - y1)), 6);
+    expect(label.amodalBox![0]).toBe(0);
+    expect(label.box![0]).toBe(0);
+  });
+
+  for (const [fraction, level] of [[0.05, 0], [0.3, 1], [0.7, 2]] as const) {
+    it(`sets KITTI occluded level ${level} for an object ${fraction * 100} % hidden`, async () => {
+      // A 4 m wide face-on box at 20 m spans world y in [-1, 1] on a wall plane at 10 m; the wall covers its left part.
+      const objects = [tracked(2, { x: 21, y: 0 }, { l: 2, w: 4, h: 3 }), wall(9.9, 10.1, 1 - 2 * fraction, 4, 6)];
+      const f = await host.renderFrame({ scene: scene(`level${level}`, objects), frame: 0, tick: 0, passes: [] });
+      const label = byTrack(f.labels.objects, 2);
+      expect(Math.abs(label.occlusion - fraction)).toBeLessThan(0.03);
+      expect(label.occludedLevel).toBe(level);
+    });
+  }
+
+  it('writes an instance image whose every non-zero pixel is a known track id', async () => {
+    // Ids that need the green and blue bytes; an appearance-only box in front must not show.
+    const ids = [1, 258, 70001];
+    const objects = [
+      tracked(ids[0], { x: 10, y: 3, yawRad: 0.7 }, carSize),
+      tracked(ids[1], { x: 16, y: -1, yawRad: -0.2 }, carSize, 'Pedestrian', 'pedestrian'),
+      tracked(ids[2], { x: 25, y: 1 }, { l: 8, w: 2.5, h: 3.2 }, 'Truck', 'truck'),
+      { ...wall(5, 5.2, -0.5, 0.5, 3), appearanceOnly: true },
+    ];
+    const f = await host.renderFrame({ scene: scene('ids', objects, { lit: true }), frame: 0, tick: 0, passes: ['instance', 'semantic'] });
+    const png = decode(f.instance!);
+    expect([png.width, png.height, png.channels, png.depth]).toEqual([W, H, 3, 8]);
+    const counts = new Map<number, number>();
+    for (let i = 0; i < png.data.length; i += 3) {
+      const id = png.data[i] + 256 * png.data[i + 1] + 65536 * png.data[i + 2];
+      if (id !== 0) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    expect([...counts.keys()].sort((x, y) => x - y)).toEqual(ids);
+    for (const id of ids) expect(counts.get(id)).toBe(byTrack(f.labels.objects, id).visiblePixels);
+    const sem = decode(f.semantic!);
+    const allowed = new Set([0, 'car', 'pedestrian', 'truck'].map((c) => (c === 0 ? 0 : SEMANTIC_CLASSES.indexOf(c as 'car') + 1)));
+    expect(new Set(sem.data).size).toBe(4);
+    for (const v of new Set(sem.data)) expect(allowed.has(v)).toBe(true);
+  });
+
+  it('writes a depth image that decodes to a plane distance within 1/256 m', async () => {
+    const d = 7.3;
+    const f = await host.renderFrame({ scene: scene('depth', [wall(d, d + 0.5, -30, 30, 30, -15)]), frame: 0, tick: 0, passes: ['depth'] });
+    const png = decode(f.depth!);
+    expect([png.width, png.height, png.channels, png.depth]).toEqual([W, H, 1, 16]);
+    const values = new Set(png.data);
+    expect(values.size).toBe(1);
+    expect(Math.abs((png.data[0] as number) / 256 - d)).toBeLessThanOrEqual(1 / 256);
+  });
+
+  it('writes depth 0 where nothing was drawn', async () => {
+    const f = await host.renderFrame({ scene: scene('sky', [wall(10, 10.5, -3, 3, 12, -10)]), frame: 0, tick: 0, passes: ['depth'] });
+    const png = decode(f.depth!);
+    expect(png.data[0]).toBe(0); // top-left pixel looks at the sky
+    expect(png.data[(H - 1) * W + W / 2]).toBeGreaterThan(0); // bottom centre sees the wall
+  });
+
+  it('returns an RGB PNG of the frame size', async () => {
+    const f = await host.renderFrame({ scene: scene('rgb', [tracked(1, carPose, carSize)], { lit: true }), frame: 3, tick: 0, passes: ['rgb'] });
+    const png = decode(f.rgb!);
+    expect([png.width, png.height]).toEqual([W, H]);
+    expect(f.labels.frame).toBe(3);
+  });
+});
