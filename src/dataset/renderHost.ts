@@ -5,6 +5,7 @@
  * Only JSON requests go in; encoded PNGs and label JSON come back.
  */
 import { chromium, _electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ScenarioInstance } from '../scenario/types.js';
@@ -185,17 +186,22 @@ app.whenReady().then(() => {
     this.waiting.shift()?.();
   }
 
-  private pageScene(scene: SceneSource): PageScene {
-    if (scene.kind === 'primitives') return scene;
-    const trajectoryUrl = this.server!.putBlob(`${scene.key}.trajectory`, encodeTrajectory(scene.trajectory));
-    return { kind: 'scenario', key: scene.key, instance: scene.instance, seed: scene.seed, quality: scene.quality, trajectoryUrl };
-  }
-
   private async ensureLoaded(slot: Slot, scene: SceneSource): Promise<void> {
     if (slot.key === scene.key) return;
     slot.key = null;
-    const ps = this.pageScene(scene);
-    await this.call(slot, () => slot.page.evaluate((s) => window.roadsynthPage.load(s), ps));
+    if (scene.kind === 'primitives') {
+      await this.call(slot, () => slot.page.evaluate((s) => window.roadsynthPage.load(s), scene));
+    } else {
+      // The page fetches the trajectory once while loading; serve it only that long.
+      const blob = `${randomUUID()}.trajectory`;
+      const trajectoryUrl = this.server!.putBlob(blob, encodeTrajectory(scene.trajectory));
+      const ps: PageScene = { kind: 'scenario', key: scene.key, instance: scene.instance, seed: scene.seed, quality: scene.quality, trajectoryUrl };
+      try {
+        await this.call(slot, () => slot.page.evaluate((s) => window.roadsynthPage.load(s), ps));
+      } finally {
+        this.server!.removeBlob(blob);
+      }
+    }
     slot.key = scene.key;
   }
 

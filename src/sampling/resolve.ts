@@ -12,7 +12,7 @@ import { pointerSegment } from '../scenario/errors.js';
 import { collectDimensions, isObjectNode, namedParameters, NON_CONTENT_KEYS, type Dimension } from './dimensions.js';
 import { isDistributionNode } from './distributions.js';
 import { SamplingError } from './errors.js';
-import { parameterOrder } from './parameter-order.js';
+import { parameterOrder } from './parameterOrder.js';
 import { checkParameterName, classifyString, compileExpression } from './references.js';
 
 /** Top-level sections that steer sampling and are not part of an instance. */

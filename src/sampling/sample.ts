@@ -11,9 +11,9 @@
  */
 import { applyDefaults } from '../scenario/defaults.js';
 import type { DesignName, ParamValue, SampledInstance, ScenarioSpec } from '../scenario/types.js';
-import { createDesign } from './designs/create-design.js';
+import { createDesign } from './designs/createDesign.js';
 import type { Design } from './designs/design.js';
-import { DEFAULT_GRID_LEVELS } from './designs/grid-design.js';
+import { DEFAULT_GRID_LEVELS } from './designs/gridDesign.js';
 import { InfeasibleRequirementError, SamplingError } from './errors.js';
 import { contentHash } from './hash.js';
 import { compileSpec, evaluateAt, resolveContent, resolveParameters, type CompiledSpec } from './resolve.js';

@@ -11,7 +11,7 @@
  */
 import { CST, LineCounter, Lexer, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { pointerSegment, sortScenarioErrors, type ScenarioError } from './errors.js';
-import type { ScenarioSpec, SpecNode } from './types.js';
+import type { ScenarioSpec } from './types.js';
 
 /** Largest accepted file [bytes]; callers that read files check this before reading. */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
@@ -21,6 +21,8 @@ export const MAX_SCENARIO_CHARS = MAX_SCENARIO_BYTES;
 export const MAX_NESTING_DEPTH = 32;
 /** Alias expansion budget handed to `yaml` (its resource-exhaustion guard). */
 export const MAX_ALIAS_COUNT = 100;
+/** Most YAML syntax errors reported for one file. */
+export const MAX_YAML_ERRORS = 10;
 /** Most values after alias expansion. */
 export const MAX_VALUE_COUNT = 200_000;
 
@@ -150,9 +152,15 @@ export function parseScenarioText(text: string, fileName: string): ParsedScenari
     return result();
   }
 
-  for (const e of [...doc.errors, ...doc.warnings]) {
+  const yamlErrors = [...doc.errors, ...doc.warnings];
+  // After the first few, YAML errors are mostly echoes of the same mistake.
+  for (const e of yamlErrors.slice(0, MAX_YAML_ERRORS)) {
     const [start] = e.pos;
     errorAt(start, '', yamlMessage(e.code, e.message, source.slice(start, start + 60)));
+  }
+  if (yamlErrors.length > MAX_YAML_ERRORS) {
+    const last = yamlErrors[MAX_YAML_ERRORS - 1].pos[0];
+    errorAt(last, '', `${yamlErrors.length - MAX_YAML_ERRORS} more YAML errors not shown`, 'fix the first ones; the rest often follow from them');
   }
   if (errors.length > 0) return result();
 
@@ -182,18 +190,11 @@ export function parseScenarioText(text: string, fileName: string): ParsedScenari
   }
   const problem = checkResolved(value, firstAlias !== undefined);
   if (problem) {
-    errorAt(locateOffset(entries, problem.pointer), problem.pointer, problem.message);
+    const p = locate(problem.pointer);
+    errors.push({ file: fileName, line: p.line, col: p.col, pointer: problem.pointer, message: problem.message });
     return result();
   }
   return result(value as ScenarioSpec);
-}
-
-function locateOffset(entries: Map<string, SourceEntry>, pointer: string): number {
-  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
-    const e = entries.get(p);
-    if (e) return e.value;
-    if (p === '') return 0;
-  }
 }
 
 function yamlMessage(code: string, message: string, near: string): string {
@@ -393,9 +394,4 @@ function checkResolved(root: Record<string, unknown>, hasAliases: boolean): { po
     return { pointer, message: 'unsupported value; use a number, string, true/false, a list or a mapping' };
   }
   return undefined;
-}
-
-/** Narrows a parsed value to a `SpecNode` tree (after `checkResolved` it always is one). */
-export function isSpecNode(v: unknown): v is SpecNode {
-  return v === null || ['string', 'number', 'boolean'].includes(typeof v) || Array.isArray(v) || isPlainObject(v);
 }

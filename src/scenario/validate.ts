@@ -225,7 +225,7 @@ function explainAlternatives(sp: string, data: unknown, ip: string, out: Problem
 /** oneOf with a discriminator: the tag picks the branch. */
 function explainTagged(sp: string, branches: Schema[], tag: string, data: unknown, ip: string, out: Problem[]): void {
   const tags = branches.map((b) => ((b.properties as Record<string, Schema>)[tag]?.const as string) ?? '');
-  const noun = tag === 'do' ? 'behaviour' : tag === 'kind' ? 'kind' : `"${tag}"`;
+  const noun = tag === 'do' ? 'behaviour' : tag === 'kind' ? 'block kind' : `"${tag}"`;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     out.push({ pointer: ip, message: `expected a mapping with a "${tag}" key, got ${describeValue(data)}`, at: 'value' });
     return;
@@ -235,9 +235,13 @@ function explainTagged(sp: string, branches: Schema[], tag: string, data: unknow
     out.push({ pointer: ip, message: `missing required key "${tag}"`, hint: `one of ${tags.join(', ')}`, at: 'value' });
     return;
   }
-  const i = tags.indexOf(value as string);
-  if (typeof value !== 'string' || i === -1) {
-    const hint = typeof value === 'string' ? didYouMean(value, tags) : undefined;
+  if (typeof value !== 'string') {
+    out.push({ pointer: `${ip}/${pointerSegment(tag)}`, message: `expected a ${noun} name, got ${describeValue(value)}`, hint: `one of ${tags.join(', ')}`, at: 'value' });
+    return;
+  }
+  const i = tags.indexOf(value);
+  if (i === -1) {
+    const hint = didYouMean(value, tags);
     out.push({
       pointer: `${ip}/${pointerSegment(tag)}`,
       message: `unknown ${noun} ${describeValue(value)}, expected one of ${tags.join(', ')}`,
@@ -294,10 +298,10 @@ function range(s: Schema): string {
 }
 
 const PATTERN_WORDS: [RegExp, string][] = [
-  [/^\^\(\\\$/, '"$param" or "=expr" reference'],
-  [/^\^\(#/, 'colour name or #rrggbb'],
-  [/^\^\(main/, 'road id ("main" or "<block id>.<arm>")'],
-  [/^\^\[A-Za-z_\]/, 'id (letters, digits, _ and -, starting with a letter or _)'],
+  [/^\^\(\\\$/, 'a "$param" or "=expr" reference'],
+  [/^\^\(#/, 'a colour name or #rrggbb'],
+  [/^\^\(main/, 'a road id ("main" or "<block id>.<arm>")'],
+  [/^\^\[A-Za-z_\]/, 'an id (letters, digits, _ and -, starting with a letter or _)'],
 ];
 
 /** A short phrase for what a schema accepts, e.g. `a number from 0 to 90`. */
@@ -323,7 +327,7 @@ function describe(sp: string): string {
       return 'true or false';
     case 'string': {
       const pat = typeof s.pattern === 'string' ? PATTERN_WORDS.find(([re]) => re.test(s.pattern as string))?.[1] : undefined;
-      if (pat) return `a ${pat}`;
+      if (pat) return pat;
       if (typeof s.minLength === 'number' && s.minLength > 0) return 'a non-empty string';
       return 'a string';
     }

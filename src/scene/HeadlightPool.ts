@@ -8,7 +8,7 @@ import { F, NF } from './stateFields.js';
 
 const VEHICLES = new Set(['car', 'van', 'truck', 'bus', 'motorcycle']);
 /** Luminous intensity of one vehicle's low beams (three.js physical units, candela). */
-const HEADLIGHT_INTENSITY = 110;
+const HEADLIGHT_INTENSITY = 70;
 
 export class HeadlightPool {
   readonly lights: THREE.SpotLight[] = [];
@@ -25,7 +25,7 @@ export class HeadlightPool {
     this.halfLen = Float64Array.from(trajectory.actors, (a) => a.size.lengthM / 2);
     this.dist = new Float64Array(idx.length);
     for (let k = 0; k < Math.min(size, idx.length); k++) {
-      const l = new THREE.SpotLight(0xfff1d8, 0, 120, 0.55, 0.9, 1.5);
+      const l = new THREE.SpotLight(0xfff1d8, 0, 120, 0.45, 1, 1.3);
       l.name = `headlight-${k}`;
       this.lights.push(l);
     }
@@ -40,8 +40,9 @@ export class HeadlightPool {
     const s = Math.sin(st[o + F.yaw] as number);
     const f = (this.halfLen[a] as number) + 0.1;
     light.position.set(x + c * f, z + 0.7, -(y + s * f));
-    // Low beam: aimed at the road some 40 m ahead, so the pattern reaches far and fades near.
-    light.target.position.set(x + c * (f + 40), z, -(y + s * (f + 40)));
+    // Low beam: axis level with the lamp (a low beam's cut-off), soft cone: the road is lit
+    // by the lower half of the beam, fading near the car instead of a bright disc.
+    light.target.position.set(x + c * (f + 40), z + 0.4, -(y + s * (f + 40)));
     light.target.updateMatrixWorld();
     light.intensity = HEADLIGHT_INTENSITY;
   }

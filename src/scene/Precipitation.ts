@@ -73,7 +73,7 @@ export class Precipitation {
       const material = new THREE.LineBasicMaterial({ color: 0xc8d2dc, transparent: true, opacity: 0.42, depthWrite: false });
       this.object = new THREE.LineSegments(geometry, material);
     } else {
-      const material = new THREE.PointsMaterial({ color: 0xffffff, size: 0.045, map: flakeTexture(), transparent: true, alphaTest: 0.05, depthWrite: false });
+      const material = new THREE.PointsMaterial({ color: 0xffffff, size: 0.07, map: flakeTexture(), transparent: true, alphaTest: 0.05, depthWrite: false });
       this.object = new THREE.Points(geometry, material);
     }
     this.object.name = spec.kind;

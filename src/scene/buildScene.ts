@@ -9,6 +9,7 @@ import { EgoCamera } from './egoCamera.js';
 import { setWorldPose } from './frame.js';
 import { STREETLIGHT_HEIGHT_M } from './furnitureModels.js';
 import { HeadlightPool } from './HeadlightPool.js';
+import { buildLampGlows } from './lampGlows.js';
 import { LampPool } from './lampPool.js';
 import { buildLaneMarkings } from './laneMarkings.js';
 import { MaterialLibrary } from './materialLibrary.js';
@@ -19,6 +20,7 @@ import { buildRoadsideContext } from './roadsideContext.js';
 import { buildRoadSurface } from './roadSurface.js';
 import { RNG_STREAM, sceneRng } from './sceneRng.js';
 import { buildSkyDome } from './skyDome.js';
+import { buildWheelTracks, dustWithSnow } from './snowCover.js';
 import { skyState } from './skyModel.js';
 import { F, NF } from './stateFields.js';
 import { buildFurniture } from './streetFurniture.js';
@@ -29,7 +31,7 @@ import type { SceneInput, SceneRig } from './types.js';
 import { wetRoadLayers } from './wetReflection.js';
 
 /** Budget of real lights per quality: street/tunnel lamps and vehicle headlights. */
-const LIGHT_BUDGET = { export: { lamps: 6, headlights: 4 }, preview: { lamps: 3, headlights: 2 } } as const;
+const LIGHT_BUDGET = { export: { lamps: 4, headlights: 3 }, preview: { lamps: 2, headlights: 1 } } as const;
 
 const _camPos = new THREE.Vector3();
 const _camDir = new THREE.Vector3();
@@ -75,12 +77,18 @@ export function buildScene(input: SceneInput): SceneRig {
   scene.add(buildLaneMarkings(network, instance, look, lib, stepM));
   const puddles = buildPuddles(network, instance.weather.puddles, look, lib, sceneRng(seed, RNG_STREAM.puddles));
   if (puddles) scene.add(puddles);
+  const cover = Math.max(instance.weather.snowCover, instance.road.surface === 'snow' ? 0.8 : 0);
+  if (cover > 0.2) {
+    const tracks = buildWheelTracks(network, new THREE.Color(0x404042), cover, lib, stepM);
+    if (tracks) scene.add(tracks);
+  }
   wetRoadLayers(lib, sky, look.wetness);
   const lampsOn = instance.light.streetLights;
   const furniture = buildFurniture(network, instance, lib, lampsOn, sceneRng(seed, RNG_STREAM.buildings), shadows);
   scene.add(mergeStatic(furniture.group, 'furniture', { cast: shadows, receive: shadows }));
   const roadside = buildRoadsideContext(network, instance, lib, sceneRng(seed, RNG_STREAM.roadside), sky.darkness);
   scene.add(mergeStatic(roadside, 'roadside', { cast: shadows, receive: shadows }));
+  if (cover > 0) dustWithSnow(lib, cover);
   const tunnels = buildTunnels(network, lib, stepM);
   scene.add(tunnels.group);
   const signals = new TrafficLights(network, trajectory, lib, shadows);
@@ -103,6 +111,8 @@ export function buildScene(input: SceneInput): SceneRig {
     return l;
   });
   for (const l of lamps.lights) scene.add(l);
+  const glows = buildLampGlows(lampHeads, Math.max(sky.darkness, tunnels.lampHeads.length ? 0.6 : 0), 2.2);
+  if (glows) scene.add(glows);
   const needHeadlights = sky.darkness > 0.35 || instance.weather.fogVisibilityM < 400 || tunnels.lampHeads.length > 0;
   const headlights = new HeadlightPool(trajectory, needHeadlights ? budget.headlights : 0);
   for (const l of headlights.lights) scene.add(l, l.target);

@@ -48,6 +48,11 @@ export class MaterialLibrary {
     return m;
   }
 
+  /** Every shared material with its key. */
+  entries(): IterableIterator<[string, THREE.MeshStandardMaterial]> {
+    return this.materials.entries();
+  }
+
   /** The shared material of a key, if one was made. */
   find(key: string): THREE.MeshStandardMaterial | undefined {
     return this.materials.get(key);

@@ -25,6 +25,8 @@ const ROLE: Record<FurnitureItem['kind'], RoadsideRole> = {
   building: 'verge',
 };
 
+const TALL = new Set<FurnitureItem['kind']>(['streetlight', 'tree', 'building', 'pole']);
+
 /** s positions of an item or a row. */
 export function furnitureStations(item: FurnitureItem): number[] {
   if (item.toS === undefined) return [item.s];
@@ -41,10 +43,13 @@ export function buildFurniture(network: RoadNetwork, instance: ScenarioInstance,
   const main = network.roads.get('main');
   if (!main) return { group, lampHeads };
   const at = new RoadPlacement(main, instance);
+  // Tall things do not fit under a tunnel ceiling.
+  const underCover = (s: number): boolean => main.tunnelSpans.some((t) => s > t.fromS - 4 && s < t.toS + 4);
   for (const item of instance.road.furniture) {
     const side = item.side ?? 'right';
     const t = item.t ?? at.t(side, ROLE[item.kind], item.kind === 'building' ? 8 : 0);
     for (const s of furnitureStations(item)) {
+      if (TALL.has(item.kind) && underCover(s)) continue;
       let obj: THREE.Object3D;
       switch (item.kind) {
         case 'streetlight': {

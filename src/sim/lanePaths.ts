@@ -52,19 +52,15 @@ export function lanePath(network: RoadNetwork, lane: Lane, minLengthM: number): 
   const visited = new Set([lane.id]);
   let total = lane.lengthM;
   let last = lane;
-  let deadEnd = false;
   while (total < minLengthM && pieces.length < MAX_CHAIN) {
     const next = pickNext(network, last, last.next, visited);
-    if (!next) {
-      deadEnd = true;
-      break;
-    }
+    if (!next) break;
     pieces.push({ curve: next, fromS: 0, toS: next.lengthM, laneId: next.id });
     visited.add(next.id);
     total += next.lengthM;
     last = next;
   }
-  return { path: Path.fromPieces(pieces), endsAtRoadEnd: deadEnd };
+  return { path: Path.fromPieces(pieces), endsAtRoadEnd: pickNext(network, last, last.next, visited) === null };
 }
 
 /**
@@ -76,30 +72,30 @@ export function reversedLanePath(network: RoadNetwork, lane: Lane, minLengthM: n
   const visited = new Set([lane.id]);
   let total = lane.lengthM;
   let last = lane;
-  let deadEnd = false;
-  while (total < minLengthM && pieces.length < MAX_CHAIN) {
+  const previousOf = (lane: Lane): Lane | null => {
     let best: Lane | null = null;
     let bestScore = Infinity;
-    for (const id of predecessors(network, last)) {
+    for (const id of predecessors(network, lane)) {
       if (visited.has(id)) continue;
       const prev = network.lanes.get(id)!;
-      const turn = Math.abs(wrapAngle(prev.headingAt(prev.lengthM) - last.headingAt(0)));
-      const score = (prev.roadId === last.roadId ? 0 : 10) + (prev.index === last.index ? 0 : 5) + turn;
+      const turn = Math.abs(wrapAngle(prev.headingAt(prev.lengthM) - lane.headingAt(0)));
+      const score = (prev.roadId === lane.roadId ? 0 : 10) + (prev.index === lane.index ? 0 : 5) + turn;
       if (score < bestScore) {
         bestScore = score;
         best = prev;
       }
     }
-    if (!best) {
-      deadEnd = true;
-      break;
-    }
+    return best;
+  };
+  while (total < minLengthM && pieces.length < MAX_CHAIN) {
+    const best = previousOf(last);
+    if (!best) break;
     pieces.push({ curve: best, fromS: best.lengthM, toS: 0, laneId: best.id });
     visited.add(best.id);
     total += best.lengthM;
     last = best;
   }
-  return { path: Path.fromPieces(pieces), endsAtRoadEnd: deadEnd };
+  return { path: Path.fromPieces(pieces), endsAtRoadEnd: previousOf(last) === null };
 }
 
 /**
@@ -118,18 +114,15 @@ export function routePath(network: RoadNetwork, lane: Lane, route: readonly Lane
   }
   let total = joinS + route.reduce((a, r) => a + r.lengthM, 0);
   let last = route[route.length - 1];
-  let deadEnd = false;
   while (total < minLengthM && pieces.length < MAX_CHAIN) {
     const next = pickNext(network, last, last.next, visited);
-    if (!next) {
-      deadEnd = true;
-      break;
-    }
+    if (!next) break;
     pieces.push({ curve: next, fromS: 0, toS: next.lengthM, laneId: next.id });
     visited.add(next.id);
     total += next.lengthM;
     last = next;
   }
+  const deadEnd = pickNext(network, last, last.next, visited) === null;
   const path = Path.fromPieces(pieces);
   // The route spans from the end of the first piece to the end of the outgoing lane's start;
   // the connectors are the route lanes except the last.

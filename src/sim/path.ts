@@ -158,21 +158,33 @@ export class Path {
    * converge in a few iterations.
    */
   localCoordinates(p: Vec2, hintS = 0, out: { s: number; t: number } = { s: 0, t: 0 }): { s: number; t: number } {
+    // Newton-like steps along the interpolated tangent: the exact inverse of position().
     let s = hintS;
+    let nx = 0;
+    let ny = 0;
+    let bx = 0;
+    let by = 0;
     for (let iter = 0; iter < 8; iter++) {
       this.locate(s);
       const i = this.li, f = this.lf, ext = this.lext;
-      const bx = this.xs[i] + (this.xs[i + 1] - this.xs[i]) * f + ext * this.cx[i];
-      const by = this.ys[i] + (this.ys[i + 1] - this.ys[i]) * f + ext * this.cy[i];
-      const along = (p.x - bx) * this.cx[i] + (p.y - by) * this.cy[i];
+      let tx = this.cx[i] + (this.cx[i + 1] - this.cx[i]) * f;
+      let ty = this.cy[i] + (this.cy[i + 1] - this.cy[i]) * f;
+      const len = Math.sqrt(tx * tx + ty * ty) || 1;
+      tx /= len;
+      ty /= len;
+      nx = -ty;
+      ny = tx;
+      bx = this.xs[i] + (this.xs[i + 1] - this.xs[i]) * f + ext * this.cx[i];
+      by = this.ys[i] + (this.ys[i + 1] - this.ys[i]) * f + ext * this.cy[i];
+      const along = (p.x - bx) * tx + (p.y - by) * ty;
       s += along;
       if (Math.abs(along) < 1e-6) break;
     }
     this.locate(s);
     const i = this.li, f = this.lf, ext = this.lext;
-    const bx = this.xs[i] + (this.xs[i + 1] - this.xs[i]) * f + ext * this.cx[i];
-    const by = this.ys[i] + (this.ys[i + 1] - this.ys[i]) * f + ext * this.cy[i];
-    out.t = -(p.x - bx) * this.cy[i] + (p.y - by) * this.cx[i];
+    bx = this.xs[i] + (this.xs[i + 1] - this.xs[i]) * f + ext * this.cx[i];
+    by = this.ys[i] + (this.ys[i + 1] - this.ys[i]) * f + ext * this.cy[i];
+    out.t = (p.x - bx) * nx + (p.y - by) * ny;
     out.s = s;
     return out;
   }

@@ -3,11 +3,15 @@
  * encoded as PNG, plus labels) against render-only frames per second (three.js render of the
  * RGB pass alone, no readback) of the same scene in the same browser, at 1280x720 and 640x480.
  */
-import { createRenderHost } from '../../src/dataset/renderHost.js';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { createRenderHost, type PlaywrightRenderHost, type ScenarioScene, type SceneSource } from '../../src/dataset/renderHost.js';
 import type { PrimitiveObject, PrimitiveScene } from '../../src/render/request.js';
-
-const FRAMES = 8;
-const WARMUP = 2;
+import { checkScenario } from '../../src/scenario/load.js';
+import { sampleScenario } from '../../src/sampling/sample.js';
+import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
+import { simulate } from '../../src/sim/simulate.js';
 
 /** A street made of boxes: road, two rows of buildings, 12 cars and 6 pedestrians, sun and shadows. */
 function street(widthPx: number, heightPx: number): PrimitiveScene {
@@ -43,45 +47,78 @@ function street(widthPx: number, heightPx: number): PrimitiveScene {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export async function bench(log: (line: string) => void): Promise<Record<string, number>> {
-  log('scene: fixture street of boxes (src/scene/buildScene.ts not used: this bench measures the render path on a fixed scene)');
-  const out: Record<string, number> = {};
-  for (const pages of [1, 2]) {
-    const host = createRenderHost({ pages });
-    await host.open();
-    log(`browser: ${host.browserInfo?.executablePath}, pages: ${pages}`);
-    try {
-      for (const [w, h] of pages === 1 ? [[1280, 720], [640, 480]] : [[1280, 720]]) {
-        const scene = street(w, h);
-        const tag = `${w}x${h}${pages > 1 ? `_pages${pages}` : ''}`;
-        for (let i = 0; i < WARMUP; i++) await host.renderFrame({ scene, frame: i, tick: 0 });
-        const stages = new Map<string, number[]>();
-        const t0 = performance.now();
-        // pages > 1: keep every page busy with its own frames.
-        await Promise.all(
-          Array.from({ length: pages }, async (_, p) => {
-            for (let i = 0; i < FRAMES; i++) {
-              const f = await host.renderFrame({ scene, frame: i, tick: 0 });
-              if (p === 0) for (const [k, v] of Object.entries(f.timingsMs)) stages.set(k, [...(stages.get(k) ?? []), v]);
-            }
-          }),
-        );
-        const labeledFps = (FRAMES * pages * 1000) / (performance.now() - t0);
-        out[`labeledFps_${tag}`] = +labeledFps.toFixed(2);
-        log(`${tag}: labeled frames/s (all passes + labels): ${labeledFps.toFixed(2)}`);
-        log(`  page stages, median ms: ${[...stages].map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ')}`);
-        if (pages === 1) {
-          await host.timeRenderOnly(scene, 0, WARMUP);
-          const ms = await host.timeRenderOnly(scene, 0, FRAMES);
-          const renderFps = 1000 / (ms.reduce((a, b) => a + b, 0) / ms.length);
-          out[`renderOnlyFps_${tag}`] = +renderFps.toFixed(2);
-          out[`labeledOverRenderOnly_${tag}`] = +(labeledFps / renderFps).toFixed(3);
-          log(`${tag}: render-only frames/s (RGB pass, no readback): ${renderFps.toFixed(2)}; ratio labeled/render-only: ${(labeledFps / renderFps).toFixed(3)}`);
-        }
+/** Scenario 01 (pedestrian behind a van), sample 0 of seed 7, simulated, at a tick mid-way. */
+async function scenarioScene(widthPx: number, heightPx: number): Promise<{ scene: ScenarioScene; tick: number }> {
+  const file = fileURLToPath(new URL('../../scenarios/01-pedestrian-behind-van.yaml', import.meta.url));
+  const checked = checkScenario(readFileSync(file, 'utf8'), file);
+  if (!checked.spec) throw new Error(`${file}: ${checked.errors.map((e) => e.message).join('; ')}`);
+  const s = sampleScenario(checked.spec, { seed: 7, design: 'random', index: 0 });
+  const instance = structuredClone(s.instance);
+  instance.ego.camera.widthPx = widthPx;
+  instance.ego.camera.heightPx = heightPx;
+  const sim = simulate(instance, buildRoadNetwork(instance.road, instance.weather));
+  const scene: ScenarioScene = { kind: 'scenario', key: `${s.hash}-${widthPx}x${heightPx}`, instance, trajectory: sim.trajectory, seed: s.seed, quality: 'export' };
+  return { scene, tick: Math.floor((2 * sim.trajectory.ticks) / 3) };
+}
+
+interface Case {
+  name: string;
+  scene: SceneSource;
+  tick: number;
+  frames: number;
+}
+
+/** Labeled and render-only frames per second of one case; `pages` pages render in parallel. */
+async function measure(host: PlaywrightRenderHost, c: Case, pages: number, log: (l: string) => void, out: Record<string, number>): Promise<void> {
+  const { scene, tick, frames } = c;
+  await host.renderFrame({ scene, frame: 0, tick }); // warm-up: scene build, shader compiles
+  const stages = new Map<string, number[]>();
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: pages }, async (_, p) => {
+      for (let i = 0; i < frames; i++) {
+        const f = await host.renderFrame({ scene, frame: i, tick });
+        if (p === 0) for (const [k, v] of Object.entries(f.timingsMs)) stages.set(k, [...(stages.get(k) ?? []), v]);
       }
-    } finally {
-      await host.close();
+    }),
+  );
+  const labeledFps = (frames * pages * 1000) / (performance.now() - t0);
+  const tag = `${c.name}${pages > 1 ? `_pages${pages}` : ''}`;
+  out[`labeledFps_${tag}`] = +labeledFps.toFixed(3);
+  log(`${tag}: labeled frames/s (rgb+instance+semantic+depth PNGs + labels): ${labeledFps.toFixed(3)}`);
+  log(`  page stages, median ms: ${[...stages].map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ')}`);
+  if (pages > 1) return;
+  await host.timeRenderOnly(scene, tick, 1);
+  const ms = await host.timeRenderOnly(scene, tick, frames);
+  const renderFps = 1000 / (ms.reduce((a, b) => a + b, 0) / ms.length);
+  out[`renderOnlyFps_${tag}`] = +renderFps.toFixed(3);
+  out[`labeledOverRenderOnly_${tag}`] = +(labeledFps / renderFps).toFixed(3);
+  log(`${tag}: render-only frames/s (three.js render of the RGB pass, no readback): ${renderFps.toFixed(3)}; ratio labeled/render-only: ${(labeledFps / renderFps).toFixed(3)}`);
+}
+
+export async function bench(log: (line: string) => void): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  const cases: Case[] = [];
+  for (const [w, h] of [[1280, 720], [640, 480]]) {
+    try {
+      const { scene, tick } = await scenarioScene(w, h);
+      cases.push({ name: `scenario01_${w}x${h}`, scene, tick, frames: 3 });
+    } catch (err) {
+      log(`scenario scene unavailable (${(err as Error).message}); fixture scene only`);
     }
+    cases.push({ name: `fixture_${w}x${h}`, scene: street(w, h), tick: 0, frames: 8 });
+  }
+  log('scenes: scenario01 = scenarios/01-pedestrian-behind-van.yaml built by src/scene/buildScene.ts (export quality, night, rain, camera effects); fixture = a street of boxes (render/page/primitiveScene.ts, sun + shadows, no effects)');
+  log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+  const host = createRenderHost({ pages: 2 });
+  await host.open();
+  log(`browser: ${host.browserInfo?.executablePath}`);
+  try {
+    for (const c of cases) await measure(host, c, 1, log, out);
+    const parallel = cases.find((c) => c.name === 'fixture_640x480');
+    if (parallel) await measure(host, parallel, 2, log, out);
+  } finally {
+    await host.close();
   }
   return out;
 }

@@ -146,4 +146,38 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
     expect([png.width, png.height]).toEqual([W, H]);
     expect(f.labels.frame).toBe(3);
   });
+
+  it('gives the same RGB bytes for the same request with camera effects on', async () => {
+    const fx = scene('fx', [tracked(1, carPose, carSize)], { lit: true, effects: { noise: 0.5, lensDrops: 0.5, glare: 0.5 } });
+    const a = await host.renderFrame({ scene: fx, frame: 0, tick: 4, passes: ['rgb'] });
+    const b = await host.renderFrame({ scene: fx, frame: 0, tick: 4, passes: ['rgb'] });
+    expect(Buffer.from(a.rgb!).equals(Buffer.from(b.rgb!))).toBe(true);
+  });
+
+  it('changes the RGB frame when sensor noise is on', async () => {
+    const objects = [tracked(1, carPose, carSize)];
+    const clean = await host.renderFrame({ scene: scene('clean', objects, { lit: true }), frame: 0, tick: 0, passes: ['rgb'] });
+    const noisy = await host.renderFrame({ scene: scene('noisy', objects, { lit: true, effects: { noise: 0.5 } }), frame: 0, tick: 0, passes: ['rgb'] });
+    const p = decode(clean.rgb!), q = decode(noisy.rgb!);
+    let differ = 0;
+    for (let i = 0; i < p.data.length; i += p.channels) if (p.data[i] !== q.data[i]) differ++;
+    expect(differ / (W * H)).toBeGreaterThan(0.5);
+  });
+
+  it('keeps low-visibility objects flagged, and drops them only when asked', async () => {
+    // A box hidden behind a wall except for a sliver.
+    const objects = [tracked(4, { x: 21, y: 0 }, { l: 2, w: 4, h: 3 }), wall(9.9, 10.1, -0.95, 4, 6), tracked(6, carPose, carSize)];
+    const kept = await host.renderFrame({ scene: scene('low', objects), frame: 0, tick: 0, passes: [] });
+    expect(byTrack(kept.labels.objects, 4).lowVisibility).toBe(true);
+    expect(byTrack(kept.labels.objects, 6).lowVisibility).toBe(false);
+    const dropped = await host.renderFrame({ scene: scene('low', objects), frame: 0, tick: 0, passes: [], labels: { dropLowVisibility: true } });
+    expect(dropped.labels.objects.map((o) => o.trackId)).toEqual([6]);
+  });
+
+  it('leaves objects outside the image out of the labels', async () => {
+    const objects = [tracked(1, { x: -20, y: 0 }, carSize), tracked(2, { x: 5, y: 40 }, carSize), tracked(3, carPose, carSize)];
+    const f = await host.renderFrame({ scene: scene('outside', objects), frame: 0, tick: 0, passes: [] });
+    expect(f.labels.objects.map((o) => o.trackId)).toEqual([3]);
+  });
 });
+

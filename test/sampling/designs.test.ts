@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { choice, intRange, normal, uniform } from '../../src/sampling/distributions.js';
-import { coveringArray } from '../../src/sampling/designs/covering-array.js';
-import { gridCellCount, gridDesign } from '../../src/sampling/designs/grid-design.js';
-import { lhsDesign } from '../../src/sampling/designs/lhs-design.js';
-import { pairwiseDesign } from '../../src/sampling/designs/pairwise-design.js';
-import { sobolDesign, sobolMaxDimensions } from '../../src/sampling/designs/sobol-design.js';
-import { IndexPermutation } from '../../src/sampling/permutation.js';
+import { coveringArray } from '../../src/sampling/designs/coveringArray.js';
+import { gridCellCount, gridDesign } from '../../src/sampling/designs/gridDesign.js';
+import { lhsDesign } from '../../src/sampling/designs/lhsDesign.js';
+import { pairwiseDesign } from '../../src/sampling/designs/pairwiseDesign.js';
+import { sobolDesign, sobolMaxDimensions } from '../../src/sampling/designs/sobolDesign.js';
+import { IndexPermutation } from '../../src/sampling/IndexPermutation.js';
 
 const range = (n: number, from = 0): number[] => Array.from({ length: n }, (_, i) => from + i);
 

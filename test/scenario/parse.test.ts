@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NESTING_DEPTH, MAX_SCENARIO_CHARS, parseScenarioText } from '../../src/scenario/parse.js';
+import { MAX_NESTING_DEPTH, MAX_SCENARIO_CHARS, MAX_YAML_ERRORS, parseScenarioText } from '../../src/scenario/parse.js';
 import { formatScenarioError } from '../../src/scenario/errors.js';
 import { MINIMAL_LINES, VALID_YAML, minimalWith } from './fixtures.js';
 
@@ -183,5 +183,14 @@ describe('parseScenarioText', () => {
 
   it('parses the minimal fixture', () => {
     expect(parseScenarioText(MINIMAL_LINES.join('\n'), 'x.yaml').errors).toEqual([]);
+  });
+});
+
+describe('parseScenarioText error cap', () => {
+  it('reports at most MAX_YAML_ERRORS syntax errors and says how many more there are', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `k${i}: [unclosed, : x }`).join('\n');
+    const r = parseScenarioText(text, 'x.yaml');
+    expect(r.errors.length).toBe(MAX_YAML_ERRORS + 1);
+    expect(r.errors.filter((e) => /^\d+ more YAML errors not shown$/.test(e.message))).toHaveLength(1);
   });
 });

@@ -34,11 +34,11 @@ function render(name: string, tick: number, quality: SceneQuality, repeats: numb
   const canvas = document.createElement('canvas');
   canvas.width = instance.ego.camera.widthPx;
   canvas.height = instance.ego.camera.heightPx;
-  const renderer = new THREE.WebGLRenderer({ canvas, antialias: quality === 'export', preserveDrawingBuffer: true });
+  const renderer = new THREE.WebGLRenderer({ canvas, antialias: quality === 'export' && !strip.includes('antialias'), preserveDrawingBuffer: true });
   renderer.setPixelRatio(1);
   renderer.toneMapping = THREE.ACESFilmicToneMapping;
   renderer.toneMappingExposure = Math.pow(2, rig.effects.exposureEv);
-  renderer.shadowMap.enabled = quality === 'export';
+  renderer.shadowMap.enabled = quality === 'export' && !strip.includes('shadows');
   renderer.shadowMap.type = THREE.PCFSoftShadowMap;
   rig.setTick(tick);
   const gl = renderer.getContext();

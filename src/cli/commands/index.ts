@@ -4,9 +4,10 @@ import * as validate from './validate.js';
 import * as sample from './sample.js';
 import * as simulate from './simulate.js';
 import * as run from './run.js';
+import * as studio from './studio.js';
 
 export interface CommandModule {
   register(program: Command): void;
 }
 
-export const commandModules: CommandModule[] = [validate, sample, simulate, run];
+export const commandModules: CommandModule[] = [validate, sample, simulate, run, studio];

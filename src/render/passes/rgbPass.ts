@@ -30,12 +30,14 @@ export class RgbPass {
       this.renderPlain(renderer, rig);
       return;
     }
+    this.renderScene(renderer, rig, this.hdr, true);
     if (blur > 0) {
+      // The blur sample reuses this tick's shadow maps: redrawing them costs as much as the
+      // frame itself, and one tick of shadow motion is invisible under the blur.
       rig.setTick(tick - 1);
-      this.renderScene(renderer, rig, this.prev);
+      this.renderScene(renderer, rig, this.prev, false);
       rig.setTick(tick);
     }
-    this.renderScene(renderer, rig, this.hdr);
     renderer.toneMappingExposure = Math.pow(2, e.exposureEv);
     this.post.render(renderer, {
       hdr: this.hdr.texture,
@@ -56,8 +58,8 @@ export class RgbPass {
     renderer.render(rig.scene, rig.camera);
   }
 
-  private renderScene(renderer: THREE.WebGLRenderer, rig: SceneRig, target: THREE.WebGLRenderTarget): void {
-    renderer.shadowMap.needsUpdate = true;
+  private renderScene(renderer: THREE.WebGLRenderer, rig: SceneRig, target: THREE.WebGLRenderTarget, updateShadows: boolean): void {
+    renderer.shadowMap.needsUpdate = updateShadows;
     renderer.setRenderTarget(target);
     renderer.render(rig.scene, rig.camera);
     renderer.setRenderTarget(null);

@@ -16,7 +16,8 @@ import { ExportJobs, reportPathOf } from './ExportJobs.js';
 import type { ExportRunner } from './exportRun.js';
 import { FolderAccess } from './FolderAccess.js';
 import { frameBoxes, imagePathOf, listExportedFrames } from './frameFiles.js';
-import { samplePreview, simulatePreview } from './previewService.js';
+import { samplePreview, simulatePreview, withOverrides } from './previewService.js';
+import { collectDimensions } from '../../sampling/dimensions.js';
 import { StudioApiError } from './StudioApiError.js';
 
 /** What differs between the Electron and the browser host. */
@@ -149,7 +150,8 @@ export class StudioBackend implements StudioApi {
     if (!checked.spec) {
       throw new StudioApiError(`the scenario has errors; fix them before exporting:\n${checked.errors.map(formatScenarioError).join('\n')}`, 400);
     }
-    const jobId = this.jobs.start({ ...req, spec: checked.spec, outDir });
+    const spec = req.overrides ? withOverrides(checked.spec, new Map(collectDimensions(checked.spec).map((d) => [d.key, d.pointer])), req.overrides) : checked.spec;
+    const jobId = this.jobs.start({ ...req, spec, outDir });
     return { jobId };
   }
 

@@ -1,95 +1,66 @@
 /**
- * The export the studio's export panel starts: sample `count` instances, simulate each, render
- * `frames` frames spread over its trajectory at export quality, and write them with the
- * dataset writer (KITTI, COCO, YOLO as asked). Progress after every frame; an abort signal
- * stops between frames and leaves only complete frames on disk (the writer's records).
+ * The export the studio's export panel starts: the product's dataset run (runDataset, the same
+ * code as `roadsynth run`) with the panel's settings, progress after every frame, and an abort
+ * signal that finishes the frames in flight and starts no new ones.
  */
-import type { ScenarioSpec } from '../../scenario/types.js';
-import { sampleScenario } from '../../sampling/sample.js';
-import { contentHash } from '../../sampling/hash.js';
-import { buildRoadNetwork } from '../../road/buildRoadNetwork.js';
-import { simulate } from '../../sim/simulate.js';
+import type { DesignName, ScenarioSpec } from '../../scenario/types.js';
 import { createRenderHost, type RenderHost } from '../../dataset/renderHost.js';
-import { DatasetWriter } from '../../export/datasetWriter.js';
+import { runDataset } from '../../dataset/runDataset.js';
 import type { ExportFormatName } from '../api.js';
 
 export interface ExportRunOptions {
   spec: ScenarioSpec;
-  /** Scenario text, for the dataset's scenario hash. */
-  text: string;
   fileName: string;
   outDir: string;
   formats: ExportFormatName[];
   count: number;
   frames: number;
-  design: 'random' | 'grid' | 'lhs' | 'sobol' | 'pairwise';
+  design: DesignName;
   seed: number;
   widthPx: number;
   heightPx: number;
 }
 
 export interface ExportRunResult {
-  frames: number;
+  framesWritten: number;
+  interrupted: boolean;
 }
 
-/** Runs an export; `onFrame(done, total)` after each written frame. The studio's job runner calls this. */
+/** Runs an export; `onFrame(done, total)` as frames are written. The studio's job runner calls this. */
 export type ExportRunner = (options: ExportRunOptions, onFrame: (done: number, total: number) => void, signal: AbortSignal) => Promise<ExportRunResult>;
 
-/** Ticks of `frames` frames spread evenly over a trajectory of `ticks` ticks, first and last included. */
-export function frameTicks(ticks: number, frames: number): number[] {
-  if (frames === 1) return [Math.floor((ticks - 1) / 2)];
-  return Array.from({ length: frames }, (_, k) => Math.round((k * (ticks - 1)) / (frames - 1)));
-}
+/** Frame rate of exported clips [1/s] (the run command's default). */
+export const STUDIO_EXPORT_FPS = 10;
 
-export interface StudioExportDeps {
-  /** Default: the playwright render host on a local Chromium. */
-  renderHost?: () => RenderHost;
-}
-
-export function studioExportRunner(deps: StudioExportDeps = {}): ExportRunner {
+export function studioExportRunner(createHost: () => RenderHost = () => createRenderHost({ pages: 1 })): ExportRunner {
   return async (o, onFrame, signal) => {
-    const total = o.count * o.frames;
-    const host = deps.renderHost?.() ?? createRenderHost({ pages: 1 });
-    await host.open();
-    try {
-      const writer = DatasetWriter.open(o.outDir, {
+    const name = typeof o.spec.name === 'string' ? o.spec.name : o.fileName;
+    const result = await runDataset(
+      {
+        scenario: { file: o.fileName, spec: o.spec, name },
+        outDir: o.outDir,
+        count: o.count,
+        seed: o.seed,
+        design: o.design,
+        frames: o.frames,
+        fps: STUDIO_EXPORT_FPS,
+        anchor: 'critical',
+        resolution: { widthPx: o.widthPx, heightPx: o.heightPx },
         formats: o.formats,
         passes: ['rgb'],
-        scenario: { file: o.fileName, hash: contentHash(o.text), name: typeof o.spec.name === 'string' ? o.spec.name : o.fileName },
-        run: {
-          command: `roadsynth run ${o.fileName} --out ${o.outDir} --count ${o.count} --frames ${o.frames} --design ${o.design} --seed ${o.seed} --resolution ${o.widthPx}x${o.heightPx} --format ${o.formats.join(',')}`,
-          seed: o.seed,
-          design: o.design,
-          count: o.count,
-          framesPerInstance: o.frames,
-          fps: 10,
-          version: '0.1.0',
-        },
-      });
-      let done = 0;
-      for (let i = 0; i < o.count && !signal.aborted; i++) {
-        const sample = sampleScenario(o.spec, { seed: o.seed, design: o.design, index: i, count: o.count });
-        sample.instance.ego.camera.widthPx = o.widthPx;
-        sample.instance.ego.camera.heightPx = o.heightPx;
-        const network = buildRoadNetwork(sample.instance.road, sample.instance.weather);
-        const sim = simulate(sample.instance, network);
-        const scene = { kind: 'scenario' as const, key: `${sample.hash}-${o.widthPx}x${o.heightPx}`, instance: sample.instance, trajectory: sim.trajectory, seed: o.seed + i, quality: 'export' as const };
-        const ticks = frameTicks(sim.trajectory.ticks, o.frames);
-        for (let k = 0; k < ticks.length; k++) {
-          if (signal.aborted) break;
-          const globalFrameId = i * o.frames + k;
-          const frame = await host.renderFrame({ scene, frame: globalFrameId, tick: ticks[k], passes: ['rgb'] });
-          writer.writeFrame(
-            { sample, metrics: sim.metrics, frameIndexInInstance: k, globalFrameId, tick: ticks[k], timeS: ticks[k] * sim.trajectory.dtS },
-            { labels: frame.labels, rgb: frame.rgb },
-          );
-          onFrame(++done, total);
-        }
-      }
-      writer.finish();
-      return { frames: done };
-    } finally {
-      await host.close();
-    }
+        // Exporting again into the same folder continues it instead of refusing.
+        resume: true,
+        command: `roadsynth run ${o.fileName} --out ${o.outDir} --count ${o.count} --frames ${o.frames} --design ${o.design} --seed ${o.seed} --resolution ${o.widthPx}x${o.heightPx} --formats ${o.formats.join(',')} --passes rgb`,
+        version: '0.1.0',
+        workers: 1,
+      },
+      async () => {
+        const host = createHost();
+        await host.open();
+        return host;
+      },
+      { onProgress: (p) => onFrame(p.framesDone, p.framesTotal), signal },
+    );
+    return { framesWritten: result.framesWritten, interrupted: result.interrupted };
   };
 }

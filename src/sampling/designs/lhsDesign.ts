@@ -6,7 +6,7 @@
  * the stratum is drawn from sample i's own stream. So sample i depends only on
  * (seed, count, i): slices and shards of one sweep agree as long as they use the same count.
  */
-import { IndexPermutation } from '../permutation.js';
+import { IndexPermutation } from '../IndexPermutation.js';
 import { assertSafeInteger, keyWords, uniformVector } from '../rng.js';
 import { assertIndex, type Design } from './design.js';
 

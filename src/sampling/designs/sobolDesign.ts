@@ -10,7 +10,7 @@
  */
 import { streamRng, uint32 } from '../rng.js';
 import { assertIndex, type Design } from './design.js';
-import { JOE_KUO_DIRECTIONS } from './sobol-directions.js';
+import { JOE_KUO_DIRECTIONS } from './sobolDirections.js';
 
 const BITS = 32;
 const TWO_32 = 2 ** 32;

@@ -8,9 +8,9 @@
  * values with a permutation seeded by (seed, pass, dimension): relabelling keeps the covering
  * property, and it makes later passes and other seeds explore other combinations.
  */
-import { IndexPermutation } from '../permutation.js';
+import { IndexPermutation } from '../IndexPermutation.js';
 import { keyWords, uniformVector } from '../rng.js';
-import { coveringArray } from './covering-array.js';
+import { coveringArray } from './coveringArray.js';
 import { assertIndex, type Design, type DesignDimension } from './design.js';
 
 /** Integer ranges with more values than this are treated as continuous. */

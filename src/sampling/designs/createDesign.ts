@@ -1,11 +1,11 @@
 /** Picks and builds a design by name. */
 import type { DesignName } from '../../scenario/types.js';
 import type { Design, DesignDimension, DesignOptions } from './design.js';
-import { gridDesign } from './grid-design.js';
-import { lhsDesign } from './lhs-design.js';
-import { pairwiseDesign } from './pairwise-design.js';
-import { randomDesign } from './random-design.js';
-import { sobolDesign } from './sobol-design.js';
+import { gridDesign } from './gridDesign.js';
+import { lhsDesign } from './lhsDesign.js';
+import { pairwiseDesign } from './pairwiseDesign.js';
+import { randomDesign } from './randomDesign.js';
+import { sobolDesign } from './sobolDesign.js';
 
 export function createDesign(name: DesignName, dimensions: readonly DesignDimension[], options: DesignOptions): Design {
   switch (name) {

@@ -1,0 +1,103 @@
+/**
+ * The scenario editor: CodeMirror 6 with YAML highlighting, completion from the grammar, and
+ * inline diagnostics from the host's validator (the same messages as `roadsynth validate`,
+ * placed at their line and column).
+ */
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { yaml } from '@codemirror/lang-yaml';
+import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { forceLinting, linter, lintGutter, lintKeymap, type Diagnostic } from '@codemirror/lint';
+import { EditorState, type Extension } from '@codemirror/state';
+import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
+import type { ScenarioError } from '../../scenario/errors.js';
+import { scenarioCompletion } from './schemaCompletion.js';
+
+export interface EditorCallbacks {
+  /** Validates the text; returns the errors and their `roadsynth validate` lines. */
+  validate(text: string): Promise<{ errors: ScenarioError[]; formatted: string[] }>;
+  onChange(text: string): void;
+  /** Called with each lint result (after the text settles). */
+  onDiagnostics(errors: ScenarioError[], formatted: string[]): void;
+  onSave(): void;
+}
+
+/** Document offsets of an error's place; an error past the end of a line marks the rest of it. */
+export function errorRange(view: EditorView, e: ScenarioError): { from: number; to: number } {
+  const doc = view.state.doc;
+  const line = doc.line(Math.min(Math.max(e.line, 1), doc.lines));
+  const from = Math.min(line.from + Math.max(e.col - 1, 0), line.to);
+  const wordEnd = /^[^\s,:}\]]*/.exec(doc.sliceString(from, line.to))?.[0].length ?? 0;
+  return { from, to: Math.max(from + wordEnd, Math.min(from + 1, line.to)) };
+}
+
+export class ScenarioEditor {
+  readonly view: EditorView;
+  private suppressChange = false;
+
+  constructor(parent: HTMLElement, private readonly cb: EditorCallbacks) {
+    this.view = new EditorView({ parent, state: EditorState.create({ doc: '', extensions: this.extensions() }) });
+  }
+
+  private extensions(): Extension[] {
+    const lint = linter(
+      async (view): Promise<Diagnostic[]> => {
+        const text = view.state.doc.toString();
+        const { errors, formatted } = await this.cb.validate(text);
+        // The document may have changed while the host validated; CodeMirror drops stale results.
+        this.cb.onDiagnostics(errors, formatted);
+        return errors.map((e, i) => ({ ...errorRange(view, e), severity: 'error', message: formatted[i], source: 'roadsynth validate' }));
+      },
+      { delay: 300 },
+    );
+    return [
+      lineNumbers(),
+      highlightActiveLineGutter(),
+      history(),
+      drawSelection(),
+      indentOnInput(),
+      bracketMatching(),
+      closeBrackets(),
+      highlightActiveLine(),
+      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      yaml(),
+      autocompletion({ override: [scenarioCompletion], activateOnTyping: true }),
+      lint,
+      lintGutter(),
+      EditorState.tabSize.of(2),
+      keymap.of([
+        { key: 'Mod-s', preventDefault: true, run: () => (this.cb.onSave(), true) },
+        ...closeBracketsKeymap,
+        ...defaultKeymap,
+        ...historyKeymap,
+        ...completionKeymap,
+        ...lintKeymap,
+        indentWithTab,
+      ]),
+      EditorView.updateListener.of((u) => {
+        if (u.docChanged && !this.suppressChange) this.cb.onChange(u.state.doc.toString());
+      }),
+    ];
+  }
+
+  get text(): string {
+    return this.view.state.doc.toString();
+  }
+
+  /** Replaces the document (a newly opened file): new undo history, lint at once. */
+  load(text: string): void {
+    this.suppressChange = true;
+    this.view.setState(EditorState.create({ doc: text, extensions: this.extensions() }));
+    this.suppressChange = false;
+    forceLinting(this.view);
+  }
+
+  /** Moves the cursor to a 1-based line and shows it. */
+  goToLine(line: number, col = 1): void {
+    const doc = this.view.state.doc;
+    const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
+    const pos = Math.min(l.from + col - 1, l.to);
+    this.view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+    this.view.focus();
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * The 3D preview: the scenario's scene (built by the same scene builder as exports, at preview
+ * quality: no shadows, no antialiasing, fewer lights) in a WebGL canvas, with an orbit camera,
+ * the ego camera view (letterboxed to the export framing) and a top view, plus overlays.
+ * Frames are drawn only when something changed, to leave the CPU to the host.
+ */
+import * as THREE from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { buildRoadNetwork } from '../../road/buildRoadNetwork.js';
+import type { ScenarioInstance } from '../../scenario/types.js';
+import { buildScene } from '../../scene/buildScene.js';
+import type { SceneQuality, SceneRig } from '../../scene/types.js';
+import type { Trajectory } from '../../sim/types.js';
+import { Overlays, type OverlayFlags } from './Overlays.js';
+
+export type ViewMode = 'orbit' | 'ego' | 'top';
+
+export interface PreviewInput {
+  instance: ScenarioInstance;
+  trajectory: Trajectory;
+  seed: number;
+}
+
+interface Loaded {
+  rig: SceneRig;
+  overlays: Overlays;
+  ego: THREE.Object3D;
+  ticks: number;
+}
+
+const _ego = new THREE.Vector3();
+const _lastEgo = new THREE.Vector3();
+const _delta = new THREE.Vector3();
+const TOP_HEIGHT_M = 70;
+
+export class Viewport {
+  readonly canvas: HTMLCanvasElement;
+  readonly overlayCanvas: HTMLCanvasElement;
+  private readonly renderer: THREE.WebGLRenderer;
+  private readonly ctx2d: CanvasRenderingContext2D;
+  private readonly orbitCamera = new THREE.PerspectiveCamera(55, 16 / 9, 0.3, 3000);
+  private readonly topCamera = new THREE.PerspectiveCamera(50, 16 / 9, 1, 3000);
+  private readonly controls: OrbitControls;
+  private loaded: Loaded | null = null;
+  private tick = 0;
+  private needsFrame = true;
+  private frameTimes: number[] = [];
+  mode: ViewMode = 'orbit';
+  flags: OverlayFlags = { boxes3d: true, boxes2d: true, trackIds: true, laneGraph: false };
+  quality: SceneQuality = 'preview';
+  /** Called after each drawn frame with the measured frames per second. */
+  onFrame: (fps: number, boxes2d: number) => void = () => {};
+
+  constructor(private readonly container: HTMLElement) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'viewport-gl';
+    this.overlayCanvas = document.createElement('canvas');
+    this.overlayCanvas.className = 'viewport-2d';
+    container.append(this.canvas, this.overlayCanvas);
+    this.renderer = new THREE.WebGLRenderer({ canvas: this.canvas, antialias: false, alpha: false, preserveDrawingBuffer: true, powerPreference: 'high-performance' });
+    this.renderer.setPixelRatio(1);
+    this.renderer.outputColorSpace = THREE.SRGBColorSpace;
+    this.renderer.toneMapping = THREE.ACESFilmicToneMapping;
+    this.renderer.shadowMap.enabled = false;
+    this.renderer.autoClear = false;
+    this.ctx2d = this.overlayCanvas.getContext('2d')!;
+    this.controls = new OrbitControls(this.orbitCamera, this.overlayCanvas);
+    this.controls.enableDamping = false;
+    this.controls.addEventListener('change', () => this.invalidate());
+    this.topCamera.up.set(0, 0, -1);
+    new ResizeObserver(() => this.resize()).observe(container);
+    this.resize();
+    const loop = (): void => {
+      if (this.needsFrame) this.draw();
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  }
+
+  get ticks(): number {
+    return this.loaded?.ticks ?? 0;
+  }
+
+  /** Builds the scene of a new preview, keeping the camera where the user left it. */
+  load(input: PreviewInput): void {
+    const first = this.loaded === null;
+    this.unload();
+    const network = buildRoadNetwork(input.instance.road, input.instance.weather);
+    const rig = buildScene({ instance: input.instance, network, trajectory: input.trajectory, seed: input.seed, quality: this.quality });
+    const overlays = new Overlays(rig.tracks, network);
+    rig.scene.add(overlays.group);
+    const ego = rig.tracks.find((t) => t.trackId === 0)?.root ?? rig.camera;
+    this.loaded = { rig, overlays, ego, ticks: input.trajectory.ticks };
+    this.renderer.shadowMap.enabled = this.quality === 'export';
+    this.tick = Math.min(this.tick, input.trajectory.ticks - 1);
+    rig.setTick(this.tick);
+    ego.getWorldPosition(_ego);
+    if (first) {
+      this.orbitCamera.position.copy(_ego).add(new THREE.Vector3(-22, 14, 12));
+      this.controls.target.copy(_ego);
+      this.controls.update();
+    }
+    _lastEgo.copy(_ego);
+    this.invalidate();
+  }
+
+  private unload(): void {
+    if (!this.loaded) return;
+    this.loaded.rig.scene.remove(this.loaded.overlays.group);
+    this.loaded.overlays.dispose();
+    this.loaded.rig.dispose();
+    this.loaded = null;
+  }
+
+  setTick(tick: number): void {
+    if (!this.loaded) return;
+    this.tick = Math.max(0, Math.min(this.loaded.ticks - 1, tick));
+    this.invalidate();
+  }
+
+  setMode(mode: ViewMode): void {
+    this.mode = mode;
+    this.controls.enabled = mode === 'orbit';
+    this.invalidate();
+  }
+
+  invalidate(): void {
+    this.needsFrame = true;
+  }
+
+  private resize(): void {
+    const w = Math.max(1, this.container.clientWidth);
+    const h = Math.max(1, this.container.clientHeight);
+    this.renderer.setSize(w, h, false);
+    this.overlayCanvas.width = w;
+    this.overlayCanvas.height = h;
+    for (const c of [this.orbitCamera, this.topCamera]) {
+      c.aspect = w / h;
+      c.updateProjectionMatrix();
+    }
+    this.invalidate();
+  }
+
+  /** The camera of the current mode and the part of the canvas it draws into [px]. */
+  private view(): { camera: THREE.PerspectiveCamera; rect: { x: number; y: number; width: number; height: number } } {
+    const W = this.canvas.width;
+    const H = this.canvas.height;
+    const full = { x: 0, y: 0, width: W, height: H };
+    const l = this.loaded!;
+    if (this.mode === 'ego') {
+      const cam = l.rig.camera;
+      const width = Math.min(W, H * cam.aspect);
+      const height = width / cam.aspect;
+      return { camera: cam, rect: { x: (W - width) / 2, y: (H - height) / 2, width, height } };
+    }
+    if (this.mode === 'top') {
+      l.ego.getWorldPosition(_ego);
+      this.topCamera.position.set(_ego.x, TOP_HEIGHT_M, _ego.z);
+      this.topCamera.lookAt(_ego.x, 0, _ego.z);
+      return { camera: this.topCamera, rect: full };
+    }
+    return { camera: this.orbitCamera, rect: full };
+  }
+
+  /** Poses the scene at the current tick and draws one frame. */
+  draw(): void {
+    this.needsFrame = false;
+    const l = this.loaded;
+    const W = this.canvas.width;
+    const H = this.canvas.height;
+    this.renderer.setScissorTest(false);
+    this.renderer.setViewport(0, 0, W, H);
+    this.renderer.setClearColor(0x111418, 1);
+    this.renderer.clear();
+    this.ctx2d.clearRect(0, 0, W, H);
+    if (!l) return;
+    l.rig.setTick(this.tick);
+    // The orbit camera travels with the ego vehicle, keeping the view the user chose.
+    l.ego.getWorldPosition(_ego);
+    _delta.subVectors(_ego, _lastEgo);
+    if (_delta.lengthSq() > 0) {
+      this.orbitCamera.position.add(_delta);
+      this.controls.target.add(_delta);
+      _lastEgo.copy(_ego);
+    }
+    const { camera, rect } = this.view();
+    l.overlays.update(this.flags);
+    // GL viewports count from the bottom.
+    this.renderer.setViewport(rect.x, H - rect.y - rect.height, rect.width, rect.height);
+    this.renderer.setScissor(rect.x, H - rect.y - rect.height, rect.width, rect.height);
+    this.renderer.setScissorTest(true);
+    this.renderer.toneMappingExposure = Math.pow(2, l.rig.effects.exposureEv);
+    const background = l.rig.scene.background;
+    if (background instanceof THREE.Color) this.renderer.setClearColor(background, 1);
+    this.renderer.clear();
+    this.renderer.render(l.rig.scene, camera);
+    this.renderer.setScissorTest(false);
+    const boxes = l.overlays.draw2d(this.ctx2d, camera, rect, this.flags);
+    const now = performance.now();
+    this.frameTimes.push(now);
+    while (this.frameTimes.length > 0 && now - this.frameTimes[0] > 1000) this.frameTimes.shift();
+    this.onFrame(this.frameTimes.length, boxes);
+  }
+
+  /**
+   * Draws `n` frames back to back, stepping through the timeline, and waits for the GPU after
+   * each; returns the time of each [ms]. For the benchmark.
+   */
+  timeFrames(n: number): number[] {
+    const gl = this.renderer.getContext();
+    const px = new Uint8Array(4);
+    const out: number[] = [];
+    const start = this.tick;
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      this.tick = (start + i) % Math.max(1, this.ticks);
+      this.draw();
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }
+}

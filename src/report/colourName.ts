@@ -1,0 +1,50 @@
+/**
+ * Names a colour family for a hex colour ("#1f4e9c" -> "blue"), so clothing colours can be
+ * counted in groups a person can read. Families follow hue on the HSL wheel; dark, light and
+ * unsaturated colours are black, white and grey, and dark orange is brown.
+ */
+
+export const COLOUR_FAMILIES: Readonly<Record<string, string>> = {
+  black: '#111111',
+  grey: '#8a8a8a',
+  white: '#f4f4f4',
+  brown: '#7a4a22',
+  red: '#d62728',
+  orange: '#ff7f0e',
+  yellow: '#e8c21a',
+  green: '#2ca02c',
+  cyan: '#17becf',
+  blue: '#1f5fbf',
+  purple: '#7b3fb0',
+  pink: '#e377c2',
+};
+
+export function colourName(hex: string): string {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
+  if (!m) return 'other';
+  const v = parseInt(m[1], 16);
+  const r = ((v >> 16) & 255) / 255;
+  const g = ((v >> 8) & 255) / 255;
+  const b = (v & 255) / 255;
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const l = (max + min) / 2;
+  const d = max - min;
+  const s = d === 0 ? 0 : d / (1 - Math.abs(2 * l - 1));
+  if (l < 0.15) return 'black';
+  if (s < 0.15) return l > 0.85 ? 'white' : 'grey';
+  if (l > 0.92) return 'white';
+  let h = 0;
+  if (max === r) h = ((g - b) / d + 6) % 6;
+  else if (max === g) h = (b - r) / d + 2;
+  else h = (r - g) / d + 4;
+  h *= 60;
+  if (h < 15 || h >= 345) return 'red';
+  if (h < 45) return l < 0.4 ? 'brown' : 'orange';
+  if (h < 70) return 'yellow';
+  if (h < 165) return 'green';
+  if (h < 200) return 'cyan';
+  if (h < 260) return 'blue';
+  if (h < 290) return 'purple';
+  return 'pink';
+}

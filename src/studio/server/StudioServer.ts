@@ -1,0 +1,195 @@
+/**
+ * The browser host of the studio: serves the built renderer on 127.0.0.1 and the API at
+ * POST /api/<name>. Every API call (and every file download) must carry the access token made
+ * at start; without it the answer is 403. The Host header must name the loopback address, so
+ * a web page cannot reach the server through DNS rebinding.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { StudioApi } from '../api.js';
+import { dispatch } from '../host/dispatch.js';
+import { StudioApiError } from '../host/StudioApiError.js';
+import type { FolderAccess } from '../host/FolderAccess.js';
+import { SECURITY_HEADERS } from './securityHeaders.js';
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+export const TOKEN_HEADER = 'x-roadsynth-token';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.md': 'text/plain; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.yaml': 'text/plain; charset=utf-8',
+  '.jsonl': 'text/plain; charset=utf-8',
+};
+
+export interface StudioServerOptions {
+  api: StudioApi;
+  /** Opened folders: downloads are limited to them. */
+  access: FolderAccess;
+  /** Folder of the built renderer (index.html and assets). */
+  rendererDir: string;
+  /** 0: a free port. */
+  port?: number;
+  /** Default: 32 random bytes, hex. */
+  token?: string;
+}
+
+function sameToken(given: string | null, token: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export class StudioServer {
+  readonly token: string;
+  private server: http.Server | null = null;
+  private port = 0;
+
+  constructor(private readonly o: StudioServerOptions) {
+    this.token = o.token ?? randomBytes(32).toString('hex');
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The URL to open: the renderer with its token. */
+  get url(): string {
+    return `${this.origin}/?token=${this.token}`;
+  }
+
+  /** A URL that downloads a file inside the opened folders (for "open report" in a browser). */
+  fileUrl(realPath: string): string {
+    return `${this.origin}/files?path=${encodeURIComponent(realPath)}&token=${this.token}`;
+  }
+
+  async start(): Promise<void> {
+    const server = http.createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => this.fail(res, err));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.o.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    this.port = (server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    const s = this.server;
+    this.server = null;
+    if (!s) return;
+    s.closeAllConnections();
+    await new Promise<void>((resolve) => s.close(() => resolve()));
+  }
+
+  private send(res: http.ServerResponse, status: number, body: string | Buffer, type: string): void {
+    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+    res.end(body);
+  }
+
+  private json(res: http.ServerResponse, status: number, value: unknown): void {
+    this.send(res, status, JSON.stringify(value), 'application/json');
+  }
+
+  private fail(res: http.ServerResponse, err: unknown): void {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (err instanceof StudioApiError) this.json(res, err.status, { error: err.message });
+    else this.json(res, 500, { error: err instanceof Error ? err.message : String(err) });
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${this.port}` && host !== `localhost:${this.port}`) {
+      this.json(res, 403, { error: 'requests must be addressed to 127.0.0.1' });
+      return;
+    }
+    const url = new URL(req.url ?? '/', this.origin);
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') {
+        this.json(res, 405, { error: 'API calls are POST requests' });
+        return;
+      }
+      const given = req.headers[TOKEN_HEADER];
+      if (!sameToken(typeof given === 'string' ? given : null, this.token)) {
+        this.json(res, 403, { error: 'missing or wrong access token; open the URL that `roadsynth studio` printed' });
+        return;
+      }
+      const body = await readBody(req);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        throw new StudioApiError('request body is not JSON', 400);
+      }
+      this.json(res, 200, await dispatch(this.o.api, url.pathname.slice(5), parsed));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      this.json(res, 405, { error: 'method not allowed' });
+      return;
+    }
+    if (url.pathname === '/files') {
+      if (!sameToken(url.searchParams.get('token'), this.token)) {
+        this.json(res, 403, { error: 'missing or wrong access token' });
+        return;
+      }
+      this.streamFile(res, this.o.access.resolve(url.searchParams.get('path') ?? ''));
+      return;
+    }
+    this.serveStatic(url.pathname, res);
+  }
+
+  private serveStatic(pathname: string, res: http.ServerResponse): void {
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const root = path.resolve(this.o.rendererDir);
+    const file = path.resolve(root, rel);
+    if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+      this.json(res, 404, { error: `not found: ${pathname}` });
+      return;
+    }
+    this.streamFile(res, file);
+  }
+
+  private streamFile(res: http.ServerResponse, file: string): void {
+    if (!existsSync(file) || !statSync(file).isFile()) throw new StudioApiError(`${file}: no such file`, 404);
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new StudioApiError(`request larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`, 400));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
