@@ -4,9 +4,9 @@
  */
 import { Command } from 'commander';
 import { commandModules } from './commands/index.js';
-import { runCli } from './run-cli.js';
+import { prepareProgram, runCli } from './run-cli.js';
 
-const program = new Command()
+const program = prepareProgram(new Command())
   .name('roadsynth')
   .description('Synthetic, labeled camera data of rare driving situations.')
   .version('0.1.0')

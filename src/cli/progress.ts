@@ -49,11 +49,13 @@ export function createProgressView(stream: NodeJS.WriteStream = process.stderr):
     };
   }
   let lastPrintS = -Infinity;
+  let lastDone = -1;
   return {
     update(p) {
       const done = p.framesDone === p.framesTotal;
-      if (!done && p.elapsedS - lastPrintS < 5) return;
+      if (p.framesDone === lastDone || (!done && p.elapsedS - lastPrintS < 5)) return;
       lastPrintS = p.elapsedS;
+      lastDone = p.framesDone;
       stream.write(`frames ${p.framesDone}/${p.framesTotal}  ${fps(p)} frames/s  ETA ${eta(p)}  failed ${p.instancesFailed}\n`);
     },
     notice(message) {

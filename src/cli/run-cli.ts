@@ -12,8 +12,27 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * Makes commander throw instead of exiting, so usage errors exit with 2. Call it before
+ * subcommands are added: they copy the setting when they are created.
+ */
+export function prepareProgram(program: Command): Command {
+  return program.exitOverride();
+}
+
+/**
+ * `roadsynth sample ... | head` closes stdout early; that is the reader's choice, not an error,
+ * so end quietly instead of printing a stack.
+ */
+function endQuietlyOnClosedPipe(): void {
+  process.stdout.once('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 export async function runCli(program: Command, argv: string[]): Promise<void> {
-  program.exitOverride();
+  endQuietlyOnClosedPipe();
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -132,12 +132,12 @@ function sameFiles(a: Source, b: Source, id: string): string | null {
 
 /**
  * The command that makes the merged dataset in one process: the shard's command without its
- * `--shard K/N` and with `--out` pointing at the merged folder.
+ * `--shard K/N` and with `--out` (or `-o`) pointing at the merged folder.
  */
 export function unshardedCommand(command: string, outDir: string): string {
   return command
     .replace(/\s--shard(=|\s+)\S+/, '')
-    .replace(/(\s--out)(=|\s+)\S+/, `$1$2${outDir}`);
+    .replace(/(\s(?:--out|-o))(=|\s+)\S+/, `$1$2${outDir}`);
 }
 
 function failuresOf(dir: string): FailureRecord[] {

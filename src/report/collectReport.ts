@@ -41,8 +41,9 @@ const FAILURES_FILE = 'failures.jsonl';
 const HISTOGRAM_BINS = 12;
 const HEATMAP_BINS = 6;
 const MAX_PAIRS = 6;
-/** Parameters that describe the scene's conditions come first when picking coverage pairs. */
-const CONDITION_WORDS = /weather|light|rain|snow|fog|sun|time|night|wet|cloud|glare|season/i;
+/** Weather and light parameters are paired with each other first (weather x light coverage). */
+const WEATHER_WORDS = /weather|rain|snow|fog|wet|cloud|puddle|season/i;
+const LIGHT_WORDS = /light|sun|timeOfDay|night|glare|exposure/i;
 
 export interface ParameterCoverage {
   key: string;
@@ -170,8 +171,8 @@ export function loadReference(path: string): LabelStats {
 function parameterAxis(key: string, values: ParamValue[], source: ScenarioSource | null, bins: number): { axis: ParamAxis; declared: number[] | null; declaredAs: string | null } {
   const dim = source?.dimensions.find((d) => d.key === key);
   if (!dim) return { axis: axisFor(key, values, bins), declared: null, declaredAs: null };
-  // Declared support plus what was drawn, so both fit on one axis.
-  const grid = quantileGrid(dim.distribution, 2000);
+  // Declared support (the same grid the probabilities use) plus what was drawn, so both fit on one axis.
+  const grid = quantileGrid(dim.distribution);
   const axis = axisFor(key, [...grid, ...values], bins);
   const node = source ? nodeAt(source.spec, dim.pointer) : undefined;
   return { axis, declared: declaredProbabilities(dim.distribution, axis), declaredAs: node === undefined ? dim.distribution.kind : JSON.stringify(node) };
@@ -196,11 +197,26 @@ function sweptKeys(rows: readonly InstanceRow[], source: ScenarioSource | null):
   return [...dims, ...derived];
 }
 
-function pickPairs(keys: readonly string[]): [string, string][] {
-  const ordered = [...keys.filter((k) => CONDITION_WORDS.test(k)), ...keys.filter((k) => !CONDITION_WORDS.test(k))];
+/**
+ * Up to MAX_PAIRS pairs that spread over many parameters: weather x light pairs first, then the
+ * remaining parameters two by two, then pairs two apart.
+ */
+export function pickPairs(keys: readonly string[]): [string, string][] {
+  const weather = keys.filter((k) => WEATHER_WORDS.test(k));
+  const light = keys.filter((k) => !WEATHER_WORDS.test(k) && LIGHT_WORDS.test(k));
   const pairs: [string, string][] = [];
-  for (let i = 0; i < ordered.length && pairs.length < MAX_PAIRS; i++) {
-    for (let j = i + 1; j < ordered.length && pairs.length < MAX_PAIRS; j++) pairs.push([ordered[i], ordered[j]]);
+  const seen = new Set<string>();
+  const add = (a: string, b: string): void => {
+    const id = [a, b].sort().join('\n');
+    if (a !== b && !seen.has(id) && pairs.length < MAX_PAIRS) {
+      seen.add(id);
+      pairs.push([a, b]);
+    }
+  };
+  for (let i = 0; i < Math.min(weather.length, light.length); i++) add(weather[i], light[i]);
+  const rest = [...keys.filter((k) => !pairs.some((p) => p.includes(k))), ...keys.filter((k) => pairs.some((p) => p.includes(k)))];
+  for (let gap = 1; gap < rest.length && pairs.length < MAX_PAIRS; gap++) {
+    for (let i = 0; i + gap < rest.length; i += gap === 1 ? 2 : 1) add(rest[i], rest[i + gap]);
   }
   return pairs;
 }

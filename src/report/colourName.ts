@@ -1,5 +1,8 @@
+import { Color } from 'three';
+
 /**
- * Names a colour family for a hex colour ("#1f4e9c" -> "blue"), so clothing colours can be
+ * Names a colour family for a scenario colour, a CSS name or #rrggbb ("#1f4e9c" -> "blue",
+ * "navy" -> "blue"), so clothing colours can be
  * counted in groups a person can read. Families follow hue on the HSL wheel; dark, light and
  * unsaturated colours are black, white and grey, and dark orange is brown.
  */
@@ -19,10 +22,17 @@ export const COLOUR_FAMILIES: Readonly<Record<string, string>> = {
   pink: '#e377c2',
 };
 
-export function colourName(hex: string): string {
-  const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
-  if (!m) return 'other';
-  const v = parseInt(m[1], 16);
+/** The colour as 0xrrggbb, or null for a value that is neither #rrggbb nor a CSS colour name. */
+function rgbOf(value: string): number | null {
+  const key = value.trim().toLowerCase();
+  const m = /^#([0-9a-f]{6})$/.exec(key);
+  if (m) return parseInt(m[1], 16);
+  return (Color.NAMES as Record<string, number>)[key] ?? null;
+}
+
+export function colourName(value: string): string {
+  const v = rgbOf(value);
+  if (v === null) return 'other';
   const r = ((v >> 16) & 255) / 255;
   const g = ((v >> 8) & 255) / 255;
   const b = (v & 255) / 255;

@@ -38,6 +38,9 @@ export const DEFAULT_NEAR_MISS_TTC_S = 1.5;
 /** Latitude of the simple solar model [deg]; the road at s = 0 is taken to head north. */
 export const SOLAR_LATITUDE_DEG = 45;
 
+export const DEFAULT_ROUNDABOUT_ARMS = 4;
+export const DEFAULT_JUNCTION_SIDE = 'right';
+
 /** Id of a road block written without one. */
 export function defaultBlockId(index: number): string {
   return `b${index}`;
@@ -283,7 +286,7 @@ function blockOf(b: Reader, index: number): RoadBlock {
         kind,
         id,
         shape: b.str('shape'),
-        side: b.str('side', 'right'),
+        side: b.str('side', DEFAULT_JUNCTION_SIDE),
         signals: b.bool('signals', false),
         armLengthM: b.num('armLengthM', 60),
         greenS: b.num('greenS', 20),
@@ -296,7 +299,7 @@ function blockOf(b: Reader, index: number): RoadBlock {
         kind,
         id,
         radiusM: b.num('radiusM', 15),
-        arms: b.num('arms', 4),
+        arms: b.num('arms', DEFAULT_ROUNDABOUT_ARMS),
         exitArm: b.num('exitArm', 2),
         lanes: b.num('lanes', 1),
         armLengthM: b.num('armLengthM', 60),

@@ -17,16 +17,18 @@ export interface CheckedScenario {
 }
 
 /**
- * Parses, validates against the grammar, then checks references and expressions.
- * Semantic checks run only on a schema-valid file, so they can trust the shapes they read.
- * Never throws for any input text.
+ * Parses, validates against the grammar, then checks references and expressions, and returns
+ * every error found. The meaning checks read the file defensively, so they also run on a file
+ * with schema errors (a user sees all problems at once); where both find fault at the same
+ * place, the schema error is kept. Never throws for any input text.
  */
 export function checkScenario(text: string, fileName: string): CheckedScenario {
   const parsed = parseScenarioText(text, fileName);
   if (!parsed.spec) return { errors: parsed.errors, locate: parsed.locate };
   const schemaErrors = validateScenario(parsed.spec, parsed.locate, fileName);
-  if (schemaErrors.length > 0) return { errors: sortScenarioErrors(schemaErrors), locate: parsed.locate };
-  const semanticErrors = checkSemantics(parsed.spec, parsed, fileName);
-  if (semanticErrors.length > 0) return { errors: sortScenarioErrors(semanticErrors), locate: parsed.locate };
-  return { spec: parsed.spec, errors: [], locate: parsed.locate };
+  const covered = (pointer: string): boolean =>
+    schemaErrors.some((e) => e.pointer !== '' && (pointer === e.pointer || pointer.startsWith(e.pointer + '/')));
+  const semanticErrors = checkSemantics(parsed.spec, parsed, fileName).filter((e) => !covered(e.pointer));
+  const errors = sortScenarioErrors([...schemaErrors, ...semanticErrors]);
+  return errors.length > 0 ? { errors, locate: parsed.locate } : { spec: parsed.spec, errors, locate: parsed.locate };
 }

@@ -3,7 +3,7 @@
  * parts of the file (actor ids, block ids, parameters), expressions, literal lanes against the
  * lane layout, and literal distributions that cannot be sampled.
  */
-import { DEFAULT_BACKWARD_LANES, DEFAULT_FORWARD_LANES, defaultBlockId } from './defaults.js';
+import { DEFAULT_BACKWARD_LANES, DEFAULT_FORWARD_LANES, DEFAULT_JUNCTION_SIDE, DEFAULT_ROUNDABOUT_ARMS, defaultBlockId } from './defaults.js';
 import { didYouMean, pointerSegment, type ScenarioError } from './errors.js';
 import { parseExpression, variableUses } from './expression.js';
 import type { Position } from './parse.js';
@@ -131,7 +131,7 @@ function referencedNames(node: SpecNode): string[] {
 }
 
 function checkParameterCycles(params: Obj, report: Report): void {
-  const deps = new Map(Object.entries(params).map(([k, v]) => [k, referencedNames(v).filter((n) => n in params)]));
+  const deps = new Map(Object.entries(params).map(([k, v]) => [k, referencedNames(v).filter((n) => Object.prototype.hasOwnProperty.call(params, n))]));
   const state = new Map<string, 'visiting' | 'done'>();
   const reported = new Set<string>();
   const visit = (name: string, path: string[]): void => {
@@ -272,12 +272,13 @@ function checkBlocks(blocks: SpecNode[], report: Report, lineOf: (p: string) => 
 function armsOf(info: BlockInfo): string[] | undefined {
   const b = info.block;
   if (info.kind === 'roundabout') {
-    const arms = typeof b.arms === 'number' ? b.arms : b.arms === undefined ? 4 : undefined;
+    // Only a literal, schema-valid arm count (3..6) is trusted.
+    const arms = b.arms === undefined ? DEFAULT_ROUNDABOUT_ARMS : typeof b.arms === 'number' && Number.isInteger(b.arms) && b.arms >= 3 && b.arms <= 6 ? b.arms : undefined;
     return arms === undefined ? undefined : Array.from({ length: arms }, (_, i) => String(i));
   }
   if (b.shape === 'four-way') return ['left', 'right', 'ahead', '0', '1', '2', '3'];
   if (b.shape === 't' && (b.side === 'left' || b.side === 'right' || b.side === undefined)) {
-    const side = (b.side as string | undefined) ?? 'right';
+    const side = (b.side as string | undefined) ?? DEFAULT_JUNCTION_SIDE;
     return [side, 'ahead', '0', '1', '2'];
   }
   return undefined;

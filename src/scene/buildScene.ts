@@ -56,7 +56,7 @@ export function buildScene(input: SceneInput): SceneRig {
   const sunOn = sun.intensity > 0.05;
   if (shadows && sunOn) {
     sun.castShadow = true;
-    sun.shadow.mapSize.set(2048, 2048);
+    sun.shadow.mapSize.set(1024, 1024);
     const c = sun.shadow.camera;
     c.left = -45;
     c.right = 45;

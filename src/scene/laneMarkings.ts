@@ -9,6 +9,7 @@ import type { MaterialLibrary } from './materialLibrary.js';
 import { StripBuilder } from './StripBuilder.js';
 import { edgeAt, sampleS, spansOutside, type SpanM } from './roadSpans.js';
 import type { SurfaceLook } from './surfaceLook.js';
+import { RENDER_ORDER } from './renderOrder.js';
 import { tagSemantic } from './tagging.js';
 
 const UP = new THREE.Vector3(0, 1, 0);
@@ -97,6 +98,7 @@ export function buildLaneMarkings(network: RoadNetwork, instance: ScenarioInstan
   if (!lines.isEmpty) {
     const mesh = new THREE.Mesh(lines.build(), markingMaterial(lib, look, 'marking'));
     mesh.name = 'lane-markings';
+    mesh.renderOrder = RENDER_ORDER.markings;
     group.add(tagSemantic(mesh, 'lane-marking', { cast: false, receive: true }));
   }
   const main = network.roads.get('main');
@@ -105,6 +107,7 @@ export function buildLaneMarkings(network: RoadNetwork, instance: ScenarioInstan
   if (!zebra.isEmpty) {
     const mesh = new THREE.Mesh(zebra.build(), markingMaterial(lib, look, 'crosswalk'));
     mesh.name = 'crosswalks';
+    mesh.renderOrder = RENDER_ORDER.markings;
     group.add(tagSemantic(mesh, 'crosswalk', { cast: false, receive: true }));
   }
   return group;

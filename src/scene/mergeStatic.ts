@@ -4,6 +4,7 @@
  */
 import * as THREE from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import { RENDER_ORDER } from './renderOrder.js';
 import { tagSemantic } from './tagging.js';
 import type { SemanticClass } from './types.js';
 
@@ -38,6 +39,7 @@ export function mergeStatic(group: THREE.Object3D, name: string, shadows: { cast
     merged.computeBoundingSphere();
     const mesh = new THREE.Mesh(merged, b.material);
     mesh.name = `${name}:${b.semantic}`;
+    mesh.renderOrder = RENDER_ORDER.roadside;
     out.add(tagSemantic(mesh, b.semantic, shadows));
   }
   return out;

@@ -9,6 +9,7 @@ import type { MaterialLibrary } from './materialLibrary.js';
 import { StripBuilder } from './StripBuilder.js';
 import { edgeAt, sampleS, spansOutside } from './roadSpans.js';
 import type { SurfaceLook } from './surfaceLook.js';
+import { RENDER_ORDER } from './renderOrder.js';
 import { tagSemantic } from './tagging.js';
 
 const UP = new THREE.Vector3(0, 1, 0);
@@ -123,7 +124,11 @@ export function buildRoadSurface(
     meshOf(layers.kerb, lib.standard('kerb', { colour: look.kerb.colour, roughness: look.kerb.roughness }), 'kerb', 'kerbs'),
     meshOf(layers.sidewalk, lib.standard('sidewalk', { colour: look.sidewalk.colour, roughness: look.sidewalk.roughness }), 'sidewalk', 'sidewalks'),
   ];
-  for (const m of meshes) if (m) group.add(m);
+  for (const m of meshes) {
+    if (!m) continue;
+    m.renderOrder = RENDER_ORDER.road;
+    group.add(m);
+  }
 
   for (const j of network.junctions) {
     if (j.radiusM <= 0) continue;
@@ -143,6 +148,7 @@ export function buildRoadSurface(
   ground.scale.set(b.maxX - b.minX + 2 * margin, 1, b.maxY - b.minY + 2 * margin);
   ground.position.set((b.minX + b.maxX) / 2, -0.06, -(b.minY + b.maxY) / 2);
   ground.name = 'ground';
+  ground.renderOrder = RENDER_ORDER.ground;
   group.add(tagSemantic(ground, 'terrain', { cast: false, receive: true }));
   return group;
 }

@@ -1,38 +1,48 @@
 /**
- * The sky: a gradient dome with a sun disc and halo that follows the camera (APPEARANCE layer
- * only), and a small equirectangular copy of it as the scene environment for reflections.
+ * The sky: a gradient dome with a sun disc and halo at the far plane (APPEARANCE layer only).
+ * No scene.environment: prefiltering one takes seconds on a software renderer; wet surfaces
+ * reflect the same gradient through wetReflection.ts instead.
  */
 import * as THREE from 'three';
 import type { SkyState } from './skyModel.js';
+import { RENDER_ORDER } from './renderOrder.js';
 import { tagAppearance } from './tagging.js';
 
+// The gradient and the halo are smooth, so they are computed per vertex; the fragment shader
+// only adds the sun disc. Full-screen fragment work is what costs on a software rasteriser.
 const vertexShader = /* glsl */ `
-varying vec3 vDir;
-void main() {
-  vDir = normalize(position);
-  vec4 p = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
-  gl_Position = p.xyww;
-}`;
-
-const fragmentShader = /* glsl */ `
 uniform vec3 zenith;
 uniform vec3 horizon;
 uniform vec3 sunDir;
 uniform vec3 sunColour;
 uniform float sunVisible;
 uniform float haze;
+varying vec3 vColour;
 varying vec3 vDir;
 void main() {
-  vec3 d = normalize(vDir);
+  vec3 d = normalize(position);
   float up = max(d.y, 0.0);
   vec3 col = mix(horizon, zenith, pow(up, 0.45));
   col = mix(col, horizon * 0.6, smoothstep(0.0, -0.15, d.y));
-  float cosSun = dot(d, sunDir);
-  float halo = pow(max(cosSun, 0.0), 8.0) * 0.35 + pow(max(cosSun, 0.0), 200.0) * 1.5;
-  float disc = smoothstep(0.99985, 0.99993, cosSun);
-  col += sunColour * sunVisible * (halo + disc * 40.0);
-  col = mix(col, horizon, haze);
-  gl_FragColor = vec4(col, 1.0);
+  float c = max(dot(d, sunDir), 0.0);
+  col += sunColour * sunVisible * (pow(c, 8.0) * 0.35 + pow(c, 64.0) * 0.8);
+  vColour = mix(col, horizon, haze);
+  vDir = d;
+  vec4 p = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
+  gl_Position = p.xyww;
+}`;
+
+const fragmentShader = /* glsl */ `
+uniform vec3 sunDir;
+uniform vec3 sunColour;
+uniform float sunVisible;
+uniform float haze;
+varying vec3 vColour;
+varying vec3 vDir;
+void main() {
+  float cosSun = dot(normalize(vDir), sunDir);
+  float disc = smoothstep(0.99985, 0.99993, cosSun) * (1.0 - haze);
+  gl_FragColor = vec4(vColour + sunColour * sunVisible * disc * 40.0, 1.0);
   #include <tonemapping_fragment>
   #include <colorspace_fragment>
 }`;
@@ -53,40 +63,10 @@ export function buildSkyDome(sky: SkyState, haze: number): THREE.Mesh {
     depthWrite: false,
     fog: false,
   });
-  const dome = new THREE.Mesh(new THREE.SphereGeometry(1000, 32, 16), material);
+  const dome = new THREE.Mesh(new THREE.SphereGeometry(1000, 48, 32), material);
   dome.name = 'sky';
-  dome.renderOrder = -1000;
+  // Drawn after every opaque thing: at the far plane it only shades pixels nothing else covered.
+  dome.renderOrder = RENDER_ORDER.sky;
   dome.frustumCulled = false;
   return tagAppearance(dome);
-}
-
-/** Equirectangular sky radiance (linear, half-float-free Float32) for scene.environment. */
-export function skyEnvironment(sky: SkyState, haze: number): THREE.DataTexture {
-  const w = 64;
-  const h = 32;
-  const data = new Float32Array(w * h * 4);
-  const col = new THREE.Color();
-  const dir = new THREE.Vector3();
-  for (let j = 0; j < h; j++) {
-    const lat = (0.5 - (j + 0.5) / h) * Math.PI;
-    for (let i = 0; i < w; i++) {
-      const lon = ((i + 0.5) / w) * 2 * Math.PI;
-      dir.set(-Math.cos(lat) * Math.sin(lon), Math.sin(lat), Math.cos(lat) * Math.cos(lon));
-      if (dir.y >= 0) col.copy(sky.horizon).lerp(sky.zenith, Math.pow(dir.y, 0.45));
-      else col.copy(sky.horizon).multiplyScalar(0.35);
-      col.lerp(sky.horizon, haze);
-      const o = (j * w + i) * 4;
-      data[o] = col.r;
-      data[o + 1] = col.g;
-      data[o + 2] = col.b;
-      data[o + 3] = 1;
-    }
-  }
-  const tex = new THREE.DataTexture(data, w, h, THREE.RGBAFormat, THREE.FloatType);
-  tex.mapping = THREE.EquirectangularReflectionMapping;
-  tex.colorSpace = THREE.LinearSRGBColorSpace;
-  tex.magFilter = THREE.LinearFilter;
-  tex.minFilter = THREE.LinearFilter;
-  tex.needsUpdate = true;
-  return tex;
 }

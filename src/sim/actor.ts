@@ -143,6 +143,8 @@ export interface SimActor {
   /** Turn indicator wish from a turn behaviour: side and the path s where it ends. */
   turnIndicator: { side: -1 | 1; untilS: number } | null;
 
+  /** The actor ahead found by the last leader search (controllers/leader.ts). */
+  leader: SimActor | null;
   behaviours: BehaviourSlot[];
   /** Per-tick updates of running behaviours; return false when done. */
   updaters: ((timeS: number) => boolean)[];

@@ -8,7 +8,7 @@ import type { RoadNetwork } from '../road/types.js';
 import type { ActorKind, Behaviour, Placement, ScenarioInstance, Size } from '../scenario/types.js';
 import type { SimActor } from './actor.js';
 import { nearestS, stopLinesOn } from './actorPath.js';
-import { laneAt, lanePath, reversedLanePath } from './lanePaths.js';
+import { laneAt, lanePath, reversedLanePath, type LanePathCache } from './lanePaths.js';
 import { Path } from './path.js';
 import { resolvePlacements, type Pose } from './placement.js';
 import { isVehicleKind, vehicleGeometry, vehicleParams } from './vehicleParams.js';
@@ -118,7 +118,10 @@ export function buildWorld(instance: ScenarioInstance, network: RoadNetwork, opt
   const specs = actorSpecs(instance);
   const poses = resolvePlacements(network, specs.map((s) => s.id), specs.map((s) => s.place));
   const dark = isDark(instance);
-  const actors = specs.map((spec, index) => makeActor(world, network, spec, poses[index], index, { mu, dark, durationS: options.durationS, bodyMaterial, moverMaterial }));
+  const pathCache: LanePathCache = new Map();
+  const actors = specs.map((spec, index) =>
+    makeActor(world, network, spec, poses[index], index, { mu, dark, durationS: options.durationS, bodyMaterial, moverMaterial, pathCache }),
+  );
   return { world, actors, frictionMu: mu };
 }
 
@@ -128,6 +131,7 @@ interface MakeContext {
   durationS: number;
   bodyMaterial: Material;
   moverMaterial: Material;
+  pathCache: LanePathCache;
 }
 
 function makeActor(world: World, network: RoadNetwork, spec: ActorSpec, pose0: Pose, index: number, ctx: MakeContext): SimActor {
@@ -146,7 +150,7 @@ function makeActor(world: World, network: RoadNetwork, spec: ActorSpec, pose0: P
     const lane = placed ?? laneAt(network, pose, wrongWay ? pose.yawRad + Math.PI : pose.yawRad);
     const need = neededLengthM(spec, ctx.durationS);
     if (lane) {
-      const built = wrongWay ? reversedLanePath(network, lane, need) : lanePath(network, lane, need);
+      const built = wrongWay ? reversedLanePath(network, lane, need) : lanePath(network, lane, need, ctx.pathCache);
       path = built.path;
       endsAtRoadEnd = built.endsAtRoadEnd;
       if (wrongWay && Math.cos(lane.headingAt(lane.localCoordinates(pose).s) - pose.yawRad) > 0) pose.yawRad += Math.PI;
@@ -289,6 +293,7 @@ function makeActor(world: World, network: RoadNetwork, spec: ActorSpec, pose0: P
     hazard: spec.hazard,
     indicator: 0,
     turnIndicator: null,
+    leader: null,
     behaviours: spec.behaviours.map((behaviour) => ({ behaviour, conditionSinceS: Number.NaN, startedS: Number.NaN, memo: Number.NaN })),
     updaters: [],
   };

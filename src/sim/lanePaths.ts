@@ -44,10 +44,22 @@ export interface LanePath {
   endsAtRoadEnd: boolean;
 }
 
+/** Paths already built in one run, by lane (paths are immutable, so actors share them). */
+export type LanePathCache = Map<string, LanePath>;
+
 /**
  * `lane` from its start, then the lanes it continues onto until the path reaches `minLengthM`.
+ * With a cache, a long enough path built before for the same lane is reused.
  */
-export function lanePath(network: RoadNetwork, lane: Lane, minLengthM: number): LanePath {
+export function lanePath(network: RoadNetwork, lane: Lane, minLengthM: number, cache?: LanePathCache): LanePath {
+  const cached = cache?.get(lane.id);
+  if (cached && (cached.path.lengthM >= minLengthM || cached.endsAtRoadEnd)) return cached;
+  const built = buildLanePath(network, lane, minLengthM);
+  cache?.set(lane.id, built);
+  return built;
+}
+
+function buildLanePath(network: RoadNetwork, lane: Lane, minLengthM: number): LanePath {
   const pieces: PathPiece[] = [{ curve: lane, fromS: 0, toS: lane.lengthM, laneId: lane.id }];
   const visited = new Set([lane.id]);
   let total = lane.lengthM;

@@ -40,7 +40,12 @@ export class MetricsTracker {
   private egoCollisions = 0;
   private hardBrakes = 0;
 
-  constructor(private readonly actors: readonly SimActor[], private readonly nearMissTtcS: number) {
+  /**
+   * @param ttcOfInterestS TTC [s] below which the exact value matters for triggers (the
+   *   largest ttcBelowS in the scenario); above it and above an actor's minimum, ttcOut may
+   *   hold a lower bound instead of the exact TTC.
+   */
+  constructor(private readonly actors: readonly SimActor[], private readonly nearMissTtcS: number, private readonly ttcOfInterestS = Infinity) {
     const n = actors.length;
     this.n = n;
     this.minTtc = new Float64Array(n).fill(Infinity);
@@ -53,7 +58,10 @@ export class MetricsTracker {
     this.radius = Float64Array.from(actors, (a) => boundingRadius(a.box));
   }
 
-  /** Takes the actors' state at `tick`; writes the TTC with the ego per actor into ttcOut. */
+  /**
+   * Takes the actors' state at `tick`; writes the TTC with the ego per actor into ttcOut (exact
+   * below ttcOfInterestS, else possibly a lower bound).
+   */
   update(tick: number, timeS: number, events: SimEvent[], ttcOut: Float64Array): void {
     const actors = this.actors;
     const ego = actors[0];
@@ -63,7 +71,13 @@ export class MetricsTracker {
       // The exact distance matters only where it could set a new minimum (or be an overlap).
       const bound = boxDistanceLowerBound(ego.box, this.radius[0], a.box, this.radius[i]);
       const d = bound > 0 && bound >= this.minDist[i] ? bound : boxDistance(ego.box, a.box);
-      const ttc = d === 0 ? 0 : timeToCollisionS(ego, a);
+      // Boxes `d` apart closing at most at their relative speed w need at least d / w: when that
+      // bound cannot set a new minimum nor fire a TTC trigger, it stands in for the exact TTC.
+      const wx = a.vx - ego.vx;
+      const wy = a.vy - ego.vy;
+      const w = Math.sqrt(wx * wx + wy * wy);
+      const floor = w > 0 ? d / w : Infinity;
+      const ttc = d === 0 ? 0 : floor > this.minTtc[i] && floor > this.ttcOfInterestS ? floor : timeToCollisionS(ego, a);
       ttcOut[i] = ttc;
       if (d < this.minDist[i]) {
         this.minDist[i] = d;

@@ -10,10 +10,21 @@ export function readBack(actor: SimActor, dtS: number, timeS: number): void {
   const q = body.quaternion;
   const p = body.position;
   const v = body.velocity;
+  let c: number;
+  let s: number;
   if (actor.control !== 'mover') {
-    actor.yawRad = Math.atan2(2 * (q.w * q.z + q.x * q.y), 1 - 2 * (q.y * q.y + q.z * q.z));
+    // The body's x axis in the world gives the heading and its cosine and sine at once.
+    const fx = 1 - 2 * (q.y * q.y + q.z * q.z);
+    const fy = 2 * (q.w * q.z + q.x * q.y);
+    const fl = Math.sqrt(fx * fx + fy * fy) || 1;
+    c = fx / fl;
+    s = fy / fl;
+    actor.yawRad = Math.atan2(fy, fx);
     actor.pitchRad = Math.asin(Math.max(-1, Math.min(1, 2 * (q.w * q.y - q.z * q.x))));
     actor.rollRad = Math.atan2(2 * (q.w * q.x + q.y * q.z), 1 - 2 * (q.x * q.x + q.y * q.y));
+  } else {
+    c = Math.cos(actor.yawRad);
+    s = Math.sin(actor.yawRad);
   }
   actor.x = p.x;
   actor.y = p.y;
@@ -28,8 +39,6 @@ export function readBack(actor: SimActor, dtS: number, timeS: number): void {
   actor.vx = v.x;
   actor.vy = v.y;
   actor.vz = v.z;
-  const c = Math.cos(actor.yawRad);
-  const s = Math.sin(actor.yawRad);
   const speed = v.x * c + v.y * s;
   const accel = (speed - actor.speedMps) / dtS;
   actor.accelMps2 = accel;

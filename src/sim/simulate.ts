@@ -47,7 +47,9 @@ export function simulate(instance: ScenarioInstance, network: RoadNetwork, optio
   };
   const heads = signalHeadsOf(network);
   const recorder = new Recorder(actors, heads, steps + 1);
-  const metrics = new MetricsTracker(actors, instance.simulation.nearMissTtcS);
+  let ttcOfInterestS = instance.simulation.nearMissTtcS;
+  for (const a of actors) for (const slot of a.behaviours) ttcOfInterestS = Math.max(ttcOfInterestS, slot.behaviour.trigger?.ttcBelowS ?? 0);
+  const metrics = new MetricsTracker(actors, instance.simulation.nearMissTtcS, ttcOfInterestS);
   const bodyIndex = new Map(actors.map((a) => [a.body.id, a.index]));
   const sanity: SanityInput = {
     tick: 0,
@@ -81,6 +83,8 @@ export function simulate(instance: ScenarioInstance, network: RoadNetwork, optio
 
   // Tick 0 is the initial state; the speeds read back there are the initial speeds.
   for (const a of actors) a.speedMps = a.control === 'static' ? 0 : Math.hypot(a.vx, a.vy);
+  // Behaviours due at time 0 show in the initial state (hazards of a parked car, say).
+  for (const a of actors) fireTriggers(ctx, a);
   observe(0, 0);
   for (let tick = 1; tick <= steps; tick++) {
     ctx.tick = tick - 1;

@@ -166,7 +166,7 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
 
   it('keeps low-visibility objects flagged, and drops them only when asked', async () => {
     // A box hidden behind a wall except for a sliver.
-    const objects = [tracked(4, { x: 21, y: 0 }, { l: 2, w: 4, h: 3 }), wall(9.9, 10.1, -0.95, 4, 6), tracked(6, carPose, carSize)];
+    const objects = [tracked(4, { x: 21, y: 0 }, { l: 2, w: 4, h: 3 }), wall(9.9, 10.1, -0.95, 4, 6), tracked(6, { x: 14, y: -6 }, carSize)];
     const kept = await host.renderFrame({ scene: scene('low', objects), frame: 0, tick: 0, passes: [] });
     expect(byTrack(kept.labels.objects, 4).lowVisibility).toBe(true);
     expect(byTrack(kept.labels.objects, 6).lowVisibility).toBe(false);

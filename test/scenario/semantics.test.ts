@@ -178,3 +178,37 @@ describe('checkSemantics', () => {
     expect(errors.map((e) => e.line)).toEqual([10, 11, 11, 12]);
   });
 });
+
+describe('checkScenario with schema and meaning errors together', () => {
+  it('reports a schema error and a meaning error of one file at once', () => {
+    const errors = checkScenario(minimalWith('  speedMps: fast', 'actors:', '  - {id: a, kind: car, place: {relativeTo: zz}}'), 'x.yaml').errors;
+    expect(errors.map((e) => e.pointer)).toEqual(['/ego/speedMps', '/actors/0/place/relativeTo']);
+  });
+
+  it('keeps only the schema error where both find fault at the same place', () => {
+    // Lane 9 breaks the schema (at most 8) and the layout (1 forward lane).
+    const errors = checkScenario(minimalWith('actors:', '  - {id: a, kind: car, place: {s: 5, lane: 9}}'), 'x.yaml').errors;
+    expect(errors.map((e) => e.message)).toEqual(['expected an integer from -8 to 8 other than 0, got 9']);
+  });
+});
+
+describe('checkScenario on files of the wrong shape', () => {
+  it('reports schema errors without throwing when every section has the wrong type', () => {
+    const text = [
+      'version: 1',
+      'name: t',
+      'parameters: [1, 2]',
+      'requires: {a: 1}',
+      'road: {blocks: {kind: roundabout, arms: 1000000000}, lanes: [1], crosswalks: 3}',
+      'ego: {place: [relativeTo, ego], behaviours: {do: turn}}',
+      'actors:',
+      '  - 7',
+      '  - {id: [x], place: {relativeTo: {a: 1}}, behaviours: [{do: turn, at: [1]}, 3, {trigger: {actorWithinM: 5}}]}',
+      '  - {id: r, kind: car, place: {road: b0.1, s: 1}}',
+      'weather: "=constructor.prototype"',
+    ].join('\n');
+    const r = checkScenario(text, 'x.yaml');
+    expect(r.spec).toBeUndefined();
+    expect(r.errors.length).toBeGreaterThan(5);
+  });
+});

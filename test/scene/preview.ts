@@ -1,18 +1,56 @@
 /**
  * Renders the scene fixture under named conditions in headless Chromium and saves PNGs.
- *   npx tsx test/scene/preview.ts [outDir] [condition ...] [--quality preview|export] [--repeats N] [--strip env,sky,...]
- * Not a test: a tool to look at frames (docs/frames/ holds chosen ones).
+ *   npx tsx test/scene/preview.ts [outDir] [condition ...] [--quality preview|export]
+ *                                 [--repeats N] [--strip shadows,antialias,sky,actors,...]
+ * With --repeats it also times N more frames: wall time, and the CPU time the browser used
+ * per frame (SwiftShader renders on the CPU, so on a busy machine CPU time / cores is the
+ * better guess of the idle frame time). Not a test: a tool to look at frames.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import type { PreparedInfo } from './previewPage.js';
 import { PREVIEW_CONDITIONS } from './previewConditions.js';
 
 const CHROMIUM_FLAGS = [
   '--headless=new', '--no-sandbox', '--enable-unsafe-swiftshader', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 ];
+
+interface PreviewApi {
+  prepare(name: string, quality: string, strip: string[]): PreparedInfo;
+  renderRepeats(n: number): number;
+  snapshot(): string;
+}
+type Api = { scenePreview: PreviewApi };
+
+/** CPU seconds (user + system) used by every descendant process of this one (Linux /proc). */
+function descendantCpuS(): number {
+  const parent = new Map<number, number>();
+  const cpu = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(d), Number(f[1]));
+      cpu.set(Number(d), (Number(f[11]) + Number(f[12])) / 100);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  for (const [pid, t] of cpu) {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === process.pid) {
+        total += t;
+        break;
+      }
+    }
+  }
+  return total;
+}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -37,23 +75,25 @@ async function main(): Promise<void> {
     write: false,
     logLevel: 'warning',
   });
-  const script = bundle.outputFiles[0]?.text ?? '';
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage();
-    page.on('console', (m) => console.log(`[page] ${m.text()}`));
     page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
     await page.setContent('<!doctype html><html><body style="margin:0"></body></html>');
-    await page.addScriptTag({ content: script });
+    await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
     for (const name of names) {
-      const tick = (PREVIEW_CONDITIONS[name] as { tick: number }).tick;
-      const r = await page.evaluate(
-        ([n, k, q, rep, st]) => (globalThis as unknown as { renderCondition: (n: string, k: number, q: string, r: number, s: string[]) => { png: string; buildMs: number; renderMs: number; firstRenderMs: number; drawCalls: number; triangles: number } }).renderCondition(n, k, q, rep, st),
-        [name, tick, quality, repeats, strip] as [string, number, string, number, string[]],
-      );
+      const info = await page.evaluate(([n, q, s]) => (globalThis as unknown as Api).scenePreview.prepare(n, q, s), [name, quality, strip] as [string, string, string[]]);
+      let timing = '';
+      if (repeats > 0) {
+        const cpu0 = descendantCpuS();
+        const wallMs = await page.evaluate((n) => (globalThis as unknown as Api).scenePreview.renderRepeats(n), repeats);
+        const cpuMs = ((descendantCpuS() - cpu0) * 1000) / repeats;
+        timing = `, render ${wallMs.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU per frame`;
+      }
+      const png = await page.evaluate(() => (globalThis as unknown as Api).scenePreview.snapshot());
       const file = join(outDir, `${name}.png`);
-      writeFileSync(file, Buffer.from(r.png.replace(/^data:image\/png;base64,/, ''), 'base64'));
-      console.log(`${name}: build ${r.buildMs.toFixed(0)} ms, first render ${r.firstRenderMs.toFixed(0)} ms, render ${r.renderMs.toFixed(1)} ms, ${r.drawCalls} draw calls, ${r.triangles} triangles -> ${file}`);
+      writeFileSync(file, Buffer.from(png.replace(/^data:image\/png;base64,/, ''), 'base64'));
+      console.log(`${name} (${quality}): build ${info.buildMs.toFixed(0)} ms, first frame ${info.firstRenderMs.toFixed(0)} ms${timing}; ${info.drawCalls} draw calls, ${info.triangles} triangles, ${info.lights} lights -> ${file}`);
     }
   } finally {
     await browser.close();

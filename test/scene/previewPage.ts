@@ -1,35 +1,51 @@
 /**
  * Browser side of the scene preview (bundled by preview.ts): builds the fixture scene for a
- * named condition, renders one tick with WebGL and returns a PNG data URL.
+ * named condition, renders ticks with WebGL and hands back PNG data URLs and timings.
  */
 import * as THREE from 'three';
 import { buildScene } from '../../src/scene/buildScene.js';
-import type { SceneQuality } from '../../src/scene/types.js';
+import type { SceneQuality, SceneRig } from '../../src/scene/types.js';
 import { fixtureInstance, fixtureTrajectory, straightNetwork } from './fixture.js';
 import { PREVIEW_CONDITIONS } from './previewConditions.js';
 
-interface RenderResult {
-  png: string;
+export interface PreparedInfo {
   buildMs: number;
-  renderMs: number;
   firstRenderMs: number;
   drawCalls: number;
   triangles: number;
+  lights: number;
 }
 
-function render(name: string, tick: number, quality: SceneQuality, repeats: number, strip: string[] = []): RenderResult {
+let current: { rig: SceneRig; renderer: THREE.WebGLRenderer; canvas: HTMLCanvasElement; tick: number } | null = null;
+
+function sync(renderer: THREE.WebGLRenderer): void {
+  // Reading a pixel back waits until the GPU process has drawn the frame (finish() does not).
+  const gl = renderer.getContext();
+  gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+}
+
+/**
+ * Builds a condition and renders its tick once. `strip` removes parts of the look to see
+ * what they cost: 'shadows', 'antialias', or object names ('sky', 'actors', 'roadside', ...).
+ */
+function prepare(name: string, quality: SceneQuality, strip: string[]): PreparedInfo {
+  if (current) {
+    current.rig.dispose();
+    current.renderer.dispose();
+  }
   const cond = PREVIEW_CONDITIONS[name];
   if (!cond) throw new Error(`no preview condition ${name}`);
   const instance = fixtureInstance(cond.patch);
-  const network = straightNetwork(cond.network ?? {});
   const trajectory = fixtureTrajectory(instance);
   const t0 = performance.now();
-  const rig = buildScene({ instance, network, trajectory, seed: 7, quality });
+  const rig = buildScene({ instance, network: straightNetwork(cond.network ?? {}), trajectory, seed: 7, quality });
   const buildMs = performance.now() - t0;
-  // Diagnostics: strip parts of the look to see what a frame costs.
-  if (strip.includes('env')) rig.scene.environment = null;
   rig.scene.traverse((o) => {
     if (strip.includes(o.name) || strip.includes(o.type)) o.visible = false;
+    const m = (o as THREE.Mesh).material as THREE.MeshStandardMaterial | undefined;
+    if (strip.includes('standard') && m && m.isMeshStandardMaterial) {
+      (o as THREE.Mesh).material = new THREE.MeshLambertMaterial({ color: m.color, map: m.map, emissive: m.emissive, emissiveIntensity: m.emissiveIntensity });
+    }
   });
   const canvas = document.createElement('canvas');
   canvas.width = instance.ego.camera.widthPx;
@@ -39,29 +55,34 @@ function render(name: string, tick: number, quality: SceneQuality, repeats: numb
   renderer.toneMapping = THREE.ACESFilmicToneMapping;
   renderer.toneMappingExposure = Math.pow(2, rig.effects.exposureEv);
   renderer.shadowMap.enabled = quality === 'export' && !strip.includes('shadows');
-  renderer.shadowMap.type = THREE.PCFSoftShadowMap;
-  rig.setTick(tick);
-  const gl = renderer.getContext();
-  const pixel = new Uint8Array(4);
-  // Reading a pixel back waits until the GPU process has drawn the frame (finish() does not).
-  const sync = (): void => gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+  rig.setTick(cond.tick);
   const t1 = performance.now();
   renderer.render(rig.scene, rig.camera);
-  sync();
+  sync(renderer);
   const firstRenderMs = performance.now() - t1;
-  const t2 = performance.now();
-  for (let i = 0; i < repeats; i++) {
-    rig.setTick(tick);
-    renderer.render(rig.scene, rig.camera);
-    sync();
-  }
-  const renderMs = repeats > 0 ? (performance.now() - t2) / repeats : firstRenderMs;
-  const info = renderer.info.render;
-  const png = canvas.toDataURL('image/png');
-  const out = { png, buildMs, renderMs, firstRenderMs, drawCalls: info.calls, triangles: info.triangles };
-  rig.dispose();
-  renderer.dispose();
-  return out;
+  let lights = 0;
+  rig.scene.traverse((o) => {
+    if ((o as THREE.Light).isLight && o.visible) lights++;
+  });
+  current = { rig, renderer, canvas, tick: cond.tick };
+  return { buildMs, firstRenderMs, drawCalls: renderer.info.render.calls, triangles: renderer.info.render.triangles, lights };
 }
 
-(globalThis as unknown as { renderCondition: typeof render }).renderCondition = render;
+/** Renders the prepared scene n more times; wall time per frame [ms]. */
+function renderRepeats(n: number): number {
+  if (!current) throw new Error('prepare a condition first');
+  const t = performance.now();
+  for (let i = 0; i < n; i++) {
+    current.rig.setTick(current.tick);
+    current.renderer.render(current.rig.scene, current.rig.camera);
+    sync(current.renderer);
+  }
+  return (performance.now() - t) / Math.max(1, n);
+}
+
+function snapshot(): string {
+  if (!current) throw new Error('prepare a condition first');
+  return current.canvas.toDataURL('image/png');
+}
+
+Object.assign(globalThis, { scenePreview: { prepare, renderRepeats, snapshot } });

@@ -5,9 +5,11 @@ import * as sample from './sample.js';
 import * as simulate from './simulate.js';
 import * as run from './run.js';
 import * as studio from './studio.js';
+import * as merge from './merge.js';
+import * as report from './report.js';
 
 export interface CommandModule {
   register(program: Command): void;
 }
 
-export const commandModules: CommandModule[] = [validate, sample, simulate, run, studio];
+export const commandModules: CommandModule[] = [validate, sample, simulate, run, studio, merge, report];

@@ -2,15 +2,14 @@
  * `roadsynth sample FILE`: draws concrete instances from a scenario file and prints them,
  * as JSON lines (--json) for scripts or as a table with a per-parameter summary for people.
  */
-import { readFileSync } from 'node:fs';
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { formatScenarioError, sortScenarioErrors } from '../../scenario/errors.js';
-import { checkScenario, type CheckedScenario } from '../../scenario/load.js';
+import { Command, Option } from 'commander';
 import { DESIGNS } from '../../scenario/schema.js';
-import type { DesignName, ParamValue, SampledInstance, ScenarioSpec } from '../../scenario/types.js';
+import type { DesignName, ParamValue, SampledInstance } from '../../scenario/types.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { createSampler, type Sampler } from '../../sampling/sample.js';
 import { UserError } from '../run-cli.js';
+import { integerArg as integer } from '../args.js';
+import { readScenarioFile, samplingUserError, sweepDesign } from '../scenarioFile.js';
 
 interface SampleFlags {
   count: number;
@@ -21,44 +20,6 @@ interface SampleFlags {
   gridLevels?: number;
   sweepSize?: number;
   maxTries?: number;
-}
-
-function integer(min: number, max = Number.MAX_SAFE_INTEGER): (text: string) => number {
-  return (text) => {
-    const n = Number(text);
-    if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got "${text}"`);
-    }
-    return n;
-  };
-}
-
-function readSpec(file: string): { spec: ScenarioSpec; locate: CheckedScenario['locate'] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`${file}: cannot read the file (${code ?? String(err)}); check the path`);
-  }
-  const { spec, errors, locate } = checkScenario(text, file);
-  if (errors.length > 0 || spec === undefined) {
-    const lines = sortScenarioErrors(errors).map(formatScenarioError);
-    throw new UserError(lines.length > 0 ? lines.join('\n') : `${file}: not a valid scenario`);
-  }
-  return { spec, locate };
-}
-
-/** A sampling error as `file:line:col /pointer: message`, located in the file's text. */
-function samplingUserError(err: SamplingError, file: string, locate: CheckedScenario['locate']): UserError {
-  const pos = locate(err.pointer ?? '');
-  return new UserError(`${file}:${pos.line}:${pos.col} ${err.message}`);
-}
-
-function sweepDesign(spec: ScenarioSpec): DesignName {
-  const sweep = spec.sweep;
-  const d = sweep !== null && typeof sweep === 'object' && !Array.isArray(sweep) ? sweep.design : undefined;
-  return typeof d === 'string' && (DESIGNS as readonly string[]).includes(d) ? (d as DesignName) : 'random';
 }
 
 function formatValue(v: ParamValue): string {
@@ -91,7 +52,8 @@ function summarise(samples: readonly SampleDigest[]): string[] {
 }
 
 function run(file: string, flags: SampleFlags): void {
-  const { spec, locate } = readSpec(file);
+  const scenario = readScenarioFile(file);
+  const { spec } = scenario;
   const design = flags.design ?? sweepDesign(spec);
   const out = (line: string): void => void process.stdout.write(line + '\n');
   let sampler: Sampler;
@@ -120,7 +82,7 @@ function run(file: string, flags: SampleFlags): void {
       }
     }
   } catch (err) {
-    if (err instanceof SamplingError) throw samplingUserError(err, file, locate);
+    if (err instanceof SamplingError) throw samplingUserError(err, scenario);
     if (err instanceof RangeError) throw new UserError(`${file}: ${err.message}`);
     throw err;
   }

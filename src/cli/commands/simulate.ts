@@ -75,7 +75,8 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
   renameSync(tmp, path);
 }
 
-const fmt = (v: number, digits = 2): string => (Number.isFinite(v) ? v.toFixed(digits) : 'never');
+/** A value with its unit, or "never" for an infinite TTC / distance. */
+const fmt = (v: number, unit: string): string => (Number.isFinite(v) ? `${v.toFixed(2)} ${unit}` : 'never');
 
 function describeEvent(e: SimEvent): string {
   const at = `t=${e.timeS.toFixed(2)}s tick ${e.tick}`;
@@ -99,13 +100,14 @@ function printSummary(file: string, sample: SampledInstance, result: SimResult, 
   out(`events (${result.events.length}):`);
   for (const e of result.events) out(`  ${describeEvent(e)}`);
   out('');
-  out(`metrics: min TTC ${fmt(m.minTtcS)} s, min distance ${fmt(m.minDistanceM)} m, collisions ${m.collisions}, hard brakes ${m.hardBrakes}, near miss ${m.nearMiss ? 'yes' : 'no'} (TTC < ${m.nearMissTtcS} s)`);
+  out(`metrics: min TTC ${fmt(m.minTtcS, 's')}, min distance ${fmt(m.minDistanceM, 'm')}, collisions ${m.collisions}, hard brakes ${m.hardBrakes}, near miss ${m.nearMiss ? 'yes' : 'no'} (TTC < ${m.nearMissTtcS} s)`);
   const ids = Object.keys(m.perActor);
   const width = Math.max(5, ...ids.map((id) => id.length));
-  if (ids.length > 0) out(`  ${'actor'.padEnd(width)}  min TTC [s] (tick)   min distance [m] (tick)`);
+  if (ids.length > 0) out(`  ${'actor'.padEnd(width)}  min TTC (tick)       min distance (tick)`);
   for (const id of ids) {
     const a = m.perActor[id];
-    out(`  ${id.padEnd(width)}  ${`${fmt(a.minTtcS)} (${a.minTtcTick})`.padEnd(20)} ${fmt(a.minDistanceM)} (${a.minDistanceTick})`);
+    const ttc = Number.isFinite(a.minTtcS) ? `${fmt(a.minTtcS, 's')} (${a.minTtcTick})` : 'never';
+    out(`  ${id.padEnd(width)}  ${ttc.padEnd(20)} ${fmt(a.minDistanceM, 'm')} (${a.minDistanceTick})`);
   }
 }
 

@@ -109,7 +109,7 @@ export function register(program: Command): void {
       `
 Every error names its place and, where it can, the fix:
   scenarios/x.yaml:14:7 /actors/2/speedMps: expected a number from 0 to 90, a distribution or a "$param" or "=expr" reference, got "fast"
-  scenarios/x.yaml:9:5 /actors/0/spead: unknown key "spead" (did you mean "speedMps"?)
+  scenarios/x.yaml:9:5 /actors/0/speedMsp: unknown key "speedMsp" (did you mean "speedMps"?)
 
 All errors of a file are reported at once. Files over ${MAX_SCENARIO_BYTES / 1024 / 1024} MB are refused unread.
 Exit status: 0 when every file is valid, 2 when any file has errors.

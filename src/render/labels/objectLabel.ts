@@ -1,6 +1,11 @@
 /**
  * Assembles one object's label from its pose, its pixels in the instance buffer and its pixel
  * count when rendered alone.
+ *   occlusion   1 - visible / unoccluded pixels
+ *   truncation  part of the projected 3D box (near-clipped, not clipped to the image) outside
+ *               the image; an object reaching behind the camera projects to a very large box,
+ *               so its truncation tends to 1
+ *   distanceM   from the camera centre to the centre of the 3D box
  */
 import type * as THREE from 'three';
 import type { Box2, CameraModel, ObjectLabel } from '../types.js';

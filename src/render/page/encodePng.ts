@@ -3,8 +3,8 @@
  *   rgb       the canvas, by the browser's native encoder
  *   instance  8-bit RGB, id = R + 256 G + 65536 B (COCO panoptic convention), 0 = background
  *   semantic  8-bit grey, SEMANTIC_CLASSES index + 1, 0 = unlabeled / sky
- *   depth     16-bit grey, metres x 256 (KITTI depth), 0 = no depth (sky, or farther than
- *             MAX_DEPTH_M, which 16 bits cannot hold)
+ *   depth     16-bit grey, metres x 256 (KITTI depth), 0 = no depth (sky); depths beyond
+ *             MAX_DEPTH_M saturate at 65535 (docs/formats.md)
  * Readbacks come bottom-up; PNG rows go top-down. Each encoder copies what it needs before
  * returning, so the caller may reuse its readback buffer while the PNG compresses.
  */
@@ -56,8 +56,7 @@ export function encodeDepth(depthBottomUp: Float32Array, widthPx: number, height
     for (let x = 0; x < widthPx; x++, src += 4, dst++) {
       const m = depthBottomUp[src];
       // Round to the nearest 1/256 m; a surface closer than 1/512 m would read as "no depth", so keep it at 1.
-      const v = Math.round(m * 256);
-      out[dst] = m > 0 && v <= 65535 ? Math.max(1, v) : 0;
+      out[dst] = m > 0 ? Math.min(65535, Math.max(1, Math.round(m * 256))) : 0;
     }
   }
   return writePng({ widthPx, heightPx, data: out, channels: 1, bitDepth: 16 });

@@ -26,7 +26,7 @@ async function loadScenario(scene: ScenarioScenePage): Promise<LoadedScene> {
     heightPx: instance.ego.camera.heightPx,
     seed,
     dtS: trajectory.dtS,
-    msaaSamples: quality === 'export' ? 4 : 0,
+    antialias: quality === 'export',
   };
 }
 
@@ -39,7 +39,7 @@ export async function loadPageScene(scene: PageScene): Promise<LoadedScene> {
         heightPx: scene.heightPx,
         seed: 0,
         dtS: PRIMITIVE_DT_S,
-        msaaSamples: scene.antialias === false ? 0 : 4,
+        antialias: scene.antialias !== false,
       };
     case 'scenario':
       return loadScenario(scene);

@@ -25,8 +25,8 @@ export interface LoadedScene {
   seed: number;
   /** Simulation step [s], for timeS in labels. */
   dtS: number;
-  /** MSAA samples of the RGB pass (0 = none). */
-  msaaSamples: number;
+  /** Antialias the RGB pass (multisampled canvas). */
+  antialias: boolean;
 }
 
 export type SceneLoader = (scene: PageScene) => Promise<LoadedScene>;
@@ -77,9 +77,9 @@ export class RenderSession {
     this.unload();
     const l = await this.loadScene(scene);
     this.loaded = { ...l, key: scene.key };
-    this.ensureCanvas(l.msaaSamples > 0);
+    this.ensureCanvas(l.antialias);
     this.renderer.setSize(l.widthPx, l.heightPx, false);
-    this.rgb = new RgbPass(l.widthPx, l.heightPx, l.msaaSamples);
+    this.rgb = new RgbPass(l.widthPx, l.heightPx);
     this.targets = new IdTargets(l.widthPx, l.heightPx);
     this.scratch = new Uint8Array(l.widthPx * l.heightPx * 4);
   }
@@ -103,8 +103,7 @@ export class RenderSession {
     const { l, rgb } = this.need();
     const t0 = performance.now();
     l.rig.setTick(tick);
-    this.renderer.shadowMap.needsUpdate = true;
-    rgb.renderPlain(this.renderer, l.rig);
+    rgb.drawScene(this.renderer, l.rig, true);
     this.finish();
     return performance.now() - t0;
   }

@@ -1,11 +1,11 @@
 /**
- * The RGB pass's full-screen post shader: exposure and ACES tone mapping, sRGB output, then the
- * camera effects of SceneRig.effects. Everything is a function of the frame, the tick and the
- * seed (hashes, no random state), so the same request gives the same image.
- *   motion blur  blend with the frame rendered one tick earlier
- *   glare        ring-sampled bloom of over-exposed light
+ * The RGB pass's full-screen post shader over the tone-mapped sRGB image: camera effects of
+ * SceneRig.effects. Everything is a function of the image, the tick and the seed (hashes, no
+ * random state), so the same request gives the same frame.
+ *   motion blur  blend with the frame drawn one tick earlier
+ *   glare        ring-sampled bloom around near-white light
  *   lens drops   seeded round drops that show a flipped, blurred view
- *   noise        per-pixel sensor noise in sRGB
+ *   noise        per-pixel sensor noise
  */
 import * as THREE from 'three';
 
@@ -14,8 +14,8 @@ varying vec2 vUv;
 void main() { vUv = uv; gl_Position = vec4(position.xy, 0.0, 1.0); }`;
 
 const FRAGMENT = /* glsl */ `
-uniform sampler2D tHdr;
-uniform sampler2D tPrev;
+uniform sampler2D tImage;
+uniform sampler2D tPrevious;
 uniform float blurMix;
 uniform float noise;
 uniform float glare;
@@ -31,15 +31,15 @@ float hash12(vec2 p) {
   return fract((p3.x + p3.y) * p3.z);
 }
 
-vec3 sceneAt(vec2 uv) {
-  vec3 c = texture2D(tHdr, uv).rgb;
-  return blurMix > 0.0 ? mix(c, texture2D(tPrev, uv).rgb, blurMix) : c;
+vec3 imageAt(vec2 uv) {
+  vec3 c = texture2D(tImage, uv).rgb;
+  return blurMix > 0.0 ? mix(c, texture2D(tPrevious, uv).rgb, blurMix) : c;
 }
 
 void main() {
   vec2 uv = vUv;
   float aspect = resolution.x / resolution.y;
-  vec3 hdr;
+  vec3 colour;
   float dropEdge = 0.0;
   bool inDrop = false;
   int drops = int(floor(lensDrops * 24.0 + 0.5));
@@ -47,48 +47,49 @@ void main() {
     if (i >= drops) break;
     vec2 c = vec2(hash12(vec2(float(i), seed)), hash12(vec2(seed, float(i) + 7.0)));
     float r = mix(0.015, 0.06, hash12(vec2(float(i) * 3.1, seed + 1.0)));
-    vec2 d = (uv - c) * vec2(aspect, 1.0);
-    float dist = length(d);
+    float dist = length((uv - c) * vec2(aspect, 1.0));
     if (dist < r) {
       // A drop acts as a small lens: a flipped, magnified and blurred view of its neighbourhood.
       vec2 src = c - (uv - c) * 2.5;
       vec3 acc = vec3(0.0);
       for (int k = 0; k < 4; k++) {
-        vec2 o = vec2(float(k & 1) - 0.5, float(k >> 1) - 0.5) * 0.006;
-        acc += sceneAt(clamp(src + o, 0.0, 1.0));
+        vec2 o = vec2(float(k - 2 * (k / 2)) - 0.5, float(k / 2) - 0.5) * 0.006;
+        acc += imageAt(clamp(src + o, 0.0, 1.0));
       }
-      hdr = acc * 0.25;
+      colour = acc * 0.25;
       dropEdge = smoothstep(0.6 * r, r, dist);
       inDrop = true;
       break;
     }
   }
-  if (!inDrop) hdr = sceneAt(uv);
-  hdr *= 1.0 - 0.5 * dropEdge;
+  if (!inDrop) colour = imageAt(uv);
+  colour *= 1.0 - 0.35 * dropEdge;
   if (glare > 0.0) {
     vec3 bloom = vec3(0.0);
     for (int ring = 1; ring <= 3; ring++) {
       for (int k = 0; k < 8; k++) {
         float a = 6.2831853 * (float(k) + 0.5 * float(ring)) / 8.0;
         vec2 o = vec2(cos(a), sin(a) * aspect) * 0.02 * float(ring * ring);
-        bloom += max(texture2D(tHdr, clamp(uv + o, 0.0, 1.0)).rgb - 1.0, 0.0) / float(ring);
+        vec3 s = texture2D(tImage, clamp(uv + o, 0.0, 1.0)).rgb;
+        bloom += smoothstep(0.8, 1.0, max(s.r, max(s.g, s.b))) * s / float(ring);
       }
     }
-    hdr += glare * bloom * 0.15;
+    colour += glare * bloom * 0.12;
   }
-  vec4 outColor = linearToOutputTexel(vec4(toneMapping(hdr), 1.0));
   if (noise > 0.0) {
     vec2 px = floor(uv * resolution);
     float n = hash12(px + vec2(tick * 17.0, seed)) + hash12(px * 1.7 + vec2(seed, tick)) - 1.0;
-    outColor.rgb = clamp(outColor.rgb + n * noise * 0.12, 0.0, 1.0);
+    colour += n * noise * 0.12;
   }
-  gl_FragColor = outColor;
+  gl_FragColor = vec4(clamp(colour, 0.0, 1.0), 1.0);
 }`;
 
 export interface PostEffectInputs {
-  hdr: THREE.Texture;
-  prev: THREE.Texture | null;
-  /** Blend weight of the previous tick's frame, 0..1. */
+  /** This tick's frame, tone mapped and sRGB encoded. */
+  image: THREE.Texture;
+  /** The previous tick's frame, for motion blur. */
+  previous: THREE.Texture | null;
+  /** Blend weight of the previous frame, 0..1. */
   blurMix: number;
   noise: number;
   glare: number;
@@ -107,8 +108,8 @@ export class PostEffects {
       vertexShader: VERTEX,
       fragmentShader: FRAGMENT,
       uniforms: {
-        tHdr: { value: null },
-        tPrev: { value: null },
+        tImage: { value: null },
+        tPrevious: { value: null },
         blurMix: { value: 0 },
         noise: { value: 0 },
         glare: { value: 0 },
@@ -119,8 +120,8 @@ export class PostEffects {
       },
       depthTest: false,
       depthWrite: false,
-      // toneMapped makes three define toneMapping() and the exposure uniform; the shader calls it itself.
-      toneMapped: true,
+      // The input is already tone mapped and sRGB encoded: write it as it is.
+      toneMapped: false,
     });
     const quad = new THREE.Mesh(new THREE.PlaneGeometry(2, 2), this.material);
     quad.frustumCulled = false;
@@ -130,9 +131,9 @@ export class PostEffects {
   /** Draws the final image into the canvas. */
   render(renderer: THREE.WebGLRenderer, inputs: PostEffectInputs): void {
     const u = this.material.uniforms;
-    u.tHdr.value = inputs.hdr;
-    u.tPrev.value = inputs.prev ?? inputs.hdr;
-    u.blurMix.value = inputs.prev ? inputs.blurMix : 0;
+    u.tImage.value = inputs.image;
+    u.tPrevious.value = inputs.previous ?? inputs.image;
+    u.blurMix.value = inputs.previous ? inputs.blurMix : 0;
     u.noise.value = inputs.noise;
     u.glare.value = inputs.glare;
     u.lensDrops.value = inputs.lensDrops;

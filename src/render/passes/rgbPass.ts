@@ -1,23 +1,26 @@
 /**
- * The RGB pass: the scene as built, tone mapped (ACES, exposure from the rig) into the canvas.
- * Without camera effects it draws straight into the canvas (antialiased by the canvas itself,
- * the cheapest path). With effects it draws linear HDR into a half-float target (multisampled
- * when antialiasing is on), then the post shader tone maps and applies the effects; motion blur
- * renders the previous tick too.
+ * The RGB pass: the scene as built, drawn into the canvas with ACES tone mapping (exposure from
+ * the rig) and sRGB output; the canvas's own multisampling antialiases it. Camera effects are a
+ * post pass over a copy of that image: this keeps the costly scene draw on the cheapest path
+ * (a half-float multisampled target measured 2-3x slower under SwiftShader). Motion blur draws
+ * the previous tick too, at half resolution (a quarter of the cost; it is blurred anyway), and
+ * blends the two.
  */
 import * as THREE from 'three';
 import type { SceneRig } from '../../scene/types.js';
 import { PostEffects } from './postEffects.js';
 
 export class RgbPass {
-  private readonly hdr: THREE.WebGLRenderTarget;
-  private readonly prev: THREE.WebGLRenderTarget;
+  /** Copies of the canvas: this tick, and the previous tick for motion blur. */
+  private readonly current: THREE.FramebufferTexture;
+  private readonly previous: THREE.FramebufferTexture;
   private readonly post: PostEffects;
 
-  constructor(widthPx: number, heightPx: number, samples: number) {
-    const opts = { type: THREE.HalfFloatType, samples, depthBuffer: true, generateMipmaps: false } as const;
-    this.hdr = new THREE.WebGLRenderTarget(widthPx, heightPx, opts);
-    this.prev = new THREE.WebGLRenderTarget(widthPx, heightPx, opts);
+  constructor(private readonly widthPx: number, private readonly heightPx: number) {
+    this.current = new THREE.FramebufferTexture(widthPx, heightPx);
+    this.previous = new THREE.FramebufferTexture(Math.ceil(widthPx / 2), Math.ceil(heightPx / 2));
+    this.previous.minFilter = THREE.LinearFilter;
+    this.previous.magFilter = THREE.LinearFilter;
     this.post = new PostEffects(widthPx, heightPx);
   }
 
@@ -25,23 +28,22 @@ export class RgbPass {
   render(renderer: THREE.WebGLRenderer, rig: SceneRig, tick: number, seed: number): void {
     const e = rig.effects;
     const blur = tick > 0 ? Math.min(1, Math.max(0, e.motionBlur)) : 0;
-    if (blur === 0 && e.noise <= 0 && e.lensDrops <= 0 && e.glare <= 0) {
-      renderer.shadowMap.needsUpdate = true;
-      this.renderPlain(renderer, rig);
-      return;
-    }
-    this.renderScene(renderer, rig, this.hdr, true);
+    this.drawScene(renderer, rig, true);
+    if (blur === 0 && e.noise <= 0 && e.lensDrops <= 0 && e.glare <= 0) return;
+    renderer.copyFramebufferToTexture(this.current);
     if (blur > 0) {
       // The blur sample reuses this tick's shadow maps: redrawing them costs as much as the
       // frame itself, and one tick of shadow motion is invisible under the blur.
       rig.setTick(tick - 1);
-      this.renderScene(renderer, rig, this.prev, false);
+      renderer.setViewport(0, 0, this.previous.image.width, this.previous.image.height);
+      this.drawScene(renderer, rig, false);
+      renderer.copyFramebufferToTexture(this.previous);
+      renderer.setViewport(0, 0, this.widthPx, this.heightPx);
       rig.setTick(tick);
     }
-    renderer.toneMappingExposure = Math.pow(2, e.exposureEv);
     this.post.render(renderer, {
-      hdr: this.hdr.texture,
-      prev: blur > 0 ? this.prev.texture : null,
+      image: this.current,
+      previous: blur > 0 ? this.previous : null,
       blurMix: 0.5 * blur,
       noise: e.noise,
       glare: e.glare,
@@ -51,23 +53,17 @@ export class RgbPass {
     });
   }
 
-  /** The scene into the canvas with tone mapping only: the plain three.js render cost. */
-  renderPlain(renderer: THREE.WebGLRenderer, rig: SceneRig): void {
+  /** The scene into the canvas, tone mapped: the plain three.js render. */
+  drawScene(renderer: THREE.WebGLRenderer, rig: SceneRig, updateShadows: boolean): void {
+    renderer.shadowMap.needsUpdate = updateShadows;
     renderer.setRenderTarget(null);
     renderer.toneMappingExposure = Math.pow(2, rig.effects.exposureEv);
     renderer.render(rig.scene, rig.camera);
   }
 
-  private renderScene(renderer: THREE.WebGLRenderer, rig: SceneRig, target: THREE.WebGLRenderTarget, updateShadows: boolean): void {
-    renderer.shadowMap.needsUpdate = updateShadows;
-    renderer.setRenderTarget(target);
-    renderer.render(rig.scene, rig.camera);
-    renderer.setRenderTarget(null);
-  }
-
   dispose(): void {
-    this.hdr.dispose();
-    this.prev.dispose();
+    this.current.dispose();
+    this.previous.dispose();
     this.post.dispose();
   }
 }

@@ -96,7 +96,9 @@ export class Viewport {
     rig.setTick(this.tick);
     ego.getWorldPosition(_ego);
     if (first) {
-      this.orbitCamera.position.copy(_ego).add(new THREE.Vector3(-22, 14, 12));
+      // Start behind and above the ego vehicle, a little to its left (body: +x forward, -z left).
+      const offset = new THREE.Vector3(-18, 9, -7).applyQuaternion(ego.getWorldQuaternion(new THREE.Quaternion()));
+      this.orbitCamera.position.copy(_ego).add(offset);
       this.controls.target.copy(_ego);
       this.controls.update();
     }

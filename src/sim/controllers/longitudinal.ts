@@ -7,7 +7,7 @@
 import type { SimActor, YieldPoint } from '../actor.js';
 import type { SimContext } from '../context.js';
 import { DEFAULT_IDM, idmAccel } from './idm.js';
-import { findLeader } from './leader.js';
+import { findLeader, LEADER_SEARCH_EVERY_S } from './leader.js';
 
 /** Gain of the speed-keeping loop without car-following [1/s]. */
 const SPEED_GAIN_PER_S = 1.2;
@@ -90,7 +90,9 @@ export function longitudinalAccel(ctx: SimContext, actor: SimActor): number {
   }
   if (Number.isNaN(a)) {
     if (actor.idm) {
-      const leader = findLeader(actor, ctx.actors, Math.max(80, v * 8));
+      // Actors search on staggered ticks so the searches spread over the period.
+      const every = Math.max(1, Math.round(LEADER_SEARCH_EVERY_S / ctx.dtS));
+      const leader = findLeader(actor, ctx.actors, Math.max(80, v * 8), ctx.tick < every || (ctx.tick + actor.index) % every === 0);
       a = leader
         ? idmAccel(v, desired, leader.gapM, v - leader.speedMps, actor.idm)
         : idmAccel(v, desired, Infinity, 0, actor.idm);

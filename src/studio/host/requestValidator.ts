@@ -11,7 +11,7 @@ let compiled: Map<ApiName, ValidateFunction> | null = null;
 
 function validators(): Map<ApiName, ValidateFunction> {
   if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: false, strict: true });
+  const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true });
   compiled = new Map(API_NAMES.map((n) => [n, ajv.compile(REQUEST_SCHEMAS[n])]));
   return compiled;
 }

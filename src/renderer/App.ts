@@ -1,0 +1,347 @@
+/**
+ * The studio page: wires the file list, editor, parameter panel, preview, timeline,
+ * perturbations and export panel to the host API. Holds the state that crosses panels: the open
+ * file, unsaved changes, the sample settings (seed, design, index), overrides and perturbations.
+ */
+import type { ScenarioError } from '../scenario/errors.js';
+import type { DesignName, ParamValue } from '../scenario/types.js';
+import { decodeTrajectory } from '../sim/trajectoryFile.js';
+import { DESIGN_NAMES, type FileEntry, type Perturbations, type StudioApi, type StudioRoot } from '../studio/api.js';
+import { byId, field, h } from './dom.js';
+import { ScenarioEditor } from './editor/ScenarioEditor.js';
+import { ExportPanel } from './panels/ExportPanel.js';
+import { FileList } from './panels/FileList.js';
+import { ParameterPanel } from './panels/ParameterPanel.js';
+import { PerturbationPanel } from './panels/PerturbationPanel.js';
+import { Timeline, timelineMarks } from './panels/Timeline.js';
+import { Viewport, type ViewMode } from './viewport/Viewport.js';
+
+const DRAFT_EVERY_MS = 2000;
+const PREVIEW_DEBOUNCE_MS = 120;
+const TEXT_PREVIEW_DEBOUNCE_MS = 700;
+
+interface OpenFile {
+  path: string;
+  /** Name shown in messages, as `roadsynth validate` would print it (folder/file.yaml). */
+  displayName: string;
+  savedText: string;
+}
+
+function base64Bytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export class App {
+  private root: StudioRoot | null = null;
+  private file: OpenFile | null = null;
+  private readonly editor: ScenarioEditor;
+  private readonly files: FileList;
+  private readonly params: ParameterPanel;
+  private readonly perturb: PerturbationPanel;
+  private readonly viewport: Viewport;
+  private readonly timeline: Timeline;
+  private readonly exporter: ExportPanel;
+  private readonly seed = h('input', { id: 'seed', type: 'number', min: 0, value: 1, 'aria-label': 'seed' });
+  private readonly index = h('input', { id: 'sample-index', type: 'number', min: 0, value: 0, 'aria-label': 'sample index' });
+  private readonly design = h('select', { id: 'design' }, ...DESIGN_NAMES.map((d) => h('option', { value: d }, d)));
+  private readonly sampleInfo = h('span', { id: 'sample-info', class: 'muted' }, '');
+  private readonly fpsLabel = h('span', { id: 'fps', class: 'muted' }, '');
+  private overrides: Record<string, ParamValue> = {};
+  private previewTimer = 0;
+  private previewBusy = false;
+  private previewAgain = false;
+  private previewSeq = 0;
+  private lastDraftText = '';
+  private hasValidPreview = false;
+
+  constructor(private readonly api: StudioApi) {
+    this.files = new FileList(byId('files'), {
+      open: (f) => void this.openFile(f),
+      create: (name) => void this.create(name),
+      openFolder: () => void this.pickFolder(),
+    });
+    const saveButton = h('button', { id: 'save', title: 'Save (Ctrl+S)', onclick: () => void this.save() }, 'Save');
+    const fileTitle = h('span', { id: 'file-title' }, 'no file open');
+    byId('editor-bar').append(fileTitle, saveButton);
+    this.editor = new ScenarioEditor(byId('editor'), {
+      validate: (text) => this.api.validate({ text, fileName: this.file?.displayName ?? 'untitled.yaml' }),
+      onChange: (text) => this.textChanged(text),
+      onDiagnostics: (errors, formatted) => this.showProblems(errors, formatted),
+      onSave: () => void this.save(),
+    });
+    this.params = new ParameterPanel(byId('parameters'), {
+      override: (key, value) => {
+        this.overrides = { ...this.overrides, [key]: value };
+        this.schedulePreview(PREVIEW_DEBOUNCE_MS);
+      },
+      release: (key) => {
+        const { [key]: _, ...rest } = this.overrides;
+        this.overrides = rest;
+        this.schedulePreview(0);
+      },
+      goToLine: (line) => this.editor.goToLine(line),
+    });
+    this.perturb = new PerturbationPanel(byId('perturbations'), () => this.schedulePreview(PREVIEW_DEBOUNCE_MS));
+    this.viewport = new Viewport(byId('viewport'));
+    this.viewport.onFrame = (fps, boxes) => {
+      this.fpsLabel.textContent = `${fps} fps · ${boxes} boxes`;
+      byId('viewport').dataset.boxes = String(boxes);
+    };
+    this.timeline = new Timeline(byId('timeline'), (tick) => this.viewport.setTick(tick));
+    this.exporter = new ExportPanel(byId('export-pane'), api, {
+      current: () => this.exportSource(),
+      status: (m) => this.status(m),
+    });
+    this.buildSampleBar();
+    window.addEventListener('beforeunload', (e) => {
+      if (this.dirty) e.preventDefault();
+    });
+    window.addEventListener('keydown', (e) => {
+      if (e.key === ' ' && e.target === document.body) {
+        e.preventDefault();
+        this.timeline.toggle();
+      }
+    });
+    setInterval(() => void this.keepDraft(), DRAFT_EVERY_MS);
+  }
+
+  private buildSampleBar(): void {
+    const next = h('button', { id: 'next-sample', title: 'The next sample of the sweep' }, 'Next sample');
+    next.addEventListener('click', () => {
+      this.index.value = String(Number(this.index.value) + 1);
+      this.schedulePreview(0);
+    });
+    for (const el of [this.seed, this.index, this.design]) el.addEventListener('change', () => this.schedulePreview(0));
+    const modes = h('div', { class: 'modes', role: 'group', 'aria-label': 'View' });
+    for (const [mode, label] of [['orbit', 'Orbit'], ['ego', 'Ego camera'], ['top', 'Top']] as [ViewMode, string][]) {
+      const b = h('button', { 'data-mode': mode, class: mode === 'orbit' ? 'active' : '' }, label);
+      b.addEventListener('click', () => {
+        this.viewport.setMode(mode);
+        for (const o of modes.children) o.classList.toggle('active', o === b);
+      });
+      modes.append(b);
+    }
+    const toggles = h('div', { class: 'toggles' });
+    const flags = this.viewport.flags;
+    for (const [key, label] of [['boxes2d', '2D boxes'], ['boxes3d', '3D boxes'], ['trackIds', 'track ids'], ['laneGraph', 'lane graph']] as [keyof typeof flags, string][]) {
+      const box = h('input', { type: 'checkbox', checked: flags[key], 'data-overlay': key });
+      box.addEventListener('change', () => {
+        flags[key] = box.checked;
+        this.viewport.invalidate();
+      });
+      toggles.append(h('label', {}, box, label));
+    }
+    byId('sample-bar').append(field('seed', this.seed), field('design', this.design), field('sample', this.index), next, this.sampleInfo, modes, toggles, this.fpsLabel);
+  }
+
+  async start(): Promise<void> {
+    const { roots, defaultOutDir } = await this.api.roots({});
+    this.root = roots.find((r) => r.purpose === 'scenarios') ?? null;
+    this.exporter.setDefaults(defaultOutDir, 'random');
+    await this.refreshFiles();
+    await this.offerDrafts();
+  }
+
+  private async refreshFiles(): Promise<FileEntry[]> {
+    if (!this.root) return [];
+    const { files } = await this.api.listFiles({ root: this.root.path });
+    this.files.show(this.root, files);
+    return files;
+  }
+
+  private get dirty(): boolean {
+    return this.file !== null && this.editor.text !== this.file.savedText;
+  }
+
+  private displayName(f: FileEntry): string {
+    const folder = this.root ? this.root.path.split(/[\\/]/).pop() : '';
+    return folder ? `${folder}/${f.name}` : f.name;
+  }
+
+  private async openFile(f: FileEntry, text?: string): Promise<void> {
+    if (this.dirty && !confirm(`${this.file!.displayName} has unsaved changes. Discard them?`)) return;
+    if (this.file) await this.api.dropDraft({ path: this.file.path });
+    const read = await this.api.readFile({ path: f.path });
+    this.file = { path: f.path, displayName: this.displayName(f), savedText: read.text };
+    this.overrides = {};
+    this.perturb.reset();
+    this.index.value = '0';
+    const design = /^sweep:\s*\n(?:\s+.*\n)*?\s+design:\s*(\w+)/m.exec(read.text)?.[1];
+    this.design.value = design && (DESIGN_NAMES as readonly string[]).includes(design) ? design : 'random';
+    this.exporter.setDefaults('', this.design.value as DesignName);
+    this.editor.load(text ?? read.text);
+    this.lastDraftText = text ?? read.text;
+    byId('file-title').textContent = this.file.displayName;
+    this.markDirty();
+    this.schedulePreview(0);
+  }
+
+  private async create(name: string): Promise<void> {
+    if (!this.root) return;
+    try {
+      const { path } = await this.api.createFromTemplate({ dir: this.root.path, name });
+      const files = await this.refreshFiles();
+      const f = files.find((x) => x.path === path);
+      if (f) await this.openFile(f);
+      this.status(`created ${path}`);
+    } catch (err) {
+      this.status((err as Error).message, true);
+    }
+  }
+
+  private async pickFolder(): Promise<void> {
+    const { root } = await this.api.pickFolder({ purpose: 'scenarios' });
+    if (!root) {
+      this.status('this host cannot show a folder dialog: start `roadsynth studio DIR` with the folder to open', true);
+      return;
+    }
+    this.root = root;
+    await this.refreshFiles();
+  }
+
+  private async save(): Promise<void> {
+    if (!this.file) return;
+    const text = this.editor.text;
+    try {
+      await this.api.writeFile({ path: this.file.path, text });
+      this.file.savedText = text;
+      this.markDirty();
+      this.status(`saved ${this.file.displayName}`);
+    } catch (err) {
+      this.status(`not saved: ${(err as Error).message}`, true);
+    }
+  }
+
+  private textChanged(text: string): void {
+    this.markDirty();
+    if (text !== this.lastDraftText) this.schedulePreview(TEXT_PREVIEW_DEBOUNCE_MS);
+  }
+
+  private markDirty(): void {
+    const dirty = this.dirty;
+    this.files.mark(this.file?.path ?? null, dirty);
+    document.title = `${dirty ? '● ' : ''}${this.file?.displayName ?? 'roadsynth studio'} – roadsynth studio`;
+    void this.api.setDirty({ dirty });
+  }
+
+  /** Sends unsaved text to the host's recovery folder. */
+  private async keepDraft(): Promise<void> {
+    if (!this.file) return;
+    const text = this.editor.text;
+    if (text === this.lastDraftText) return;
+    this.lastDraftText = text;
+    if (text === this.file.savedText) await this.api.dropDraft({ path: this.file.path });
+    else await this.api.saveDraft({ path: this.file.path, text });
+  }
+
+  private async offerDrafts(): Promise<void> {
+    const { drafts } = await this.api.drafts({});
+    if (drafts.length === 0) return;
+    const d = drafts[0];
+    const banner = h(
+      'div',
+      { class: 'banner', id: 'recovery' },
+      `Unsaved changes to ${d.path} from ${new Date(d.savedAtMs).toLocaleString()} were recovered. `,
+    );
+    const restore = h('button', { class: 'primary', id: 'restore-draft' }, 'Restore');
+    const discard = h('button', { id: 'discard-draft' }, 'Discard');
+    restore.addEventListener('click', () => {
+      banner.remove();
+      const name = this.root && d.path.startsWith(this.root.path) ? d.path.slice(this.root.path.length + 1).split('\\').join('/') : d.path;
+      void this.openFile({ path: d.path, name, sizeBytes: 0, mtimeMs: 0 }, d.text);
+    });
+    discard.addEventListener('click', () => {
+      banner.remove();
+      void this.api.dropDraft({ path: d.path });
+    });
+    banner.append(restore, discard);
+    document.body.prepend(banner);
+  }
+
+  private showProblems(errors: ScenarioError[], formatted: string[]): void {
+    const list = byId('problems');
+    list.replaceChildren(
+      ...errors.map((e, i) => h('li', { class: 'problem', onclick: () => this.editor.goToLine(e.line, e.col) }, formatted[i])),
+    );
+    list.classList.toggle('empty', errors.length === 0);
+  }
+
+  private exportSource(): ReturnType<ConstructorParameters<typeof ExportPanel>[2]['current']> {
+    if (!this.file) return 'open a scenario first';
+    return {
+      text: this.editor.text,
+      fileName: this.file.displayName,
+      seed: Number(this.seed.value) || 0,
+      overrides: this.overrides,
+    };
+  }
+
+  private schedulePreview(delayMs: number): void {
+    clearTimeout(this.previewTimer);
+    this.previewTimer = window.setTimeout(() => void this.preview(), delayMs);
+  }
+
+  /** Re-samples and re-simulates in the host, then rebuilds the scene; one request at a time. */
+  private async preview(): Promise<void> {
+    if (!this.file) return;
+    if (this.previewBusy) {
+      this.previewAgain = true;
+      return;
+    }
+    this.previewBusy = true;
+    const t0 = performance.now();
+    try {
+      const res = await this.api.simulate({
+        text: this.editor.text,
+        fileName: this.file.displayName,
+        seed: Math.max(0, Math.floor(Number(this.seed.value) || 0)),
+        design: this.design.value as DesignName,
+        index: Math.max(0, Math.floor(Number(this.index.value) || 0)),
+        overrides: this.overrides,
+        perturbations: this.perturb.current,
+      });
+      if (!res.ok) {
+        this.status(`preview not updated: ${res.formatted[0] ?? 'the scenario has errors'}`, true);
+        return;
+      }
+      const trajectory = decodeTrajectory(base64Bytes(res.trajectoryBase64));
+      this.viewport.load({ instance: res.instance, trajectory, seed: res.sample.seed + res.sample.index });
+      this.timeline.setRun(trajectory.ticks, trajectory.dtS, timelineMarks(res.events, res.metrics));
+      this.params.show(res.parameters);
+      this.perturb.show(res.instance);
+      this.hasValidPreview = true;
+      const s = res.sample;
+      this.sampleInfo.textContent = `#${s.index} · ${s.hash.slice(0, 10)} · ${s.tries} ${s.tries === 1 ? 'try' : 'tries'}`;
+      const vp = byId('viewport');
+      vp.dataset.sampleHash = s.hash;
+      vp.dataset.previewSeq = String(++this.previewSeq);
+      this.status(`preview: sample ${res.timingsMs.sample.toFixed(0)} ms, simulate ${res.timingsMs.simulate.toFixed(0)} ms, total ${(performance.now() - t0).toFixed(0)} ms`);
+    } catch (err) {
+      this.status(`preview failed: ${(err as Error).message}`, true);
+    } finally {
+      this.previewBusy = false;
+      if (this.previewAgain) {
+        this.previewAgain = false;
+        void this.preview();
+      }
+    }
+  }
+
+  private status(message: string, error = false): void {
+    const el = byId('status');
+    el.textContent = message;
+    el.classList.toggle('error', error);
+  }
+
+  /** Measurement handle for the benchmark: frame times [ms] of n back-to-back preview frames. */
+  timeFrames(n: number): number[] {
+    return this.viewport.timeFrames(n);
+  }
+
+  get previewReady(): boolean {
+    return this.hasValidPreview;
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * The export panel: formats, count, frames, design, resolution and output folder; a progress
+ * bar with frames per second and time left; cancel; open the output and the dataset report;
+ * and a browser of the exported frames with their boxes.
+ */
+import { DESIGN_NAMES, EXPORT_FORMAT_NAMES, type ExportProgress, type ExportRequest, type FrameView, type StudioApi } from '../../studio/api.js';
+import type { DesignName } from '../../scenario/types.js';
+import { field, h } from '../dom.js';
+import { CLASS_COLOURS } from '../viewport/Overlays.js';
+
+export interface ExportSource {
+  /** The scenario to export now (text, file name, fixed parameters, seed), or a reason it cannot be. */
+  current(): Omit<ExportRequest, 'outDir' | 'formats' | 'count' | 'frames' | 'design' | 'widthPx' | 'heightPx'> | string;
+  status(message: string): void;
+}
+
+const RESOLUTIONS = ['640x360', '960x540', '1280x720', '1920x1080'];
+const POLL_MS = 400;
+
+export function formatEta(s: number | null): string {
+  if (s === null || !Number.isFinite(s)) return '–';
+  if (s < 60) return `${Math.ceil(s)} s`;
+  return `${Math.floor(s / 60)} min ${Math.ceil(s % 60)} s`;
+}
+
+export class ExportPanel {
+  private readonly formats = new Map<string, HTMLInputElement>();
+  private readonly count = h('input', { id: 'export-count', type: 'number', min: 1, max: 100000, value: 5, 'aria-label': 'samples' });
+  private readonly frames = h('input', { id: 'export-frames', type: 'number', min: 1, max: 10000, value: 1, 'aria-label': 'frames per sample' });
+  private readonly design = h('select', { id: 'export-design' }, ...DESIGN_NAMES.map((d) => h('option', { value: d }, d)));
+  private readonly resolution = h('select', { id: 'export-resolution' }, ...RESOLUTIONS.map((r) => h('option', { value: r, selected: r === '640x360' }, r)));
+  private readonly outDir = h('input', { id: 'export-out', type: 'text', spellcheck: false, 'aria-label': 'output folder' });
+  private readonly start = h('button', { id: 'export-start', class: 'primary' }, 'Export');
+  private readonly cancel = h('button', { id: 'export-cancel', disabled: true }, 'Cancel');
+  private readonly bar = h('progress', { id: 'export-progress', max: 1, value: 0 });
+  private readonly stats = h('div', { id: 'export-stats', class: 'muted' }, 'idle');
+  private readonly openOut = h('button', { id: 'export-open', disabled: true }, 'Open output');
+  private readonly openReport = h('button', { id: 'export-report', disabled: true }, 'Open report');
+  private readonly frameList = h('div', { id: 'frame-list', class: 'frame-list' });
+  private readonly frameCanvas = h('canvas', { id: 'frame-view', class: 'frame-view', width: 320, height: 180 });
+  private readonly frameCaption = h('div', { id: 'frame-caption', class: 'muted' }, '');
+  private jobId: string | null = null;
+  private reportPath: string | null = null;
+
+  constructor(
+    parent: HTMLElement,
+    private readonly api: StudioApi,
+    private readonly source: ExportSource,
+  ) {
+    const formatBoxes = h('div', { class: 'formats' });
+    for (const f of EXPORT_FORMAT_NAMES) {
+      const box = h('input', { type: 'checkbox', checked: f !== 'coco', 'data-format': f });
+      this.formats.set(f, box);
+      formatBoxes.append(h('label', {}, box, f.toUpperCase()));
+    }
+    this.start.addEventListener('click', () => void this.begin());
+    this.cancel.addEventListener('click', () => void this.stop());
+    this.openOut.addEventListener('click', () => void this.open(this.outDir.value));
+    this.openReport.addEventListener('click', () => this.reportPath && void this.open(this.reportPath));
+    parent.append(
+      h('h3', {}, 'Export'),
+      field('formats', formatBoxes),
+      h('div', { class: 'row' }, field('samples', this.count), field('frames each', this.frames)),
+      h('div', { class: 'row' }, field('design', this.design), field('resolution', this.resolution)),
+      field('output folder', this.outDir),
+      h('div', { class: 'row' }, this.start, this.cancel),
+      this.bar,
+      this.stats,
+      h('div', { class: 'row' }, this.openOut, this.openReport),
+      h('h4', {}, 'Exported frames'),
+      this.frameList,
+      this.frameCanvas,
+      this.frameCaption,
+    );
+  }
+
+  setDefaults(outDir: string, design: DesignName): void {
+    if (!this.outDir.value) this.outDir.value = outDir;
+    this.design.value = design;
+  }
+
+  private async begin(): Promise<void> {
+    const cur = this.source.current();
+    if (typeof cur === 'string') {
+      this.stats.textContent = cur;
+      return;
+    }
+    const [widthPx, heightPx] = this.resolution.value.split('x').map(Number);
+    const formats = EXPORT_FORMAT_NAMES.filter((f) => this.formats.get(f)!.checked);
+    if (formats.length === 0) {
+      this.stats.textContent = 'pick at least one label format';
+      return;
+    }
+    try {
+      const { jobId } = await this.api.exportStart({
+        ...cur,
+        outDir: this.outDir.value.trim(),
+        formats,
+        count: Number(this.count.value),
+        frames: Number(this.frames.value),
+        design: this.design.value as DesignName,
+        widthPx,
+        heightPx,
+      });
+      this.jobId = jobId;
+      this.start.disabled = true;
+      this.cancel.disabled = false;
+      this.stats.textContent = 'starting the renderer ...';
+      this.poll();
+    } catch (err) {
+      this.stats.textContent = (err as Error).message;
+    }
+  }
+
+  private poll(): void {
+    const id = this.jobId;
+    if (!id) return;
+    this.api.exportProgress({ jobId: id }).then(
+      (p) => {
+        this.show(p);
+        if (p.state === 'running') setTimeout(() => this.poll(), POLL_MS);
+        else void this.finished(p);
+      },
+      (err: Error) => (this.stats.textContent = err.message),
+    );
+  }
+
+  private show(p: ExportProgress): void {
+    this.bar.max = Math.max(1, p.framesTotal);
+    this.bar.value = p.framesDone;
+    this.stats.textContent =
+      p.state === 'running'
+        ? `${p.framesDone} / ${p.framesTotal} frames · ${p.fps.toFixed(2)} fps · ETA ${formatEta(p.etaS)}`
+        : p.state === 'failed'
+          ? `failed: ${p.message ?? 'unknown error'}`
+          : `${p.state}: ${p.framesDone} / ${p.framesTotal} frames · ${p.fps.toFixed(2)} fps`;
+    this.stats.dataset.state = p.state;
+  }
+
+  private async finished(p: ExportProgress): Promise<void> {
+    this.jobId = null;
+    this.start.disabled = false;
+    this.cancel.disabled = true;
+    this.openOut.disabled = false;
+    this.source.status(`export ${p.state}: ${p.framesDone} frames in ${p.outDir}`);
+    await this.refreshFrames(p.outDir);
+  }
+
+  private async stop(): Promise<void> {
+    if (!this.jobId) return;
+    this.show(await this.api.exportCancel({ jobId: this.jobId }));
+    this.stats.textContent += ' · cancelling after the frames in flight';
+  }
+
+  async refreshFrames(outDir: string): Promise<void> {
+    const { frames, reportPath } = await this.api.listFrames({ outDir });
+    this.reportPath = reportPath;
+    this.openReport.disabled = reportPath === null;
+    this.frameList.replaceChildren(
+      ...frames.map((f) => h('button', { class: 'frame-item', 'data-frame': f.id, onclick: () => void this.showFrame(outDir, f.id) }, f.id)),
+    );
+    if (frames.length > 0) await this.showFrame(outDir, frames[0].id);
+  }
+
+  private async showFrame(outDir: string, id: string): Promise<void> {
+    const view = await this.api.readFrame({ outDir, id });
+    await drawFrame(this.frameCanvas, view);
+    for (const b of this.frameList.querySelectorAll('.frame-item')) b.classList.toggle('active', (b as HTMLElement).dataset.frame === id);
+    this.frameCaption.textContent = `${id}: ${view.boxes.length} boxes`;
+  }
+
+  private async open(p: string): Promise<void> {
+    try {
+      const { url } = await this.api.openPath({ path: p });
+      if (url) window.open(url, '_blank', 'noopener');
+    } catch (err) {
+      this.stats.textContent = (err as Error).message;
+    }
+  }
+}
+
+/** Draws an exported frame scaled into the canvas, with its boxes. */
+async function drawFrame(canvas: HTMLCanvasElement, view: FrameView): Promise<void> {
+  const bytes = Uint8Array.from(atob(view.pngBase64), (c) => c.charCodeAt(0));
+  const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+  const scale = canvas.width / bitmap.width;
+  canvas.height = Math.round(bitmap.height * scale);
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  ctx.lineWidth = 1.5;
+  for (const b of view.boxes) {
+    ctx.strokeStyle = CLASS_COLOURS[b.cls] ?? '#ffffff';
+    ctx.strokeRect(b.x1 * scale, b.y1 * scale, (b.x2 - b.x1) * scale, (b.y2 - b.y1) * scale);
+  }
+  bitmap.close();
+}
