@@ -214,8 +214,12 @@ export function mergeDatasets(inputs: readonly string[], outDir: string): MergeR
     framesCopied += 1;
   }
 
+  // A failure another input has since rendered (a re-run of that index) is no failure of the merged sweep.
+  const rendered = new Set([...owner.keys()].map((id) => Number(id.slice(0, id.indexOf('_')))));
   const failures = new FailureLog(out);
-  for (const s of sources) for (const f of failuresOf(s.dir)) failures.record(f.index, f.stage, f.reason);
+  for (const s of sources) {
+    for (const f of failuresOf(s.dir)) if (!rendered.has(f.index)) failures.record(f.index, f.stage, f.reason);
+  }
   failures.assemble();
 
   const base = sources[0].options;

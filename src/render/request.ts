@@ -81,13 +81,11 @@ export interface PageFrameRequest {
   tick: number;
   passes: PassName[];
   labels: LabelOptions;
-  /** Where the page uploads encoded images (POST <uploadUrl>/<pass>); omitted: returned as base64. */
-  uploadUrl?: string;
 }
 
 export interface PageFrameResult {
   labels: FrameLabels;
-  /** Base64 PNGs of the passes, when no upload URL was given. */
+  /** Base64 PNGs of the requested passes. */
   images: Partial<Record<PassName, string>>;
   /** Where the page spent its time [ms]. */
   timingsMs: Record<string, number>;

@@ -31,14 +31,14 @@ import { forEachLabelFile, labelFolder } from './kittiLabels.js';
 import type { LabelRow } from './kittiLabels.js';
 import type { LabelStats } from './labelStats.js';
 import { LabelStatsBuilder } from './labelStats.js';
-import { axisFor, axisIndex, axisLabels, axisSize } from './paramAxis.js';
+import { axisFor, axisIndex, axisLabels, axisSize, MAX_LEVELS } from './paramAxis.js';
 import type { ParamAxis } from './paramAxis.js';
 import { loadScenarioSource, nodeAt } from './scenarioSource.js';
 import type { ScenarioSource } from './scenarioSource.js';
 
 /** failures.jsonl of a run (written by the dataset stage; one JSON object per failed instance). */
 const FAILURES_FILE = 'failures.jsonl';
-const HISTOGRAM_BINS = 12;
+const HISTOGRAM_BINS = 10;
 const HEATMAP_BINS = 6;
 const MAX_PAIRS = 6;
 /** Weather and light parameters are paired with each other first (weather x light coverage). */
@@ -50,6 +50,8 @@ export interface ParameterCoverage {
   /** The distribution as written in the scenario file, or null for derived parameters. */
   declaredAs: string | null;
   labels: string[];
+  /** Bin edges of a binned parameter; null for one shown by its levels. */
+  edges: number[] | null;
   counts: number[];
   /** Declared probability of each level or bin, or null when unknown. */
   declared: number[] | null;
@@ -173,7 +175,7 @@ function parameterAxis(key: string, values: ParamValue[], source: ScenarioSource
   if (!dim) return { axis: axisFor(key, values, bins), declared: null, declaredAs: null };
   // Declared support (the same grid the probabilities use) plus what was drawn, so both fit on one axis.
   const grid = quantileGrid(dim.distribution);
-  const axis = axisFor(key, [...grid, ...values], bins);
+  const axis = axisFor(key, [...grid, ...values], bins, dim.distribution.levelCount <= MAX_LEVELS);
   const node = source ? nodeAt(source.spec, dim.pointer) : undefined;
   return { axis, declared: declaredProbabilities(dim.distribution, axis), declaredAs: node === undefined ? dim.distribution.kind : JSON.stringify(node) };
 }
@@ -270,7 +272,7 @@ export function collectReport(dir: string, options: ReportOptions = {}): ReportD
   const parameters: ParameterCoverage[] = sweptKeys(rows, source).map((key) => {
     const values = rows.flatMap((r) => (r.parameters[key] === undefined ? [] : [r.parameters[key]]));
     const { axis, declared, declaredAs } = parameterAxis(key, values, source, HISTOGRAM_BINS);
-    return { key, declaredAs, labels: axisLabels(axis), counts: countOnAxis(axis, values), declared };
+    return { key, declaredAs, labels: axisLabels(axis), edges: axis.kind === 'bins' ? axis.edges : null, counts: countOnAxis(axis, values), declared };
   });
 
   const pairs: PairCoverage[] = pickPairs(parameters.map((p) => p.key)).map(([kx, ky]) => {

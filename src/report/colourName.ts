@@ -4,7 +4,7 @@ import { Color } from 'three';
  * Names a colour family for a scenario colour, a CSS name or #rrggbb ("#1f4e9c" -> "blue",
  * "navy" -> "blue"), so clothing colours can be
  * counted in groups a person can read. Families follow hue on the HSL wheel; dark, light and
- * unsaturated colours are black, white and grey, and dark orange is brown.
+ * unsaturated colours are black, white and grey, and dull dark reds and oranges are brown.
  */
 
 export const COLOUR_FAMILIES: Readonly<Record<string, string>> = {
@@ -49,6 +49,8 @@ export function colourName(value: string): string {
   else if (max === g) h = (b - r) / d + 2;
   else h = (r - g) / d + 4;
   h *= 60;
+  // Dull dark reds and oranges (CSS brown is #a52a2a) read as brown.
+  if ((h < 45 || h >= 345) && l < 0.45 && s < 0.7) return 'brown';
   if (h < 15 || h >= 345) return 'red';
   if (h < 45) return l < 0.4 ? 'brown' : 'orange';
   if (h < 70) return 'yellow';

@@ -25,19 +25,24 @@ export function axisSize(axis: ParamAxis): number {
 /** Readable names of the levels or bins ("0.25..0.50"). */
 export function axisLabels(axis: ParamAxis): string[] {
   if (axis.kind === 'levels') return axis.levels;
-  const fmt = (v: number): string => String(Number(v.toPrecision(3)));
-  return axis.edges.slice(0, -1).map((e, i) => `${fmt(e)}..${fmt(axis.edges[i + 1])}`);
+  const { edges } = axis;
+  // One decimal more than the bin width needs, so neighbouring edges read apart and 1e-5 noise reads as 0.
+  const digits = Math.min(6, Math.max(0, Math.ceil(-Math.log10(edges[1] - edges[0])) + 1));
+  const fmt = (v: number): string => String(Number(v.toFixed(digits)) + 0);
+  return edges.slice(0, -1).map((e, i) => `${fmt(e)}..${fmt(edges[i + 1])}`);
 }
 
 /**
  * The axis for `values` (the declared distribution's possible values, or what was drawn):
- * levels when they are not all numbers or there are at most MAX_LEVELS of them, else `bins`
+ * levels when they are not all numbers, or are at most MAX_LEVELS integers (or any
+ * numbers when `fewLevels` says the distribution has only a few values); else `bins`
  * equal-width bins from their min to their max.
  */
-export function axisFor(key: string, values: readonly ParamValue[], bins: number): ParamAxis {
+export function axisFor(key: string, values: readonly ParamValue[], bins: number, fewLevels = false): ParamAxis {
   const distinct = [...new Set(values.map((v) => (typeof v === 'number' ? v : String(v))))];
   const numeric = distinct.every((v): v is number => typeof v === 'number');
-  if (!numeric || distinct.length <= MAX_LEVELS) {
+  const integers = numeric && distinct.every((v) => Number.isInteger(v));
+  if (!numeric || (distinct.length <= MAX_LEVELS && (integers || fewLevels))) {
     const sorted = numeric ? [...distinct].sort((a, b) => a - b) : distinct.map(String).sort();
     return { key, kind: 'levels', levels: sorted.map(String) };
   }

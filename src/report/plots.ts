@@ -57,6 +57,8 @@ export function barChart(title: string, labels: readonly string[], series: reado
   return { data, layout: layout(title, opts.xTitle ?? '', opts.shares ? 'share' : 'count', { showlegend: series.length > 1, yaxis: { gridcolor: '#e6e9ee', rangemode: 'tozero', tickformat: opts.shares ? '.0%' : undefined, title: { text: opts.shares ? 'share' : 'count' } } }) };
 }
 
+const fmtEdge = (v: number): string => String(Number(v.toPrecision(3)));
+
 export interface SampleSeries {
   name: string;
   values: readonly number[];
@@ -83,23 +85,26 @@ export function histogramChart(title: string, xTitle: string, series: readonly S
     const h = histogram(s.values.map(tf), edges);
     const total = s.values.length;
     const centres = edges.slice(0, -1).map((e, i) => (e + edges[i + 1]) / 2);
-    const x = opts.log ? centres.map((c) => 10 ** c) : centres;
     return {
       type: 'bar',
       name: s.name,
-      x,
+      x: centres,
       y: shares ? h.counts.map((c) => (total > 0 ? c / total : 0)) : h.counts,
-      width: opts.log ? undefined : edges.slice(0, -1).map((e, i) => (edges[i + 1] - e) * (shares ? 0.45 : 0.92)),
+      width: edges.slice(0, -1).map((e, i) => (edges[i + 1] - e) * (shares ? 0.45 : 0.92)),
+      customdata: edges.slice(0, -1).map((e, i) => `${fmtEdge(opts.log ? 10 ** e : e)}..${fmtEdge(opts.log ? 10 ** edges[i + 1] : edges[i + 1])}`),
       marker: { color: s.colour, opacity: 0.85 },
-      hovertemplate: `%{x:.3~g}: %{y${shares ? ':.1%' : ''}}<extra>${s.name}</extra>`,
+      hovertemplate: `%{customdata}: %{y${shares ? ':.1%' : ''}}<extra>${s.name}</extra>`,
     };
   });
+  // Log data is binned as log10 on a linear axis (Plotly's log axis draws bar widths badly); ticks name the powers of ten.
+  const decades = opts.log ? Array.from({ length: Math.floor(edges[edges.length - 1]) - Math.ceil(edges[0]) + 1 }, (_, i) => Math.ceil(edges[0]) + i) : [];
+  const logTicks = opts.log ? { tickvals: decades, ticktext: decades.map((d) => (10 ** d).toLocaleString('en-US')) } : {};
   return {
     data,
     layout: layout(title, xTitle, shares ? 'share' : 'count', {
       barmode: 'group',
       showlegend: series.length > 1,
-      xaxis: { title: { text: xTitle }, type: opts.log ? 'log' : 'linear', gridcolor: '#e6e9ee', zeroline: false },
+      xaxis: { title: { text: xTitle }, gridcolor: '#e6e9ee', zeroline: false, ...logTicks },
       yaxis: { title: { text: shares ? 'share' : 'count' }, gridcolor: '#e6e9ee', rangemode: 'tozero', tickformat: shares ? '.0%' : undefined },
     }),
   };
@@ -108,36 +113,47 @@ export function histogramChart(title: string, xTitle: string, series: readonly S
 /** A swept parameter: share of instances per level or bin, against what its declared distribution gives. */
 export function coverageChart(p: ParameterCoverage): PlotSpec {
   const total = p.counts.reduce((a, b) => a + b, 0);
+  const edges = p.edges;
+  // Binned parameters sit on a numeric axis (bars span their bins); levels on a category axis.
+  const x: (string | number)[] = edges ? edges.slice(0, -1).map((e, i) => (e + edges[i + 1]) / 2) : p.labels;
   const data: Record<string, unknown>[] = [
     {
       type: 'bar',
       name: 'drawn',
-      x: p.labels,
+      x,
       y: p.counts.map((c) => (total > 0 ? c / total : 0)),
-      text: p.counts.map(String),
+      width: edges ? edges.slice(0, -1).map((e, i) => (edges[i + 1] - e) * 0.92) : undefined,
+      customdata: p.labels.map((l, i) => `${l}: ${p.counts[i]} instance${p.counts[i] === 1 ? '' : 's'}`),
       marker: { color: OURS_COLOUR, opacity: 0.85 },
-      hovertemplate: '%{x}: %{y:.1%} (%{text} instances)<extra>drawn</extra>',
+      hovertemplate: '%{customdata} (%{y:.1%})<extra>drawn</extra>',
     },
   ];
   if (p.declared) {
     data.push({
       type: 'scatter',
-      mode: p.labels.length > 1 ? 'lines+markers' : 'markers',
-      line: { shape: 'hvh', color: DECLARED_COLOUR, width: 2 },
+      mode: edges ? 'lines' : 'lines+markers',
+      line: { shape: edges ? 'hvh' : 'linear', color: DECLARED_COLOUR, width: 2 },
       marker: { color: DECLARED_COLOUR, size: 6 },
       name: 'declared',
-      x: p.labels,
+      x,
       y: p.declared,
-      hovertemplate: '%{x}: %{y:.1%}<extra>declared</extra>',
+      customdata: p.labels,
+      hovertemplate: '%{customdata}: %{y:.1%}<extra>declared</extra>',
     });
   }
-  const short = p.key.length > 38 ? `…${p.key.slice(-37)}` : p.key;
+  const title = p.key.length > 38 ? `…${p.key.slice(-37)}` : p.key;
+  const note = p.declaredAs ?? 'derived from other parameters';
   return {
     data,
-    layout: layout(short, p.declaredAs ?? 'derived parameter (no distribution of its own)', 'share of instances', {
-      height: 260,
-      margin: { l: 58, r: 12, t: 40, b: 64 },
-      xaxis: { type: 'category', tickangle: p.labels.length > 6 ? -35 : 0, gridcolor: '#e6e9ee', title: { text: p.declaredAs ?? 'derived parameter', font: { size: 11, color: '#6b7682' } } },
+    layout: layout(title, note, 'share of instances', {
+      height: 250,
+      margin: { l: 52, r: 12, t: 40, b: 56 },
+      xaxis: {
+        type: edges ? 'linear' : 'category',
+        gridcolor: '#e6e9ee',
+        zeroline: false,
+        title: { text: note.length > 60 ? `${note.slice(0, 57)}…` : note, font: { size: 11, color: '#6b7682' } },
+      },
       yaxis: { tickformat: '.0%', rangemode: 'tozero', gridcolor: '#e6e9ee' },
     }),
   };
@@ -154,6 +170,7 @@ export function heatmapChart(pair: PairCoverage): PlotSpec {
         x: pair.xLabels,
         y: pair.yLabels,
         z: pair.counts,
+        zmin: 0,
         colorscale: [[0, '#f3f6fa'], [0.001, '#cfe0f3'], [1, '#14467e']],
         hovertemplate: `${pair.x} %{x}<br>${pair.y} %{y}<br>%{z} instances<extra></extra>`,
         colorbar: { thickness: 10, title: { text: 'n', side: 'right' } },

@@ -27,7 +27,7 @@ function scriptJson(v: unknown): string {
 }
 
 const fmt = (v: number | null | undefined, digits = 3): string =>
-  v === null || v === undefined || !Number.isFinite(v) ? '–' : String(Number(v.toPrecision(digits)));
+  v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toLocaleString('en-US', { maximumSignificantDigits: digits });
 const pct = (v: number): string => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
 const signedPct = (v: number): string => (Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} pp` : '–');
 
@@ -69,7 +69,9 @@ function labelSection(d: ReportData, page: Page): string {
     parts.push(page.plot(barChart('KITTI difficulty', diffKeys, diffSeries, { shares: true, xTitle: 'easy ≥40 px, occl. 0, trunc. ≤0.15 · moderate ≥25 px, ≤1, ≤0.3 · hard ≥25 px, ≤2, ≤0.5' })));
     parts.push(page.plot(histogramChart('2D box height', 'height [px]', both('heightsPx'), { bins: 30 })));
     parts.push(page.plot(histogramChart('2D box area', 'area [px²], log scale', both('areasPx'), { bins: 30, log: true })));
-    parts.push(page.plot(histogramChart('Occlusion level', '0 visible · 1 partly · 2 largely · 3 unknown', both('occlusion'), { edges: [-0.5, 0.5, 1.5, 2.5, 3.5] })));
+    const levels = ['0 visible', '1 partly', '2 largely', '3 unknown'];
+    const occlusionSeries = (values: readonly number[], name: string, colour: string): Series => ({ name, colour, values: [0, 1, 2, 3].map((k) => values.filter((v) => v === k).length) });
+    parts.push(page.plot(barChart('Occlusion level', levels, [occlusionSeries(l.occlusion, 'this dataset', OURS_COLOUR), ...(ref ? [occlusionSeries(ref.occlusion, 'reference', REFERENCE_COLOUR)] : [])], { shares: ref !== undefined, xTitle: 'KITTI occluded field' })));
     parts.push(page.plot(histogramChart('Truncation', 'fraction outside the image', both('truncation'), { edges: [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] })));
   }
   return `<section><h2>Labels</h2><p class="lede">${l ? `${l.objects} labeled objects in ${l.frames} frames (${l.dontCare} DontCare regions not counted), from ${escapeHtml(l.source)}.` : 'No box labels.'}</p><div class="grid">${parts.join('')}</div></section>`;
@@ -88,7 +90,7 @@ function coverageSection(d: ReportData, page: Page): string {
 <div class="grid three">${charts}</div>
 <h3>Pairwise coverage</h3><div class="grid">${heatmaps}</div>
 <div class="grid"><div class="card">${table(['parameter x', 'parameter y', 'cells covered', 'empty cells'], summaryRows)}</div>
-<div class="card"><h4>Empty cells</h4><p class="small">Expected share assumes independent parameters; requirements in the scenario may rule some cells out.</p>${emptyRows.length ? table(['x', 'bin', 'y', 'bin', 'expected share'], emptyRows, 'compact') : '<p>None: every reachable cell holds at least one instance.</p>'}</div></div></section>`;
+<div class="card"><h4>Empty cells</h4><p class="small">Reachable cells no instance fell in (at most 12 per pair shown). Expected share assumes independent parameters; requirements in the scenario may rule some cells out.</p><div class="scroll">${emptyRows.length ? table(['x', 'bin', 'y', 'bin', 'expected share'], emptyRows, 'compact') : '<p>None: every reachable cell holds at least one instance.</p>'}</div></div></div></section>`;
 }
 
 function criticalitySection(d: ReportData, page: Page): string {
@@ -99,6 +101,8 @@ function criticalitySection(d: ReportData, page: Page): string {
     stat('near misses', `${c.nearMisses} (${pct(c.instances ? c.nearMisses / c.instances : NaN)})`),
     stat('never closed in (no TTC)', String(c.neverClosedIn)),
   ].join('');
+  // Only what varies between instances; constants would repeat on every row.
+  const swept = new Set(d.parameters.map((p) => p.key));
   const rows = c.worst.map((w) => [
     String(w.sampleIndex),
     `<code>${escapeHtml(w.instanceHash.slice(0, 12))}</code>`,
@@ -106,12 +110,12 @@ function criticalitySection(d: ReportData, page: Page): string {
     fmt(w.minDistanceM),
     String(w.collisions),
     w.nearMiss ? 'yes' : '',
-    `<span class="params">${escapeHtml(Object.entries(w.parameters).map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v, 4) : String(v)}`).join(', '))}</span>`,
+    `<span class="params">${escapeHtml(Object.entries(w.parameters).filter(([k]) => swept.has(k)).map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v, 4) : String(v)}`).join(', '))}</span>`,
   ]);
   return `<section><h2>Criticality</h2><div class="stats">${stats}</div>
 <div class="grid">${page.plot(histogramChart('Minimum time to collision per instance', 'min TTC [s]', [{ name: 'instances', values: c.minTtcS, colour: '#b5443a' }], { bins: 25 }))}
 ${page.plot(histogramChart('Minimum distance per instance', 'min distance [m]', [{ name: 'instances', values: c.minDistanceM, colour: '#8a5bb0' }], { bins: 25 }))}</div>
-<h3>Most critical instances</h3><p class="small">Collisions first, then smallest TTC, then smallest distance. Re-make one with <code>roadsynth sample ${escapeHtml(d.dataset.scenarioFile)} --index N --seed ${d.dataset.seed} --design ${escapeHtml(d.dataset.design)}</code>.</p>
+<h3>Most critical instances</h3><p class="small">Collisions first, then smallest TTC, then smallest distance; parameters that vary in the sweep. Re-make one with <code>roadsynth sample ${escapeHtml(d.dataset.scenarioFile)} --index N --seed ${d.dataset.seed} --design ${escapeHtml(d.dataset.design)}</code>.</p>
 <div class="card wide">${table(['sample', 'instance hash', 'min TTC [s]', 'min dist. [m]', 'collisions', 'near miss', 'parameters'], rows, 'worst')}</div></section>`;
 }
 
@@ -152,9 +156,9 @@ function referenceSection(d: ReportData, page: Page): string {
   const names = c.classes.map((x) => x.name);
   const shares = page.plot(
     barChart('Class proportions', names, [
-      { name: 'this dataset', values: c.classes.map((x) => (Number.isFinite(x.share) ? x.share : 0)), colour: OURS_COLOUR },
-      { name: 'reference', values: c.classes.map((x) => (Number.isFinite(x.refShare) ? x.refShare : 0)), colour: REFERENCE_COLOUR },
-    ], { shares: false }),
+      { name: 'this dataset', values: names.map((n) => d.labels?.classCounts[n] ?? 0), colour: OURS_COLOUR },
+      { name: 'reference', values: names.map((n) => r.labels.classCounts[n] ?? 0), colour: REFERENCE_COLOUR },
+    ], { shares: true }),
   );
   return `<section><h2>Against the reference</h2>
 <p class="lede">Reference: ${escapeHtml(r.labels.source)} (${r.labels.objects} objects in ${r.labels.frames} frames). KS is the largest gap between the two cumulative distributions (0 same, 1 disjoint); Wasserstein-1 is how far, in the statistic's unit, one distribution must move to become the other. Box sizes depend on image resolution: compare datasets rendered at the reference's resolution.</p>
@@ -170,7 +174,7 @@ header .sub{color:#b8c4d1;font-size:13px}header code{color:#dfe7f0}
 main{padding:8px 40px 40px;max-width:1600px;margin:0 auto}
 section{margin-top:26px}h2{font-size:19px;margin:0 0 6px;font-weight:600;border-bottom:2px solid var(--line);padding-bottom:4px}
 h3{font-size:15px;margin:18px 0 6px}h4{margin:0 0 4px;font-size:14px}.lede{color:var(--muted);margin:4px 0 12px;max-width:1100px}.small{color:var(--muted);font-size:12px;margin:2px 0 8px}
-.grid{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:14px}.grid.three{grid-template-columns:repeat(3,minmax(0,1fr))}
+.grid{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:14px;align-items:start}.scroll{max-height:360px;overflow:auto}.grid.three{grid-template-columns:repeat(3,minmax(0,1fr))}
 .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:8px 10px;overflow:auto}.card.wide{grid-column:1/-1}
 .stats{display:flex;gap:12px;flex-wrap:wrap;margin:10px 0 14px}.stat{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:150px}
 .stat .value{font-size:20px;font-weight:600}.stat .label{color:var(--muted);font-size:12px}.stat.warn .value{color:#b5443a}

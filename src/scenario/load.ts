@@ -4,6 +4,7 @@
  */
 import { sortScenarioErrors, type ScenarioError } from './errors.js';
 import { parseScenarioText, type ParsedScenario } from './parse.js';
+import { checkDistributionRanges } from './bounds.js';
 import { checkSemantics } from './semantics.js';
 import type { ScenarioSpec } from './types.js';
 import { validateScenario } from './validate.js';
@@ -17,10 +18,11 @@ export interface CheckedScenario {
 }
 
 /**
- * Parses, validates against the grammar, then checks references and expressions, and returns
- * every error found. The meaning checks read the file defensively, so they also run on a file
- * with schema errors (a user sees all problems at once); where both find fault at the same
- * place, the schema error is kept. Never throws for any input text.
+ * Parses, validates against the grammar, then checks references, expressions and the values
+ * literal distributions can give, and returns every error found. The meaning checks read the
+ * file defensively, so they also run on a file with schema errors (a user sees all problems at
+ * once); where both find fault at the same place, the schema error is kept.
+ * Never throws for any input text.
  */
 export function checkScenario(text: string, fileName: string): CheckedScenario {
   const parsed = parseScenarioText(text, fileName);
@@ -29,6 +31,8 @@ export function checkScenario(text: string, fileName: string): CheckedScenario {
   const covered = (pointer: string): boolean =>
     schemaErrors.some((e) => e.pointer !== '' && (pointer === e.pointer || pointer.startsWith(e.pointer + '/')));
   const semanticErrors = checkSemantics(parsed.spec, parsed, fileName).filter((e) => !covered(e.pointer));
-  const errors = sortScenarioErrors([...schemaErrors, ...semanticErrors]);
+  // Probing distributions needs a schema-valid file: any other schema error would show in every probe.
+  const rangeErrors = schemaErrors.length === 0 ? checkDistributionRanges(parsed.spec, parsed.locate, fileName) : [];
+  const errors = sortScenarioErrors([...schemaErrors, ...semanticErrors, ...rangeErrors]);
   return errors.length > 0 ? { errors, locate: parsed.locate } : { spec: parsed.spec, errors, locate: parsed.locate };
 }

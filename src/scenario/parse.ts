@@ -64,6 +64,19 @@ const ALLOWED_TAGS = new Set(
 const CONTROL_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\x80-\x84\x86-\x9F\uFFFE\uFFFF]/;
 
 export function parseScenarioText(text: string, fileName: string): ParsedScenario {
+  // The YAML package reports problems as Error objects, hundreds for a broken file, and V8
+  // captures a stack trace for each. Nobody reads those stacks (errors become values here),
+  // and capturing them triples the parse time of a broken file, so turn capture off meanwhile.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseText(text, fileName);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function parseText(text: string, fileName: string): ParsedScenario {
   const lineCounter = new LineCounter();
   const entries = new Map<string, SourceEntry>();
   const errors: ScenarioError[] = [];

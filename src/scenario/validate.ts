@@ -19,7 +19,7 @@ type Schema = Record<string, unknown>;
 /** Most errors reported for one file; the rest are summarised. */
 export const MAX_VALIDATION_ERRORS = 100;
 
-interface Problem {
+export interface SchemaProblem {
   pointer: string;
   message: string;
   hint?: string;
@@ -86,14 +86,7 @@ export function validateScenario(
   locate: (pointer: string, part?: 'key' | 'value') => Position,
   fileName: string,
 ): ScenarioError[] {
-  const root = validatorAt('');
-  if (root(spec)) return [];
-  const problems: Problem[] = [];
-  explain('', spec, '', problems);
-  if (problems.length === 0) {
-    // The walk should always find the cause; if it does not, ajv's own words are better than silence.
-    for (const e of root.errors ?? []) problems.push({ pointer: e.instancePath, message: e.message ?? 'invalid value', at: 'value' });
-  }
+  const problems = schemaProblems(spec);
   const shown = problems.slice(0, MAX_VALIDATION_ERRORS);
   const errors = shown.map((p): ScenarioError => {
     const pos = locate(p.pointer, p.at);
@@ -106,7 +99,65 @@ export function validateScenario(
   return errors;
 }
 
-function explain(sp: string, data: unknown, ip: string, out: Problem[]): void {
+/** Schema problems of a value, one per place, unpositioned (empty when valid). */
+export function schemaProblems(spec: unknown): SchemaProblem[] {
+  const root = validatorAt('');
+  if (root(spec)) return [];
+  const problems: SchemaProblem[] = [];
+  explain('', spec, '', problems);
+  if (problems.length === 0) {
+    // The walk should always find the cause; if it does not, ajv's own words are better than silence.
+    for (const e of root.errors ?? []) problems.push({ pointer: e.instancePath, message: e.message ?? 'invalid value', at: 'value' });
+  }
+  return problems;
+}
+
+/**
+ * Schema problems of `value` if it stood at `segments` in the schema-valid `spec` (empty when it
+ * fits). Only the sub-schema of that place is checked, which keeps probing cheap.
+ */
+export function problemsAt(spec: unknown, segments: readonly string[], value: unknown): SchemaProblem[] {
+  const sp = schemaPointerAt(spec, segments);
+  if (sp === undefined || validatorAt(sp)(value)) return [];
+  const problems: SchemaProblem[] = [];
+  explain(sp, value, segments.map((s) => `/${pointerSegment(s)}`).join(''), problems);
+  return problems;
+}
+
+/** The schema pointer that governs the value at `segments` of a schema-valid `data`. */
+function schemaPointerAt(data: unknown, segments: readonly string[]): string | undefined {
+  let sp = '';
+  let node = data;
+  for (let i = 0; ; i++) {
+    sp = resolve(sp);
+    if (i === segments.length) return sp;
+    // Settle on the branch of an alternative that the (valid) data at this level takes.
+    for (let s = schemaAt(sp); Array.isArray(s.anyOf) || Array.isArray(s.oneOf); s = schemaAt(sp)) {
+      const key = Array.isArray(s.anyOf) ? 'anyOf' : 'oneOf';
+      const n = (s[key] as unknown[]).length;
+      let branch = -1;
+      for (let j = 0; j < n && branch < 0; j++) if (validatorAt(`${sp}/${key}/${j}`)(node)) branch = j;
+      if (branch < 0) return undefined;
+      sp = resolve(`${sp}/${key}/${branch}`);
+    }
+    const s = schemaAt(sp);
+    const seg = segments[i];
+    if (Array.isArray(node)) {
+      const k = Number(seg);
+      const prefix = Array.isArray(s.prefixItems) ? s.prefixItems.length : 0;
+      sp = k < prefix ? `${sp}/prefixItems/${k}` : `${sp}/items`;
+      node = node[k];
+    } else if (node !== null && typeof node === 'object') {
+      const props = (s.properties ?? {}) as Schema;
+      if (Object.prototype.hasOwnProperty.call(props, seg)) sp = `${sp}/properties/${pointerSegment(seg)}`;
+      else if (typeof s.additionalProperties === 'object') sp = `${sp}/additionalProperties`;
+      else return undefined;
+      node = (node as Record<string, unknown>)[seg];
+    } else return undefined;
+  }
+}
+
+function explain(sp: string, data: unknown, ip: string, out: SchemaProblem[]): void {
   if (out.length > MAX_VALIDATION_ERRORS) return;
   const s = schemaAt(sp);
   if (typeof s.$ref === 'string') return explain(resolve(sp), data, ip, out);
@@ -123,7 +174,7 @@ function explain(sp: string, data: unknown, ip: string, out: Problem[]): void {
   if (!container && out.length === before) out.push({ pointer: ip, message: `expected ${describe(sp)}, got ${describeValue(data)}`, at: 'value' });
 }
 
-function explainPlain(sp: string, s: Schema, data: unknown, ip: string, out: Problem[]): void {
+function explainPlain(sp: string, s: Schema, data: unknown, ip: string, out: SchemaProblem[]): void {
   const expected = (): void => {
     out.push({ pointer: ip, message: `expected ${describe(sp)}, got ${describeValue(data)}`, at: 'value' });
   };
@@ -184,9 +235,10 @@ function explainPlain(sp: string, s: Schema, data: unknown, ip: string, out: Pro
 }
 
 /** anyOf (or an untagged oneOf): follow the branch the author most likely meant. */
-function explainAlternatives(sp: string, data: unknown, ip: string, out: Problem[]): void {
-  const candidates = leaves(sp).filter((l) => typeAccepts(schemaAt(l), data));
-  const expected: Problem = { pointer: ip, message: `expected ${describe(sp)}, got ${describeValue(data)}`, at: 'value' };
+function explainAlternatives(sp: string, data: unknown, ip: string, out: SchemaProblem[]): void {
+  // A fractional number is meant for an integer branch too: "expected an integer" says why it fails.
+  const candidates = leaves(sp).filter((l) => typeAccepts(schemaAt(l), data) || (typeof data === 'number' && schemaAt(l).type === 'integer'));
+  const expected: SchemaProblem = { pointer: ip, message: `expected ${describe(sp)}, got ${describeValue(data)}`, at: 'value' };
   if (candidates.length === 0) {
     out.push(expected);
     return;
@@ -223,7 +275,7 @@ function explainAlternatives(sp: string, data: unknown, ip: string, out: Problem
 }
 
 /** oneOf with a discriminator: the tag picks the branch. */
-function explainTagged(sp: string, branches: Schema[], tag: string, data: unknown, ip: string, out: Problem[]): void {
+function explainTagged(sp: string, branches: Schema[], tag: string, data: unknown, ip: string, out: SchemaProblem[]): void {
   const tags = branches.map((b) => ((b.properties as Record<string, Schema>)[tag]?.const as string) ?? '');
   const noun = tag === 'do' ? 'behaviour' : tag === 'kind' ? 'block kind' : `"${tag}"`;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {

@@ -8,7 +8,7 @@ import { F, NF } from './stateFields.js';
 
 const VEHICLES = new Set(['car', 'van', 'truck', 'bus', 'motorcycle']);
 /** Luminous intensity of one vehicle's low beams (three.js physical units, candela). */
-const HEADLIGHT_INTENSITY = 70;
+const HEADLIGHT_INTENSITY = 50;
 
 export class HeadlightPool {
   readonly lights: THREE.SpotLight[] = [];
@@ -16,7 +16,11 @@ export class HeadlightPool {
   private readonly halfLen: Float64Array;
   private readonly dist: Float64Array;
 
-  constructor(private readonly trajectory: Trajectory, size: number) {
+  /**
+   * `size` real lights at most; `exposureScale` 0..1 weakens them in daylight, where the
+   * camera's exposure leaves headlights little to add.
+   */
+  constructor(private readonly trajectory: Trajectory, size: number, private readonly exposureScale = 1) {
     const idx: number[] = [];
     trajectory.actors.forEach((a, i) => {
       if (VEHICLES.has(a.kind)) idx.push(i);
@@ -44,7 +48,7 @@ export class HeadlightPool {
     // by the lower half of the beam, fading near the car instead of a bright disc.
     light.target.position.set(x + c * (f + 40), z + 0.4, -(y + s * (f + 40)));
     light.target.updateMatrixWorld();
-    light.intensity = HEADLIGHT_INTENSITY;
+    light.intensity = HEADLIGHT_INTENSITY * this.exposureScale;
   }
 
   update(tick: number): void {

@@ -19,18 +19,23 @@ export class StripBuilder {
 
   /**
    * Adds a strip between two edges given as flat arrays of three.js points (x, y, z per point,
-   * the same count on both edges), with u along the strip [m] and v across it (0 at edge a,
-   * 1 at edge b). Triangles face `towards` (three.js direction).
+   * the same count on both edges), with u along the strip [m] and v across it [m] (0 at
+   * edge a). Triangles face `towards` (three.js direction).
    */
   strip(edgeA: readonly number[], edgeB: readonly number[], uAlong: readonly number[], towards: THREE.Vector3): void {
     const n = edgeA.length / 3;
     if (n < 2) return;
     const base = this.positions.length / 3;
     for (let i = 0; i < n; i++) {
+      const across = Math.hypot(
+        (edgeB[3 * i] as number) - (edgeA[3 * i] as number),
+        (edgeB[3 * i + 1] as number) - (edgeA[3 * i + 1] as number),
+        (edgeB[3 * i + 2] as number) - (edgeA[3 * i + 2] as number),
+      );
       this.positions.push(edgeA[3 * i] as number, edgeA[3 * i + 1] as number, edgeA[3 * i + 2] as number);
       this.uvs.push(uAlong[i] as number, 0);
       this.positions.push(edgeB[3 * i] as number, edgeB[3 * i + 1] as number, edgeB[3 * i + 2] as number);
-      this.uvs.push(uAlong[i] as number, 1);
+      this.uvs.push(uAlong[i] as number, across);
     }
     // Winding: check the first triangle (a0, a1, b0) against the wanted facing.
     _a.set((edgeA[3] as number) - (edgeA[0] as number), (edgeA[4] as number) - (edgeA[1] as number), (edgeA[5] as number) - (edgeA[2] as number));

@@ -32,7 +32,7 @@ export const LABEL_CLASS_OF: Record<ActorKind, LabelClass> = {
 
 const DEFAULT_PERSON = { heightM: 1.75, ageGroup: 'adult', mobilityAid: 'none', skinTone: 'III', topColour: 'grey', bottomColour: 'navy' } as const;
 
-function rigFor(lib: MaterialLibrary, info: TrackInfo, actor: ActorInstance | undefined, shadows: boolean): ActorRig {
+function rigFor(lib: MaterialLibrary, info: TrackInfo, actor: ActorInstance | undefined, shadows: boolean, glow: number): ActorRig {
   const colour = actor?.colour ?? 'grey';
   const size = info.size;
   switch (info.kind) {
@@ -42,10 +42,10 @@ function rigFor(lib: MaterialLibrary, info: TrackInfo, actor: ActorInstance | un
     case 'bus': {
       const open = actor?.behaviours.find((b) => b.do === 'openDoor');
       const doorSide = open && open.do === 'openDoor' && open.side ? open.side : 'left';
-      return new VehicleRig(lib, { kind: info.kind, size, colour: sceneColour(colour), doorSide, shadows });
+      return new VehicleRig(lib, { kind: info.kind, size, colour: sceneColour(colour), doorSide, shadows, glow });
     }
     case 'motorcycle':
-      return new MotorcycleRig(lib, sceneColour(colour), size, shadows);
+      return new MotorcycleRig(lib, sceneColour(colour), size, shadows, glow);
     case 'bicycle':
       return new CyclistRig(lib, actor?.person ?? { ...DEFAULT_PERSON, heightM: size.heightM }, colour, size, shadows);
     case 'pedestrian':
@@ -63,7 +63,8 @@ export class ActorRigs {
   /** Rig per trajectory actor index (null for the ego). */
   private readonly rigs: (ActorRig | null)[] = [];
 
-  constructor(lib: MaterialLibrary, instance: ScenarioInstance, private readonly trajectory: Trajectory, shadows: boolean) {
+  /** `glow` 0..1: strength of vehicle lamp halos (dark, fog). */
+  constructor(lib: MaterialLibrary, instance: ScenarioInstance, private readonly trajectory: Trajectory, shadows: boolean, glow: number) {
     this.group.name = 'actors';
     const byId = new Map(instance.actors.map((a) => [a.id, a]));
     trajectory.actors.forEach((info, i) => {
@@ -71,7 +72,7 @@ export class ActorRigs {
         this.rigs.push(null);
         return;
       }
-      const rig = rigFor(lib, info, byId.get(info.id), shadows);
+      const rig = rigFor(lib, info, byId.get(info.id), shadows, glow);
       rig.root.name = info.id;
       rig.root.userData['trackId'] = info.trackId;
       this.group.add(rig.root);

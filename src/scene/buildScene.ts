@@ -11,13 +11,17 @@ import { STREETLIGHT_HEIGHT_M } from './furnitureModels.js';
 import { HeadlightPool } from './HeadlightPool.js';
 import { buildLampGlows } from './lampGlows.js';
 import { LampPool } from './lampPool.js';
+import { buildLampPools } from './lampPools.js';
 import { buildLaneMarkings } from './laneMarkings.js';
 import { MaterialLibrary } from './materialLibrary.js';
 import { mergeStatic } from './mergeStatic.js';
 import { Precipitation } from './Precipitation.js';
 import { buildPuddles } from './puddles.js';
 import { buildRoadsideContext } from './roadsideContext.js';
-import { buildRoadSurface } from './roadSurface.js';
+import { buildGround, buildRoadSurface } from './roadSurface.js';
+import { buildRoadFromGeometry } from './roadGeometryMeshes.js';
+import { LaneNetwork } from '../road/LaneNetwork.js';
+import { roadGeometry } from '../road/roadGeometry.js';
 import { RNG_STREAM, sceneRng } from './sceneRng.js';
 import { buildSkyDome } from './skyDome.js';
 import { buildWheelTracks, dustWithSnow } from './snowCover.js';
@@ -25,16 +29,22 @@ import { skyState } from './skyModel.js';
 import { F, NF } from './stateFields.js';
 import { buildFurniture } from './streetFurniture.js';
 import { surfaceLook } from './surfaceLook.js';
+import { surfaceNoiseTexture } from './surfaceTexture.js';
 import { TrafficLights } from './TrafficLights.js';
 import { buildTunnels } from './tunnels.js';
 import type { SceneInput, SceneRig } from './types.js';
 import { wetRoadLayers } from './wetReflection.js';
 
 /** Budget of real lights per quality: street/tunnel lamps and vehicle headlights. */
-const LIGHT_BUDGET = { export: { lamps: 4, headlights: 3 }, preview: { lamps: 2, headlights: 1 } } as const;
+const LIGHT_BUDGET = { export: { lamps: 2, headlights: 2 }, preview: { lamps: 1, headlights: 1 } } as const;
 
 const _camPos = new THREE.Vector3();
 const _camDir = new THREE.Vector3();
+
+function tunnelsPresent(network: SceneInput['network']): boolean {
+  for (const r of network.roads.values()) if (r.tunnelSpans.length) return true;
+  return false;
+}
 
 export function buildScene(input: SceneInput): SceneRig {
   const { instance, network, trajectory, seed, quality } = input;
@@ -73,14 +83,28 @@ export function buildScene(input: SceneInput): SceneRig {
 
   // Road and roadside.
   const look = surfaceLook(instance);
-  scene.add(buildRoadSurface(network, instance, look, lib, stepM));
-  scene.add(buildLaneMarkings(network, instance, look, lib, stepM));
+  // Networks from the road layer come with sampled geometry (areas, islands); any other
+  // network implementing the Road contract is drawn from its cross-section alone.
+  if (network instanceof LaneNetwork) {
+    const road = buildRoadFromGeometry(roadGeometry(network, stepM), look, lib);
+    scene.add(road.surface, road.markings);
+  } else {
+    scene.add(buildRoadSurface(network, instance, look, lib, stepM));
+    scene.add(buildLaneMarkings(network, instance, look, lib, stepM));
+  }
+  scene.add(buildGround(network, look, lib));
   const puddles = buildPuddles(network, instance.weather.puddles, look, lib, sceneRng(seed, RNG_STREAM.puddles));
   if (puddles) scene.add(puddles);
   const cover = Math.max(instance.weather.snowCover, instance.road.surface === 'snow' ? 0.8 : 0);
   if (cover > 0.2) {
     const tracks = buildWheelTracks(network, new THREE.Color(0x404042), cover, lib, stepM);
     if (tracks) scene.add(tracks);
+  }
+  // Paved layers get a noise map so they are not flat colour (UVs are in metres).
+  const noise = lib.texture('surface-noise', () => surfaceNoiseTexture(0.22));
+  for (const key of ['asphalt', 'parking', 'sidewalk', 'kerb']) {
+    const m = lib.find(key);
+    if (m) m.map = noise;
   }
   wetRoadLayers(lib, sky, look.wetness);
   const lampsOn = instance.light.streetLights;
@@ -95,7 +119,8 @@ export function buildScene(input: SceneInput): SceneRig {
   scene.add(signals.group);
 
   // Actors and the ego camera.
-  const actors = new ActorRigs(lib, instance, trajectory, shadows);
+  const fogGlow = THREE.MathUtils.clamp(1 - instance.weather.fogVisibilityM / 400, 0, 0.8);
+  const actors = new ActorRigs(lib, instance, trajectory, shadows, Math.max(sky.darkness, fogGlow, tunnelsPresent(network) ? 0.5 : 0));
   scene.add(actors.group);
   const ego = new EgoCamera(instance.ego.camera);
   scene.add(ego.mount);
@@ -111,10 +136,19 @@ export function buildScene(input: SceneInput): SceneRig {
     return l;
   });
   for (const l of lamps.lights) scene.add(l);
-  const glows = buildLampGlows(lampHeads, Math.max(sky.darkness, tunnels.lampHeads.length ? 0.6 : 0), 2.2);
+  const lampStrength = Math.max(sky.darkness, tunnels.lampHeads.length ? 0.6 : 0);
+  const glows = buildLampGlows(lampHeads, lampStrength, 2.2);
   if (glows) scene.add(glows);
-  const needHeadlights = sky.darkness > 0.35 || instance.weather.fogVisibilityM < 400 || tunnels.lampHeads.length > 0;
-  const headlights = new HeadlightPool(trajectory, needHeadlights ? budget.headlights : 0);
+  // Every lit lamp paints its pool; the nearest few are also real lights that light actors.
+  const streetPools = buildLampPools(lampsOn ? furniture.lampHeads : [], 9, 0.55 * sky.darkness, 0.02);
+  if (streetPools) scene.add(streetPools);
+  const tunnelPools = buildLampPools(tunnels.lampHeads, 5, 0.5 * tunnels.level, 0.02);
+  if (tunnelPools) scene.add(tunnelPools);
+  const inTunnels = tunnelsPresent(network);
+  const needHeadlights = sky.darkness > 0.35 || instance.weather.fogVisibilityM < 400 || inTunnels;
+  // Headlights add little in daylight (the exposure is set for the sun) but a lot in tunnels.
+  const headlightScale = Math.max(0.25 + 0.75 * sky.darkness, inTunnels ? 0.8 : 0);
+  const headlights = new HeadlightPool(trajectory, needHeadlights ? budget.headlights : 0, headlightScale);
   for (const l of headlights.lights) scene.add(l, l.target);
 
   // Weather particles.

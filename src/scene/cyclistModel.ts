@@ -24,7 +24,7 @@ export class CyclistRig implements ActorRig {
 
   constructor(lib: MaterialLibrary, person: PersonLook, colour: string, size: Size, shadows: boolean) {
     const bike = new THREE.Object3D();
-    const frame = lib.standard(`paint:#${sceneColour(colour).getHexString()}`, { colour: sceneColour(colour), roughness: 0.35, metalness: 0.3 });
+    const frame = lib.paint(sceneColour(colour));
     const dark = lib.standard('chassis', { colour: 0x202022, roughness: 0.8 });
     const r = 0.34;
     const wb = Math.min(1.1, size.lengthM - 2 * r);

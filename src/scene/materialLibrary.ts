@@ -58,6 +58,11 @@ export class MaterialLibrary {
     return this.materials.get(key);
   }
 
+  /** Vehicle paint of a colour (one material per colour across the fleet). */
+  paint(colour: THREE.Color): THREE.MeshStandardMaterial {
+    return this.standard(`paint:#${colour.getHexString()}`, { colour, roughness: 0.35, metalness: 0.1 });
+  }
+
   /** A shared geometry for a key, built once. */
   geometry<G extends THREE.BufferGeometry>(key: string, make: () => G): G {
     let g = this.geometries.get(key);

@@ -8,6 +8,7 @@ import { newPose, PersonFigure } from './PersonFigure.js';
 import { rod } from './rod.js';
 import { F } from './stateFields.js';
 import { tagTree } from './tagging.js';
+import { VehicleGlows } from './VehicleGlows.js';
 import { VehicleLamps } from './vehicleLamps.js';
 import { makeWheel, poseWheel, type Wheel } from './wheelRig.js';
 
@@ -15,11 +16,13 @@ export class MotorcycleRig implements ActorRig {
   readonly root = new THREE.Object3D();
   private readonly wheels: Wheel[];
   private readonly lamps = new VehicleLamps();
+  private readonly glows: VehicleGlows;
 
-  constructor(lib: MaterialLibrary, colour: THREE.Color, size: Size, shadows: boolean) {
+  /** `glow` 0..1: strength of lamp halos (dark, fog). */
+  constructor(lib: MaterialLibrary, colour: THREE.Color, size: Size, shadows: boolean, glow: number) {
     const L = size.lengthM;
     const r = Math.min(0.32, 0.16 * L);
-    const paint = lib.standard(`paint:#${colour.getHexString()}`, { colour, roughness: 0.35, metalness: 0.3 });
+    const paint = lib.paint(colour);
     const dark = lib.standard('chassis', { colour: 0x202022, roughness: 0.8 });
     const metal = lib.standard('rim', { colour: 0x9a9ca0, roughness: 0.4, metalness: 0.6 });
     const bike = new THREE.Object3D();
@@ -39,6 +42,8 @@ export class MotorcycleRig implements ActorRig {
     bike.add(part(lib.box, this.lamps.tail, 0.04, 0.06, 0.14, rear - 0.12, r + 0.35, 0));
     bike.add(part(lib.box, this.lamps.indicatorLeft, 0.05, 0.04, 0.05, front - 0.15, r + 0.5, -0.2));
     bike.add(part(lib.box, this.lamps.indicatorRight, 0.05, 0.04, 0.05, front - 0.15, r + 0.5, 0.2));
+    this.glows = new VehicleGlows(lib, [{ kind: 'head', x: front - 0.05, y: r + 0.52, z: 0 }, { kind: 'tail', x: rear - 0.18, y: r + 0.35, z: 0 }], 0.7, glow);
+    bike.add(this.glows.points);
     this.wheels = [makeWheel(lib, r, 0.14, front, r, 0, 1), makeWheel(lib, r, 0.16, rear, r, 0, 1)];
     for (const w of this.wheels) bike.add(w.steer);
     tagTree(bike, 'motorcycle', { cast: shadows, receive: shadows });
@@ -71,5 +76,6 @@ export class MotorcycleRig implements ActorRig {
     poseWheel(this.wheels[0] as Wheel, states[o + F.steer] as number, spin);
     poseWheel(this.wheels[1] as Wheel, 0, spin);
     this.lamps.update(states[o + F.lights] as number, timeS);
+    this.glows.update(states[o + F.lights] as number, timeS);
   }
 }

@@ -100,7 +100,7 @@ function meshOf(builder: StripBuilder, material: THREE.Material, semantic: Param
   return tagSemantic(mesh, semantic, { cast: false, receive: true });
 }
 
-/** All road surfaces, junction discs and the ground plane of a network. */
+/** All road surfaces and junction discs of a network, from the Road contract alone. */
 export function buildRoadSurface(
   network: RoadNetwork,
   instance: ScenarioInstance,
@@ -139,6 +139,11 @@ export function buildRoadSurface(
     group.add(tagSemantic(disc, 'road', { cast: false, receive: true }));
   }
 
+  return group;
+}
+
+/** The ground around everything: one large plane under the roads (semantic terrain). */
+export function buildGround(network: RoadNetwork, look: SurfaceLook, lib: MaterialLibrary): THREE.Mesh {
   const b = network.bounds;
   const margin = 600;
   const ground = new THREE.Mesh(
@@ -149,6 +154,5 @@ export function buildRoadSurface(
   ground.position.set((b.minX + b.maxX) / 2, -0.06, -(b.minY + b.maxY) / 2);
   ground.name = 'ground';
   ground.renderOrder = RENDER_ORDER.ground;
-  group.add(tagSemantic(ground, 'terrain', { cast: false, receive: true }));
-  return group;
+  return tagSemantic(ground, 'terrain', { cast: false, receive: true });
 }

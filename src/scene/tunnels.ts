@@ -15,6 +15,8 @@ const DOWN = new THREE.Vector3(0, -1, 0);
 export interface TunnelResult {
   group: THREE.Group;
   lampHeads: THREE.Vector3[];
+  /** Brightest tunnel lighting level 0..1. */
+  level: number;
 }
 
 export function buildTunnels(network: RoadNetwork, lib: MaterialLibrary, stepM: number): TunnelResult {
@@ -56,5 +58,5 @@ export function buildTunnels(network: RoadNetwork, lib: MaterialLibrary, stepM: 
   for (const l of lampHeads) {
     group.add(tagSemantic(part(lib.box, lampMat, 1.2, 0.08, 0.25, l.x, l.y, l.z), 'tunnel'));
   }
-  return { group, lampHeads };
+  return { group, lampHeads, level };
 }

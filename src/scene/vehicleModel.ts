@@ -9,6 +9,7 @@ import { part, type MaterialLibrary } from './materialLibrary.js';
 import { F } from './stateFields.js';
 import { tagTree } from './tagging.js';
 import { VEHICLE_PLANS, type BoxFrac, type Profile } from './vehiclePlans.js';
+import { VehicleGlows, type GlowKind } from './VehicleGlows.js';
 import { VehicleLamps } from './vehicleLamps.js';
 import { makeWheel, poseWheel, type Wheel } from './wheelRig.js';
 
@@ -19,6 +20,8 @@ export interface VehicleLook {
   /** Side of the door that opens (from an openDoor behaviour); left by default. */
   doorSide: Side;
   shadows: boolean;
+  /** Strength 0..1 of the lamp halos (dark, fog); 0 draws none. */
+  glow: number;
 }
 
 function extruded(profile: Profile, size: Size, widthFrac: number): THREE.ExtrudeGeometry {
@@ -40,6 +43,7 @@ export class VehicleRig implements ActorRig {
   private readonly wheels: Wheel[] = [];
   private readonly steered: boolean[] = [];
   private readonly lamps = new VehicleLamps();
+  private readonly glows: VehicleGlows;
   private readonly door: THREE.Object3D | null = null;
   private readonly doorSign: number;
 
@@ -47,7 +51,7 @@ export class VehicleRig implements ActorRig {
     const plan = VEHICLE_PLANS[look.kind];
     const { lengthM: L, widthM: W, heightM: H } = look.size;
     const sizeKey = `${look.kind}:${L.toFixed(2)}:${W.toFixed(2)}:${H.toFixed(2)}`;
-    const paint = lib.standard(`paint:#${look.colour.getHexString()}`, { colour: look.colour, roughness: 0.35, metalness: 0.3 });
+    const paint = lib.paint(look.colour);
     const glass = lib.standard('glass', { colour: 0x1c2630, roughness: 0.08, metalness: 0.2 });
     const neutral = lib.standard('cargo', { colour: 0xd9dadc, roughness: 0.7 });
     const dark = lib.standard('chassis', { colour: 0x202022, roughness: 0.8 });
@@ -72,6 +76,7 @@ export class VehicleRig implements ActorRig {
     });
 
     this.addLamps(lib, look.size, plan.headY, plan.tailY);
+    this.glows = this.addGlows(lib, look.size, plan.headY, plan.tailY, look.glow);
     this.doorSign = look.doorSide === 'left' ? 1 : -1;
     if (plan.door) this.door = this.addDoor(lib, plan.door, look.size, paint);
     tagTree(this.root, look.kind, { cast: look.shadows, receive: look.shadows });
@@ -94,6 +99,20 @@ export class VehicleRig implements ActorRig {
     this.root.add(part(lib.box, this.lamps.reverse, 0.04, lampH * 0.6, 0.12, -L / 2 - 0.005, tailY * H - lampH, 0));
   }
 
+  private addGlows(lib: MaterialLibrary, size: Size, headY: number, tailY: number, strength: number): VehicleGlows {
+    const { lengthM: L, widthM: W, heightM: H } = size;
+    const z = W / 2 - Math.min(0.32, 0.17 * W) / 2 - 0.08;
+    const spots: { kind: GlowKind; x: number; y: number; z: number }[] = [];
+    for (const side of [1, -1]) {
+      spots.push({ kind: 'head', x: L / 2 + 0.08, y: headY * H, z: -side * z });
+      spots.push({ kind: 'tail', x: -L / 2 - 0.08, y: tailY * H, z: -side * z });
+      spots.push({ kind: side === 1 ? 'indicatorLeft' : 'indicatorRight', x: -L / 2 - 0.08, y: tailY * H + 0.1, z: -side * (W / 2 - 0.05) });
+    }
+    const glows = new VehicleGlows(lib, spots, 1.4, strength);
+    this.root.add(glows.points);
+    return glows;
+  }
+
   private addDoor(lib: MaterialLibrary, d: BoxFrac, size: Size, paint: THREE.Material): THREE.Object3D {
     const { lengthM: L, widthM: W, heightM: H } = size;
     const hinge = new THREE.Object3D();
@@ -109,6 +128,7 @@ export class VehicleRig implements ActorRig {
     const spin = states[o + F.wheelSpin] as number;
     for (let i = 0; i < this.wheels.length; i++) poseWheel(this.wheels[i] as Wheel, this.steered[i] ? steer : 0, spin);
     this.lamps.update(states[o + F.lights] as number, timeS);
+    this.glows.update(states[o + F.lights] as number, timeS);
     // Doors swing up to 70 degrees, the rear edge outwards.
     if (this.door) this.door.rotation.y = -this.doorSign * (states[o + F.door] as number) * 1.22;
   }

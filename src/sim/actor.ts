@@ -24,7 +24,8 @@ export interface IdmParams {
 export type LongitudinalOverride =
   | { kind: 'brake'; decelMps2: number; toSpeedMps: number }
   | { kind: 'rate'; accelMps2: number; toSpeedMps: number }
-  | { kind: 'hold'; untilS: number };
+  /** Stop, then stand for durationS [s] counted from standing still (untilS, once known). */
+  | { kind: 'hold'; durationS: number; untilS: number };
 
 /** A lateral manoeuvre relative to the path: a lasting shift or a there-and-back bump [m]. */
 export interface LateralManoeuvre {

@@ -36,6 +36,8 @@ export class MetricsTracker {
   readonly lastCollisionS: Float64Array;
   /** Bounding circle radius of each footprint [m]. */
   private readonly radius: Float64Array;
+  /** Actor indices sorted by the left end of their bounding circle (sweep and prune). */
+  private readonly order: Int32Array;
   private collisions = 0;
   private egoCollisions = 0;
   private hardBrakes = 0;
@@ -56,6 +58,7 @@ export class MetricsTracker {
     this.braking = new Array(n).fill(null);
     this.lastCollisionS = new Float64Array(n).fill(-Infinity);
     this.radius = Float64Array.from(actors, (a) => boundingRadius(a.box));
+    this.order = Int32Array.from(actors, (_, i) => i);
   }
 
   /**
@@ -88,17 +91,37 @@ export class MetricsTracker {
         this.minTtcTick[i] = tick;
       }
     }
+    // Sweep and prune along x: the order barely changes between ticks, so insertion sort is
+    // nearly linear, and only pairs whose x extents overlap get a closer look.
     const radius = this.radius;
-    for (let i = 0; i < this.n; i++) {
-      const a = actors[i];
-      const ra = radius[i];
-      for (let j = i + 1; j < this.n; j++) {
-        const b = actors[j];
-        if (circlesApart(a.box, ra, b.box, radius[j]) || !boxesOverlap(a.box, b.box)) continue;
+    const order = this.order;
+    for (let p = 1; p < this.n; p++) {
+      const id = order[p];
+      const lo = actors[id].box.x - radius[id];
+      let q = p - 1;
+      while (q >= 0 && actors[order[q]].box.x - radius[order[q]] > lo) {
+        order[q + 1] = order[q];
+        q--;
+      }
+      order[q + 1] = id;
+    }
+    for (let p = 0; p < this.n; p++) {
+      const ia = order[p];
+      const a = actors[ia];
+      const ra = radius[ia];
+      const hi = a.box.x + ra;
+      for (let q = p + 1; q < this.n; q++) {
+        const ib = order[q];
+        const b = actors[ib];
+        if (b.box.x - radius[ib] > hi) break;
+        if (circlesApart(a.box, ra, b.box, radius[ib]) || !boxesOverlap(a.box, b.box)) continue;
+        // Report pairs in actor order (a before b) whatever the sweep order.
+        const i = Math.min(ia, ib);
+        const j = Math.max(ia, ib);
         const k = i * this.n + j;
         // A pair that bounces apart and touches again within a second is one crash.
         if (timeS - this.lastTouchS[k] > REARM_S) {
-          events.push({ kind: 'collision', tick, timeS, a: a.id, b: b.id, relativeSpeedMps: Math.hypot(a.vx - b.vx, a.vy - b.vy) });
+          events.push({ kind: 'collision', tick, timeS, a: actors[i].id, b: actors[j].id, relativeSpeedMps: Math.hypot(a.vx - b.vx, a.vy - b.vy) });
           this.collisions++;
           if (i === 0) this.egoCollisions++;
           a.collided = b.collided = true;

@@ -48,11 +48,20 @@ export interface VehicleGeometry {
   trackM: number;
   /** Height of the chassis box centre above the ground at rest [m]. */
   comHeightM: number;
+  /**
+   * Deceleration that keeps the rear wheels on the ground [m/s^2]: load transfer m a h / L
+   * must stay below the static rear load m g / 2, with a margin for pitch dynamics. Binds for
+   * short, tall vehicles (motorcycles), never for cars on real tyres.
+   */
+  maxBrakeMps2: number;
   /** Half extents of the collision box [m]. */
   halfExtents: { x: number; y: number; z: number };
   /** Height of the wheel connection points relative to the chassis centre [m]. */
   connectionZM: number;
 }
+
+/** Share of the rear-wheel-lift deceleration a driver uses. */
+const NO_LIFT_MARGIN = 0.75;
 
 export function vehicleGeometry(p: VehicleParams, size: Size): VehicleGeometry {
   const bodyHeight = Math.max(0.2, size.heightM - p.clearanceM);
@@ -60,8 +69,10 @@ export function vehicleGeometry(p: VehicleParams, size: Size): VehicleGeometry {
   // Static sag of the spring: 4 k (L - l) m = m g.
   const sagM = 9.81 / (4 * p.suspensionStiffness);
   const connectionAboveGround = p.wheelRadiusM + p.suspensionRestLengthM - sagM;
+  const wheelbaseM = size.lengthM * p.wheelbaseFraction;
   return {
-    wheelbaseM: size.lengthM * p.wheelbaseFraction,
+    wheelbaseM,
+    maxBrakeMps2: (NO_LIFT_MARGIN * 9.81 * (wheelbaseM / 2)) / comHeightM,
     trackM: size.widthM * p.trackFraction,
     comHeightM,
     halfExtents: { x: size.lengthM / 2, y: size.widthM / 2, z: bodyHeight / 2 },

@@ -66,12 +66,16 @@ describe('roadsynth studio in Chromium', () => {
     const expected = checkScenario(text, `scenarios/${FILE}`).errors.map(formatScenarioError);
     expect(expected[0]).toMatch(/^scenarios\/03-lead-vehicle-emergency-brake\.yaml:1:1 \/bogusKey: /);
     expect(await s.page.locator('#problems li').allTextContents()).toEqual(expected);
-    // Undo the typing: the errors go away.
-    await s.page.keyboard.press('Control+z');
-    await s.page.waitForSelector('#problems.empty', { timeout: 20_000 });
+    // Delete the typed line again: the errors go away.
+    await s.page.keyboard.press('Control+Home');
+    await s.page.keyboard.press('Shift+ArrowDown');
+    await s.page.keyboard.press('Delete');
+    await s.page.waitForSelector('#problems.empty', { state: 'attached', timeout: 20_000 });
+    expect(await s.page.locator('.cm-lintRange-error').count()).toBe(0);
   });
 
   it('changes the preview when a parameter slider moves', async () => {
+    expect(await s.page.locator('#problems li').count()).toBe(0);
     const canvas = s.page.locator('#viewport canvas.viewport-gl');
     const before = await canvas.screenshot();
     const slider = s.page.locator('[data-param="fogVisibilityM"] input[type=range]');
@@ -113,7 +117,8 @@ describe('roadsynth studio in Chromium', () => {
     const outDir = await s.page.inputValue('#export-out');
     expect(outDir.startsWith(s.dirs.out)).toBe(true);
     await s.page.click('#export-start');
-    await s.page.waitForSelector('#export-stats[data-state="done"]', { timeout: 300_000 });
+    await s.page.waitForSelector('#export-stats[data-state]:not([data-state="running"])', { timeout: 300_000 });
+    expect(await s.page.getAttribute('#export-stats', 'data-state'), (await s.page.textContent('#export-stats')) ?? '').toBe('done');
     const images = readdirSync(path.join(outDir, 'image_2')).filter((n) => n.endsWith('.png'));
     const labels = readdirSync(path.join(outDir, 'label_2')).filter((n) => n.endsWith('.txt'));
     expect(images).toHaveLength(5);

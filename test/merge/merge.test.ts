@@ -28,18 +28,22 @@ function options(out: string, extra: string, overrides: Partial<DatasetOptions> 
 }
 
 /** Writes samples [from, to) x FRAMES frames into `dir` and finishes it, like one run would. */
-function writeRun(dir: string, from: number, to: number, opts: DatasetOptions): void {
+function writeRun(dir: string, from: number, to: number, opts: DatasetOptions, failed: ReadonlySet<number> = new Set()): void {
   const w = DatasetWriter.open(dir, opts);
-  for (let s = from; s < to; s++) for (let f = 0; f < FRAMES; f++) w.writeFrame(frameContext(s, f), makeFrame(f + s, f));
+  for (let s = from; s < to; s++) {
+    if (failed.has(s)) continue;
+    for (let f = 0; f < FRAMES; f++) w.writeFrame(frameContext(s, f), makeFrame(f + s, f));
+  }
   w.finish();
 }
 
-function writeShards(n: number): string[] {
+/** Writes n shards of the sweep; samples in `failed` are left out, as a run leaves out instances that failed. */
+function writeShards(n: number, failed: ReadonlySet<number> = new Set()): string[] {
   const dirs: string[] = [];
   for (let k = 0; k < n; k++) {
     const dir = join(tmp, `shard-${k}`);
     const { from, to } = shardRange(SAMPLES, { index: k, of: n });
-    writeRun(dir, from, to, options(dir, ` --shard ${k}/${n}`));
+    writeRun(dir, from, to, options(dir, ` --shard ${k}/${n}`), failed);
     dirs.push(dir);
   }
   return dirs;
@@ -117,7 +121,7 @@ describe('mergeDatasets', () => {
   });
 
   it('joins the failures of all shards in sample order', () => {
-    const dirs = writeShards(3);
+    const dirs = writeShards(3, new Set([1, 5]));
     new FailureLog(dirs[2]).record(5, 'render', 'browser crashed twice');
     new FailureLog(dirs[2]).assemble();
     new FailureLog(dirs[0]).record(1, 'sample', 'requirement never held');
@@ -126,6 +130,15 @@ describe('mergeDatasets', () => {
     expect(mergeDatasets(dirs, merged).failures).toBe(2);
     const lines = readFileSync(join(merged, 'failures.jsonl'), 'utf8').trim().split('\n');
     expect(lines.map((l) => (JSON.parse(l) as { index: number }).index)).toEqual([1, 5]);
+  });
+
+  it('drops a failure whose instance another input rendered', () => {
+    const dirs = writeShards(3);
+    new FailureLog(dirs[0]).record(4, 'render', 'browser crashed twice');
+    new FailureLog(dirs[0]).assemble();
+    const merged = join(tmp, 'merged');
+    expect(mergeDatasets(dirs, merged).failures).toBe(0);
+    expect(existsSync(join(merged, 'failures.jsonl'))).toBe(false);
   });
 });
 

@@ -140,15 +140,22 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
     expect(png.data[(H - 1) * W + W / 2]).toBeGreaterThan(0); // bottom centre sees the wall
   });
 
-  it('returns an RGB PNG of the frame size', async () => {
+  it('returns an RGB PNG of the frame size, rows top-down', async () => {
     const f = await host.renderFrame({ scene: scene('rgb', [tracked(1, carPose, carSize)], { lit: true }), frame: 3, tick: 0, passes: ['rgb'] });
     const png = decode(f.rgb!);
     expect([png.width, png.height]).toEqual([W, H]);
     expect(f.labels.frame).toBe(3);
+    // Rows top-down: the red car sits where its label says, the blue sky in the top-left corner.
+    const [x1, y1, x2, y2] = byTrack(f.labels.objects, 1).box!;
+    const at = (x: number, y: number): number[] => Array.from(png.data.subarray((y * W + x) * png.channels, (y * W + x) * png.channels + 3));
+    const [r, g, b] = at(Math.floor((x1 + x2) / 2), Math.floor((y1 + y2) / 2));
+    expect(r).toBeGreaterThan(Math.max(g, b));
+    const [sr, , sb] = at(0, 0);
+    expect(sb).toBeGreaterThan(sr);
   });
 
   it('gives the same RGB bytes for the same request with camera effects on', async () => {
-    const fx = scene('fx', [tracked(1, carPose, carSize)], { lit: true, effects: { noise: 0.5, lensDrops: 0.5, glare: 0.5 } });
+    const fx = scene('fx', [tracked(1, carPose, carSize)], { lit: true, effects: { noise: 0.5, lensDrops: 0.5, glare: 0.5, motionBlur: 0.5 } });
     const a = await host.renderFrame({ scene: fx, frame: 0, tick: 4, passes: ['rgb'] });
     const b = await host.renderFrame({ scene: fx, frame: 0, tick: 4, passes: ['rgb'] });
     expect(Buffer.from(a.rgb!).equals(Buffer.from(b.rgb!))).toBe(true);

@@ -13,7 +13,7 @@ describe('parameter axes', () => {
   it('bins many distinct numbers over their range', () => {
     const axis = axisFor('x', Array.from({ length: 100 }, (_, i) => i / 10), 4);
     expect(axis.kind).toBe('bins');
-    expect(axisLabels(axis)).toEqual(['0..2.48', '2.48..4.95', '4.95..7.43', '7.43..9.9']);
+    expect(axisLabels(axis)).toEqual(['0..2.5', '2.5..5', '5..7.4', '7.4..9.9']);
     expect(axisIndex(axis, 9.9)).toBe(3);
   });
 });

@@ -13,6 +13,8 @@ describe('colourName', () => {
     expect(colourName('silver')).toBe('grey');
     expect(colourName('#8b4513')).toBe('brown');
     expect(colourName('#ff0000')).toBe('red');
+    expect(colourName('brown')).toBe('brown');
+    expect(colourName('darkred')).toBe('red');
   });
 
   it('calls an unknown colour other', () => {

@@ -14,7 +14,17 @@ function row(values: Partial<Record<(typeof STATE_FIELDS)[number], number>>): Fl
 }
 
 function car(): VehicleRig {
-  return new VehicleRig(new MaterialLibrary(), { kind: 'car', size: { lengthM: 4.5, widthM: 1.8, heightM: 1.5 }, colour: new THREE.Color('red'), doorSide: 'left', shadows: false });
+  return new VehicleRig(new MaterialLibrary(), { kind: 'car', size: { lengthM: 4.5, widthM: 1.8, heightM: 1.5 }, colour: new THREE.Color('red'), doorSide: 'left', shadows: false, glow: 1 });
+}
+
+/** Bounds of the solid parts (meshes), leaving out appearance-only halos. */
+function meshBox(root: THREE.Object3D): THREE.Box3 {
+  const box = new THREE.Box3();
+  root.updateMatrixWorld(true);
+  root.traverse((o) => {
+    if ((o as THREE.Mesh).isMesh) box.expandByObject(o, false);
+  });
+  return box;
 }
 
 function emissiveOf(rig: VehicleRig): Map<string, number> {
@@ -31,7 +41,7 @@ function emissiveOf(rig: VehicleRig): Map<string, number> {
 
 describe('vehicle model', () => {
   it('fits its box: length, width and height match the size', () => {
-    const box = new THREE.Box3().setFromObject(car().root);
+    const box = meshBox(car().root);
     const size = box.getSize(new THREE.Vector3());
     expect(size.x).toBeCloseTo(4.5, 1);
     expect(size.y).toBeCloseTo(1.5, 1);
@@ -66,6 +76,23 @@ describe('vehicle model', () => {
     expect(emissiveOf(rig).get('#fff4dc@front')).toBe(0);
   });
 
+  it('draws red halos at the rear that brighten when braking', () => {
+    const rig = car();
+    const halos = rig.root.getObjectByName('vehicle-glows') as THREE.Points;
+    const redSum = (): number => {
+      const c = halos.geometry.getAttribute('color') as THREE.BufferAttribute;
+      let sum = 0;
+      for (let i = 0; i < c.count; i++) if (c.getX(i) > c.getY(i) * 2) sum += c.getX(i);
+      return sum;
+    };
+    rig.animate(row({ lights: LIGHT.tail }), 0, 0);
+    const tail = redSum();
+    rig.animate(row({ lights: LIGHT.tail | LIGHT.brake }), 0, 0);
+    expect(tail).toBeGreaterThan(0);
+    expect(redSum()).toBeGreaterThan(2 * tail);
+    expect(halos.layers.mask).toBe(2);
+  });
+
   it('steers the front wheels only and spins all wheels', () => {
     const rig = car();
     rig.animate(row({ steerRad: 0.3, wheelSpinRad: 2 }), 0, 0);
@@ -84,9 +111,9 @@ describe('vehicle model', () => {
 
   it('swings the door outwards on its side as door goes from 0 to 1', () => {
     const rig = car();
-    const before = new THREE.Box3().setFromObject(rig.root);
+    const before = meshBox(rig.root);
     rig.animate(row({ door: 1 }), 0, 0);
-    const after = new THREE.Box3().setFromObject(rig.root);
+    const after = meshBox(rig.root);
     // Left is three -z: the open door sticks out there, not on the right.
     expect(after.min.z).toBeLessThan(before.min.z - 0.5);
     expect(after.max.z).toBeCloseTo(before.max.z, 6);
@@ -99,7 +126,7 @@ describe('pedestrian model', () => {
   it('stands as tall as its height', () => {
     const rig = new PedestrianRig(new MaterialLibrary(), person, false);
     rig.animate(row({}), 0);
-    const size = new THREE.Box3().setFromObject(rig.root).getSize(new THREE.Vector3());
+    const size = meshBox(rig.root).getSize(new THREE.Vector3());
     expect(size.y).toBeGreaterThan(1.7);
     expect(size.y).toBeLessThan(1.9);
   });
@@ -108,7 +135,7 @@ describe('pedestrian model', () => {
     const rig = new PedestrianRig(new MaterialLibrary(), person, false);
     const footprint = (vx: number, phase: number): number => {
       rig.animate(row({ vx, gaitPhase: phase }), 0);
-      return new THREE.Box3().setFromObject(rig.root).getSize(new THREE.Vector3()).x;
+      return meshBox(rig.root).getSize(new THREE.Vector3()).x;
     };
     const standing = footprint(0, 0.25);
     expect(footprint(0, 0.75)).toBeCloseTo(standing, 9);
@@ -119,7 +146,7 @@ describe('pedestrian model', () => {
     const lib = new MaterialLibrary();
     const seated = new PedestrianRig(lib, { ...person, mobilityAid: 'wheelchair' }, false);
     seated.animate(row({}), 0);
-    expect(new THREE.Box3().setFromObject(seated.root).max.y).toBeLessThan(1.45);
+    expect(meshBox(seated.root).max.y).toBeLessThan(1.45);
   });
 
   it('draws a child with a larger head for its height than an adult', () => {

@@ -1,5 +1,6 @@
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
+import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
 import { buildScene } from '../../src/scene/buildScene.js';
 import { LAYERS, SEMANTIC_CLASSES, type SceneRig } from '../../src/scene/types.js';
 import { STATE_FIELDS } from '../../src/sim/types.js';
@@ -206,5 +207,30 @@ describe('buildScene', () => {
     const { rig } = fixtureRig({ light: { exposureEv: -1.5 } });
     expect(rig.effects.exposureEv).toBe(-1.5);
     expect(rig.effects.noise).toBe(0);
+  });
+
+  it('draws a road-layer network with a signalled junction and a roundabout, every mesh tagged', () => {
+    const instance = fixtureInstance();
+    instance.road.blocks = [
+      { kind: 'straight', id: 'a', lengthM: 45 },
+      { kind: 'junction', id: 'J1', shape: 'four-way', side: 'left', signals: true, armLengthM: 40, greenS: 10, yellowS: 3, allRedS: 1, offsetS: 0 },
+      { kind: 'roundabout', id: 'R1', radiusM: 18, arms: 4, exitArm: 2, lanes: 1, armLengthM: 30 },
+    ];
+    const network = buildRoadNetwork(instance.road, instance.weather);
+    const rig = buildScene({ instance, network, trajectory: fixtureTrajectory(instance), seed: 2, quality: 'preview' });
+    const names: string[] = [];
+    rig.scene.getObjectByName('road-surface')?.children.forEach((c) => names.push(c.name));
+    expect(names).toEqual(expect.arrayContaining(['area J1', 'area R1', 'island R1', 'sidewalk', 'kerb']));
+    let untagged = 0;
+    rig.scene.traverse((o) => {
+      if ((o as THREE.Mesh).isMesh && !appearanceOnly(o) && !SEMANTIC_CLASSES.includes(o.userData['semantic'])) untagged++;
+    });
+    expect(untagged).toBe(0);
+    let heads = 0;
+    rig.scene.getObjectByName('traffic-lights')?.traverse((o) => {
+      if (o.userData['semantic'] === 'traffic-light') heads++;
+    });
+    // Four signal heads, each a housing and three lamps.
+    expect(heads).toBe(16);
   });
 });

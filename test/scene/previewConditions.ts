@@ -1,11 +1,22 @@
 /** Named looks for the scene preview: weather and light patches on the fixture instance. */
+import type { RoadBlock } from '../../src/scenario/types.js';
 import type { fixtureInstance, straightNetwork } from './fixture.js';
 
 export interface PreviewCondition {
   patch: Parameters<typeof fixtureInstance>[0];
+  /** Layout of the fixture's straight road network. */
   network?: Parameters<typeof straightNetwork>[0];
+  /** Road blocks: build the network with the road layer (buildRoadNetwork) instead. */
+  blocks?: RoadBlock[];
   tick: number;
 }
+
+const JUNCTION_AND_ROUNDABOUT: RoadBlock[] = [
+  { kind: 'straight', id: 'a', lengthM: 45 },
+  { kind: 'junction', id: 'J1', shape: 'four-way', side: 'left', signals: true, armLengthM: 60, greenS: 10, yellowS: 3, allRedS: 1, offsetS: 0 },
+  { kind: 'straight', id: 'b', lengthM: 50 },
+  { kind: 'roundabout', id: 'R1', radiusM: 18, arms: 4, exitArm: 2, lanes: 1, armLengthM: 50 },
+];
 
 export const PREVIEW_CONDITIONS: Record<string, PreviewCondition> = {
   day: { patch: {}, tick: 60 },
@@ -16,4 +27,5 @@ export const PREVIEW_CONDITIONS: Record<string, PreviewCondition> = {
   snow: { patch: { weather: { snow: 0.7, snowCover: 0.8, cloudCover: 0.8 }, setting: 'rural' }, tick: 60 },
   suburban: { patch: { setting: 'suburban' }, tick: 10 },
   tunnel: { patch: { light: { sunElevationDeg: 8, sunAzimuthDeg: 5, glare: 0.8 } }, network: { tunnel: { fromS: 20, toS: 90, lightLevel: 0.7 } }, tick: 60 },
+  junction: { patch: { setting: 'suburban', light: { sunElevationDeg: 30, sunAzimuthDeg: 120 } }, blocks: JUNCTION_AND_ROUNDABOUT, tick: 20 },
 };

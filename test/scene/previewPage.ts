@@ -3,6 +3,7 @@
  * named condition, renders ticks with WebGL and hands back PNG data URLs and timings.
  */
 import * as THREE from 'three';
+import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
 import { buildScene } from '../../src/scene/buildScene.js';
 import type { SceneQuality, SceneRig } from '../../src/scene/types.js';
 import { fixtureInstance, fixtureTrajectory, straightNetwork } from './fixture.js';
@@ -36,9 +37,11 @@ function prepare(name: string, quality: SceneQuality, strip: string[]): Prepared
   const cond = PREVIEW_CONDITIONS[name];
   if (!cond) throw new Error(`no preview condition ${name}`);
   const instance = fixtureInstance(cond.patch);
+  if (cond.blocks) instance.road.blocks = cond.blocks;
+  const network = cond.blocks ? buildRoadNetwork(instance.road, instance.weather) : straightNetwork(cond.network ?? {});
   const trajectory = fixtureTrajectory(instance);
   const t0 = performance.now();
-  const rig = buildScene({ instance, network: straightNetwork(cond.network ?? {}), trajectory, seed: 7, quality });
+  const rig = buildScene({ instance, network, trajectory, seed: 7, quality });
   const buildMs = performance.now() - t0;
   rig.scene.traverse((o) => {
     if (strip.includes(o.name) || strip.includes(o.type)) o.visible = false;

@@ -29,19 +29,26 @@ describe('catalog scenarios', () => {
   });
 
   for (const file of files) {
-    it(`${file}: samples simulate with finite states and vehicles on the road`, () => {
+    it(`${file}: samples simulate with finite states and vehicles on the road until they crash`, () => {
       const { spec, errors } = checkScenario(readFileSync(new URL(file, dir), 'utf8'), file);
       expect(errors).toEqual([]);
       for (const index of [0, 1]) {
         const sample = sampleScenario(spec!, { index, seed: 0, design: 'random' });
         const network = buildRoadNetwork(sample.instance.road, sample.instance.weather);
-        const t = simulate(sample.instance, network).trajectory;
+        const result = simulate(sample.instance, network);
+        const t = result.trajectory;
+        // A crash may push a car off the road; before its first collision it must stay on.
+        const crashTick = new Map<string, number>();
+        for (const e of result.events) {
+          if (e.kind !== 'collision') continue;
+          for (const id of [e.a, e.b]) if (!crashTick.has(id)) crashTick.set(id, e.tick);
+        }
         const n = t.actors.length;
         const F = STATE_FIELDS.length;
         for (let i = 0; i < t.states.length; i++) if (!Number.isFinite(t.states[i])) throw new Error(`${file} #${index}: state ${i} is ${t.states[i]}`);
         for (let k = 0; k < t.ticks; k += 10) {
           for (let a = 0; a < n; a++) {
-            if (!isVehicleKind(t.actors[a].kind)) continue;
+            if (!isVehicleKind(t.actors[a].kind) || k >= (crashTick.get(t.actors[a].id) ?? Infinity)) continue;
             const o = (k * n + a) * F;
             const off = offRoadM(network, t.states[o], t.states[o + 1]);
             if (off > 0.5) throw new Error(`${file} #${index}: ${t.actors[a].id} is ${off.toFixed(2)} m off the road at tick ${k}`);

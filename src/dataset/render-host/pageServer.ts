@@ -1,6 +1,6 @@
 /**
- * Local HTTP server (127.0.0.1, random port, random path prefix) that serves the render page,
- * binary blobs the page fetches (trajectories) and takes the PNGs the page uploads.
+ * Local HTTP server (127.0.0.1, random port, random path prefix) that serves the render page
+ * and binary blobs the page fetches (trajectories).
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,6 @@ export class PageServer {
   private readonly server: http.Server;
   private readonly prefix = `/${randomUUID()}`;
   private readonly blobs = new Map<string, Uint8Array>();
-  private readonly uploads = new Map<string, Map<string, Uint8Array>>();
   private script = '';
   private origin = '';
 
@@ -46,20 +45,6 @@ export class PageServer {
     this.blobs.delete(name);
   }
 
-  /** A fresh upload slot; the page POSTs <url>/<pass>; take() collects what arrived. */
-  openUpload(): { url: string; take: () => Map<string, Uint8Array> } {
-    const id = randomUUID();
-    this.uploads.set(id, new Map());
-    return {
-      url: `${this.origin}${this.prefix}/upload/${id}`,
-      take: () => {
-        const got = this.uploads.get(id) ?? new Map<string, Uint8Array>();
-        this.uploads.delete(id);
-        return got;
-      },
-    };
-  }
-
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = req.url ?? '';
     if (!url.startsWith(this.prefix + '/')) {
@@ -75,19 +60,6 @@ export class PageServer {
       const blob = this.blobs.get(decodeURIComponent(rest.slice('blobs/'.length)));
       if (blob) res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(blob);
       else res.writeHead(404).end();
-    } else if (req.method === 'POST' && rest.startsWith('upload/')) {
-      const [, id, pass] = rest.split('/');
-      const slot = this.uploads.get(id);
-      if (!slot || !pass) {
-        res.writeHead(404).end();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        slot.set(pass, new Uint8Array(Buffer.concat(chunks)));
-        res.writeHead(204).end();
-      });
     } else {
       res.writeHead(404).end();
     }

@@ -1,6 +1,6 @@
 /**
  * PNG encoding inside the page, so only compressed bytes cross to Node.
- *   rgb       the canvas, by the browser's native encoder
+ *   rgb       8-bit RGB, read back from the canvas
  *   instance  8-bit RGB, id = R + 256 G + 65536 B (COCO panoptic convention), 0 = background
  *   semantic  8-bit grey, SEMANTIC_CLASSES index + 1, 0 = unlabeled / sky
  *   depth     16-bit grey, metres x 256 (KITTI depth), 0 = no depth (sky); depths beyond
@@ -13,17 +13,8 @@ import { writePng } from './pngWriter.js';
 /** Largest depth a 16-bit KITTI depth PNG can hold [m]. */
 export const MAX_DEPTH_M = 65535 / 256;
 
-export async function encodeCanvas(canvas: HTMLCanvasElement | OffscreenCanvas): Promise<Uint8Array> {
-  const blob =
-    'convertToBlob' in canvas
-      ? await canvas.convertToBlob({ type: 'image/png' })
-      : await new Promise<Blob>((resolve, reject) =>
-          canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas.toBlob gave no PNG'))), 'image/png'),
-        );
-  return new Uint8Array(await blob.arrayBuffer());
-}
-
-export function encodeInstance(rgbaBottomUp: Uint8Array, widthPx: number, heightPx: number): Promise<Uint8Array> {
+/** 8-bit RGB PNG of an RGBA readback (the instance pass, or the RGB frame read from the canvas). */
+export function encodeRgb(rgbaBottomUp: Uint8Array, widthPx: number, heightPx: number): Promise<Uint8Array> {
   const rgb = new Uint8Array(widthPx * heightPx * 3);
   for (let y = 0; y < heightPx; y++) {
     let src = (heightPx - 1 - y) * widthPx * 4;

@@ -109,6 +109,7 @@ export class ExportPanel {
       this.poll();
     } catch (err) {
       this.stats.textContent = (err as Error).message;
+      this.stats.dataset.state = 'failed';
     }
   }
 

@@ -3,7 +3,7 @@ import type { Behaviour } from '../../scenario/types.js';
 import type { BehaviourModule } from './module.js';
 
 export const stop: BehaviourModule<Extract<Behaviour, { do: 'stop' }>> = {
-  start(ctx, actor, b) {
-    actor.override = { kind: 'hold', untilS: b.durationS === undefined ? Infinity : ctx.timeS + b.durationS };
+  start(_ctx, actor, b) {
+    actor.override = { kind: 'hold', durationS: b.durationS ?? Infinity, untilS: Infinity };
   },
 };

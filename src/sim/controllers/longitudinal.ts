@@ -2,7 +2,8 @@
  * The acceleration an actor asks for this tick [m/s^2]: its override (brake, accelerate,
  * hold) or else cruising / car-following, then capped by every place it must stop before
  * (a red signal it can still stop for, a yield point with traffic, the end of the road), and
- * by the tyre friction mu * g.
+ * by the tyre friction mu * g (and, for short tall vehicles, by what keeps the rear wheels
+ * down).
  */
 import type { SimActor, YieldPoint } from '../actor.js';
 import type { SimContext } from '../context.js';
@@ -67,7 +68,7 @@ export function longitudinalAccel(ctx: SimContext, actor: SimActor): number {
   let a: number;
   const o = actor.override;
   if (o?.kind === 'brake') {
-    a = -Math.min(o.decelMps2, ctx.muG);
+    a = -o.decelMps2;
     if (v <= o.toSpeedMps + 1e-3) {
       actor.override = null;
       actor.desiredSpeedMps = o.toSpeedMps;
@@ -83,8 +84,9 @@ export function longitudinalAccel(ctx: SimContext, actor: SimActor): number {
       a = (o.toSpeedMps - v) / ctx.dtS;
     }
   } else if (o?.kind === 'hold') {
+    if (Math.abs(v) < 0.05 && o.untilS === Infinity) o.untilS = ctx.timeS + o.durationS;
     if (ctx.timeS >= o.untilS) actor.override = null;
-    a = v > 0.05 ? -COMFORT_DECEL_MPS2 : -v / ctx.dtS;
+    a = v > 0.05 ? -Math.min(COMFORT_DECEL_MPS2, v / ctx.dtS) : -v / ctx.dtS;
   } else {
     a = Number.NaN;
   }
@@ -126,5 +128,6 @@ export function longitudinalAccel(ctx: SimContext, actor: SimActor): number {
     const d = actor.path.lengthM - front;
     if (d < (v * v) / (2 * COMFORT_DECEL_MPS2) + 30) a = Math.min(a, stopAccel(actor, desired, d));
   }
-  return Math.max(-ctx.muG, Math.min(maxAccel, a));
+  const maxBrake = actor.geometry ? Math.min(ctx.muG, actor.geometry.maxBrakeMps2) : ctx.muG;
+  return Math.max(-maxBrake, Math.min(maxAccel, a));
 }
