@@ -3,23 +3,24 @@
  * events and safety metrics (a summary for people, or one JSON object with --json). With
  * --out it writes the trajectory file that rendering replays.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { buildRoadNetwork } from '../../road/buildRoadNetwork.js';
 import type { RoadNetwork } from '../../road/types.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { sampleScenario } from '../../sampling/sample.js';
-import { formatScenarioError, sortScenarioErrors } from '../../scenario/errors.js';
-import { checkScenario, type CheckedScenario } from '../../scenario/load.js';
 import { DESIGNS } from '../../scenario/schema.js';
-import type { DesignName, SampledInstance, ScenarioSpec } from '../../scenario/types.js';
+import type { DesignName, SampledInstance } from '../../scenario/types.js';
+import { writeFileAtomic } from '../../export/atomicWrite.js';
 import { SimulationError } from '../../sim/errors.js';
 import { simulate } from '../../sim/simulate.js';
 import { encodeTrajectory } from '../../sim/trajectoryFile.js';
 import { trajectoryHash } from '../../sim/trajectoryHash.js';
 import type { SimEvent, SimResult } from '../../sim/types.js';
 import { UserError } from '../run-cli.js';
+import { integerArg } from '../args.js';
+import { readScenarioFile, samplingUserError, sweepDesign } from '../scenarioFile.js';
 
 interface SimulateFlags {
   index: number;
@@ -28,51 +29,13 @@ interface SimulateFlags {
   duration?: number;
   out?: string;
   json?: boolean;
-}
-
-function wholeNumber(min: number): (text: string) => number {
-  return (text) => {
-    const n = Number(text);
-    if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min) {
-      throw new InvalidArgumentError(`expected a whole number of at least ${min}, got "${text}"`);
-    }
-    return n;
-  };
+  sweepSize?: number;
 }
 
 function seconds(text: string): number {
   const n = Number(text);
   if (!Number.isFinite(n) || n <= 0 || n > 600) throw new InvalidArgumentError(`expected seconds in (0, 600], got "${text}"`);
   return n;
-}
-
-function readSpec(file: string): { spec: ScenarioSpec; locate: CheckedScenario['locate'] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UserError(`${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)}); check the path`);
-  }
-  const { spec, errors, locate } = checkScenario(text, file);
-  if (errors.length > 0 || spec === undefined) {
-    const lines = sortScenarioErrors(errors).map(formatScenarioError);
-    throw new UserError(lines.length > 0 ? lines.join('\n') : `${file}: not a valid scenario`);
-  }
-  return { spec, locate };
-}
-
-function sweepDesign(spec: ScenarioSpec): DesignName {
-  const sweep = spec.sweep;
-  const d = sweep !== null && typeof sweep === 'object' && !Array.isArray(sweep) ? sweep.design : undefined;
-  return typeof d === 'string' && (DESIGNS as readonly string[]).includes(d) ? (d as DesignName) : 'random';
-}
-
-/** Writes next to the target, then renames: a reader never sees half a file. */
-function writeAtomically(path: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, path);
 }
 
 /** A value with its unit, or "never" for an infinite TTC / distance. */
@@ -117,16 +80,14 @@ function finiteOrNull(_key: string, value: unknown): unknown {
 }
 
 function run(file: string, flags: SimulateFlags): void {
-  const { spec, locate } = readSpec(file);
+  const scenario = readScenarioFile(file);
+  const { spec } = scenario;
   const design = flags.design ?? sweepDesign(spec);
   let sample: SampledInstance;
   try {
-    sample = sampleScenario(spec, { index: flags.index, seed: flags.seed, design, count: flags.index + 1 });
+    sample = sampleScenario(spec, { index: flags.index, seed: flags.seed, design, count: flags.sweepSize ?? flags.index + 1 });
   } catch (err) {
-    if (err instanceof SamplingError) {
-      const pos = locate(err.pointer ?? '');
-      throw new UserError(`${file}:${pos.line}:${pos.col} ${err.message}`);
-    }
+    if (err instanceof SamplingError) throw samplingUserError(err, scenario);
     if (err instanceof RangeError) throw new UserError(`${file}: ${err.message}`);
     throw err;
   }
@@ -147,7 +108,10 @@ function run(file: string, flags: SimulateFlags): void {
   const wallS = (performance.now() - t0) / 1000;
   const bytes = encodeTrajectory(result.trajectory);
   const hash = trajectoryHash(result.trajectory);
-  if (flags.out) writeAtomically(flags.out, bytes);
+  if (flags.out) {
+    mkdirSync(dirname(flags.out), { recursive: true });
+    writeFileAtomic(flags.out, bytes);
+  }
   const out = (line: string): void => void process.stdout.write(line + '\n');
   if (flags.json) {
     const t = result.trajectory;
@@ -187,9 +151,10 @@ export function register(program: Command): void {
         'to the ego vehicle. The same sample always gives a bit-identical trajectory (see its hash).',
     )
     .argument('<file>', 'scenario file (YAML or JSON)')
-    .option('-i, --index <i>', 'sample index', wholeNumber(0), 0)
-    .option('-s, --seed <seed>', 'random seed', wholeNumber(-Number.MAX_SAFE_INTEGER), 0)
+    .option('-i, --index <i>', 'sample index', integerArg(0), 0)
+    .option('-s, --seed <seed>', 'random seed', integerArg(-Number.MAX_SAFE_INTEGER), 0)
     .addOption(new Option('-d, --design <name>', 'sweep design (default: sweep.design in the file, else random)').choices(DESIGNS))
+    .option('--sweep-size <n>', 'samples in the whole sweep, for --design lhs (default: --index + 1; use the --count of the run to match it)', integerArg(1))
     .option('--duration <seconds>', 'simulated time [s] (default: simulation.durationS in the file, else 10)', seconds)
     .option('-o, --out <file>', 'write the trajectory (binary .traj file, written atomically)')
     .option('--json', 'print one JSON object: {file, index, seed, design, instanceHash, trajectoryHash, dtS, ticks, actors, out, events, metrics}; a TTC of null means never closing')

@@ -1,0 +1,86 @@
+/**
+ * Studio preview: frames per second of the live 3D preview at 1280x720 in Chromium (preview
+ * quality: no shadows, no antialiasing, fewer lights), for the catalog's busiest scenario,
+ * beside the export-quality render rate of the same sample in the export renderer.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRenderHost } from '../../src/dataset/renderHost.js';
+import { PACKAGE_ROOT } from '../../src/dataset/render-host/pageBundle.js';
+import { checkScenario } from '../../src/scenario/load.js';
+import { sampleScenario } from '../../src/sampling/sample.js';
+import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
+import { simulate } from '../../src/sim/simulate.js';
+import { openScenario, openStudio } from '../gui/studioPage.js';
+
+const W = 1280;
+const H = 720;
+const FRAMES = 60;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The catalog file whose first sample has the most actors (ties: the first). */
+function busiestScenario(): { file: string; actors: number } {
+  let best = { file: '', actors: -1 };
+  for (const f of readdirSync(path.join(PACKAGE_ROOT, 'scenarios')).filter((n) => /^\d+.*\.yaml$/.test(n)).sort()) {
+    const { spec } = checkScenario(readFileSync(path.join(PACKAGE_ROOT, 'scenarios', f), 'utf8'), f);
+    if (!spec) continue;
+    const n = sampleScenario(spec, { seed: 1, design: 'random', index: 0 }).instance.actors.length;
+    if (n > best.actors) best = { file: f, actors: n };
+  }
+  return best;
+}
+
+export async function bench(log: (line: string) => void): Promise<Record<string, number>> {
+  const { file, actors } = busiestScenario();
+  log(`busiest scenario: ${file} (${actors} actors besides the ego)`);
+  const s = await openStudio([file], { width: W, height: H });
+  const out: Record<string, number> = {};
+  try {
+    await openScenario(s.page, file);
+    // The viewport alone fills the 1280x720 window.
+    await s.page.addStyleTag({ content: '#viewport { position: fixed; inset: 0; width: 1280px; height: 720px; z-index: 50; }' });
+    await s.page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('#viewport canvas.viewport-gl')?.width === 1280);
+    for (const mode of ['ego', 'orbit'] as const) {
+      await s.page.click(`[data-mode="${mode}"]`, { force: true }).catch(() => s.page.evaluate((m) => document.querySelector<HTMLButtonElement>(`[data-mode="${m}"]`)?.click(), mode));
+      const times = await s.page.evaluate((n) => (window as unknown as { roadsynthStudio: { timeFrames(n: number): number[] } }).roadsynthStudio.timeFrames(n), FRAMES);
+      const ms = median(times.slice(5));
+      out[`preview${mode === 'ego' ? 'Ego' : 'Orbit'}Fps`] = 1000 / ms;
+      log(`preview, ${mode} view, ${W}x${H}: ${ms.toFixed(1)} ms/frame median = ${(1000 / ms).toFixed(1)} fps (${FRAMES} frames through the timeline)`);
+    }
+  } finally {
+    await s.close();
+  }
+
+  // The same sample at export quality in the export renderer.
+  const text = readFileSync(path.join(PACKAGE_ROOT, 'scenarios', file), 'utf8');
+  const spec = checkScenario(text, file).spec!;
+  const design = /^sweep:\s*\n(?:\s+.*\n)*?\s+design:\s*(\w+)/m.exec(text)?.[1] ?? 'random';
+  const sample = sampleScenario(spec, { seed: 1, design: design as 'random', index: 0, count: 1 });
+  const instance = structuredClone(sample.instance);
+  instance.ego.camera.widthPx = W;
+  instance.ego.camera.heightPx = H;
+  const sim = simulate(instance, buildRoadNetwork(instance.road, instance.weather));
+  const host = createRenderHost({ pages: 1 });
+  await host.open();
+  try {
+    const scene = { kind: 'scenario' as const, key: `studio-bench-${sample.hash}`, instance, trajectory: sim.trajectory, seed: 1, quality: 'export' as const };
+    const tick = Math.floor(sim.trajectory.ticks / 2);
+    const times = await host.timeRenderOnly(scene, tick, 20);
+    const ms = median(times.slice(3));
+    out.exportRenderOnlyFps = 1000 / ms;
+    log(`export quality, RGB pass only, ${W}x${H}: ${ms.toFixed(1)} ms/frame median = ${(1000 / ms).toFixed(1)} fps`);
+    const labeled: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await host.renderFrame({ scene, frame: i, tick: tick + i, passes: ['rgb'] });
+      labeled.push(performance.now() - t0);
+    }
+    const lms = median(labeled);
+    out.exportLabeledFps = 1000 / lms;
+    log(`export quality, labeled frame (RGB PNG + labels), ${W}x${H}: ${lms.toFixed(0)} ms/frame median = ${(1000 / lms).toFixed(1)} fps`);
+  } finally {
+    await host.close();
+  }
+  return out;
+}
