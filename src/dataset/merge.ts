@@ -10,7 +10,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { linkOrCopyFileAtomic } from '../export/atomicWrite.js';
+import { linkOrCopyFileAtomic, removeStaleTemps } from '../export/atomicWrite.js';
 import { assembleDataset, RECORDS_DIR } from '../export/datasetWriter.js';
 import type { DatasetOptions, ExportSummary } from '../export/datasetWriter.js';
 import { claimDatasetFolder, IDENTITY_FILE } from '../export/datasetIdentity.js';
@@ -207,6 +207,7 @@ export function mergeDatasets(inputs: readonly string[], outDir: string): MergeR
       const sub = rel.slice(0, rel.indexOf('/'));
       if (!madeDirs.has(sub)) {
         mkdirSync(join(out, sub), { recursive: true });
+        removeStaleTemps(join(out, sub)); // left by an interrupted merge
         madeDirs.add(sub);
       }
       linkOrCopyFileAtomic(join(s.dir, rel), join(out, rel));

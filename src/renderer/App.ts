@@ -134,7 +134,12 @@ export class App {
       });
       toggles.append(h('label', {}, box, label));
     }
-    byId('sample-bar').append(field('seed', this.seed), field('design', this.design), field('sample', this.index), next, this.sampleInfo, modes, toggles, this.fpsLabel);
+    const look = h('select', { id: 'look', title: 'Preview: fast materials, no shadows or antialiasing. Export look: the materials and shadows of exports.' },
+      h('option', { value: 'preview' }, 'preview quality'),
+      h('option', { value: 'export' }, 'export look'),
+    );
+    look.addEventListener('change', () => this.viewport.setQuality(look.value === 'export' ? 'export' : 'preview'));
+    byId('sample-bar').append(field('seed', this.seed), field('design', this.design), field('sample', this.index), next, this.sampleInfo, modes, toggles, look, this.fpsLabel);
   }
 
   async start(): Promise<void> {
@@ -339,6 +344,11 @@ export class App {
   /** Measurement handle for the benchmark: frame times [ms] of n back-to-back preview frames. */
   timeFrames(n: number): number[] {
     return this.viewport.timeFrames(n);
+  }
+
+  /** Draw calls, triangles, lights and materials of the preview. For the benchmark. */
+  sceneStats(): Record<string, number> {
+    return this.viewport.sceneStats();
   }
 
   get previewReady(): boolean {

@@ -31,7 +31,7 @@ export function checkScenario(text: string, fileName: string): CheckedScenario {
   const covered = (pointer: string): boolean =>
     schemaErrors.some((e) => e.pointer !== '' && (pointer === e.pointer || pointer.startsWith(e.pointer + '/')));
   const semanticErrors = checkSemantics(parsed.spec, parsed, fileName).filter((e) => !covered(e.pointer));
-  // Probing distributions needs a schema-valid file: any other schema error would show in every probe.
+  // Probing finds each place by following the data through the schema, so it needs a valid file.
   const rangeErrors = schemaErrors.length === 0 ? checkDistributionRanges(parsed.spec, parsed.locate, fileName) : [];
   const errors = sortScenarioErrors([...schemaErrors, ...semanticErrors, ...rangeErrors]);
   return errors.length > 0 ? { errors, locate: parsed.locate } : { spec: parsed.spec, errors, locate: parsed.locate };

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readScenarioFile, validateFile } from '../../src/cli/commands/validate.js';
+import { validateFile } from '../../src/cli/commands/validate.js';
+import { readScenarioText } from '../../src/cli/scenarioFile.js';
 import { VALID_YAML, minimalWith } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'roadsynth-validate-'));
@@ -15,9 +16,9 @@ function file(name: string, content: string | Buffer): string {
   return p;
 }
 
-describe('readScenarioFile', () => {
+describe('readScenarioText', () => {
   it('reads a UTF-8 file', () => {
-    const r = readScenarioFile(file('ok.yaml', 'name: "caf\u00e9"\n'));
+    const r = readScenarioText(file('ok.yaml', 'name: "caf\u00e9"\n'));
     expect(r).toEqual({ ok: true, text: 'name: "caf\u00e9"\n' });
   });
 
@@ -25,22 +26,22 @@ describe('readScenarioFile', () => {
     const p = file('big.yaml', '');
     truncateSync(p, 64 * 1024 * 1024); // sparse: costs no disk, would cost 64 MB of memory to read
     const t0 = performance.now();
-    const r = readScenarioFile(p);
+    const r = readScenarioText(p);
     expect(performance.now() - t0).toBeLessThan(200);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toBe('file is 64.0 MB, larger than the 5 MB limit');
   });
 
   it('reports bytes that are not UTF-8 at their line and column', () => {
-    const r = readScenarioFile(file('bin.yaml', Buffer.from([0x61, 0x3a, 0x0a, 0x62, 0x3a, 0x20, 0xff, 0xfe, 0x0a])));
+    const r = readScenarioText(file('bin.yaml', Buffer.from([0x61, 0x3a, 0x0a, 0x62, 0x3a, 0x20, 0xff, 0xfe, 0x0a])));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ line: 2, col: 4, message: 'file is not valid UTF-8 text; is it a binary file?' });
   });
 
   it('reports a missing file and a directory', () => {
-    const missing = readScenarioFile(join(dir, 'nope.yaml'));
+    const missing = readScenarioText(join(dir, 'nope.yaml'));
     expect(!missing.ok && missing.error.message).toBe('no such file');
-    const folder = readScenarioFile(dir);
+    const folder = readScenarioText(dir);
     expect(!folder.ok && folder.error.message).toBe('is a directory');
   });
 });

@@ -12,6 +12,7 @@ import { buildScene } from '../../scene/buildScene.js';
 import type { SceneQuality, SceneRig } from '../../scene/types.js';
 import type { Trajectory } from '../../sim/types.js';
 import { Overlays, type OverlayFlags } from './Overlays.js';
+import { simplifyMaterials } from './previewMaterials.js';
 
 export type ViewMode = 'orbit' | 'ego' | 'top';
 
@@ -26,6 +27,8 @@ interface Loaded {
   overlays: Overlays;
   ego: THREE.Object3D;
   ticks: number;
+  /** Materials swapped out for preview quality; disposed with the scene. */
+  replaced: THREE.Material[];
 }
 
 const _ego = new THREE.Vector3();
@@ -42,6 +45,7 @@ export class Viewport {
   private readonly topCamera = new THREE.PerspectiveCamera(50, 16 / 9, 1, 3000);
   private readonly controls: OrbitControls;
   private loaded: Loaded | null = null;
+  private lastInput: PreviewInput | null = null;
   private tick = 0;
   private needsFrame = true;
   private frameTimes: number[] = [];
@@ -85,12 +89,14 @@ export class Viewport {
   load(input: PreviewInput): void {
     const first = this.loaded === null;
     this.unload();
+    this.lastInput = input;
     const network = buildRoadNetwork(input.instance.road, input.instance.weather);
     const rig = buildScene({ instance: input.instance, network, trajectory: input.trajectory, seed: input.seed, quality: this.quality });
+    const replaced = this.quality === 'preview' ? simplifyMaterials(rig.scene) : [];
     const overlays = new Overlays(rig.tracks, network);
     rig.scene.add(overlays.group);
     const ego = rig.tracks.find((t) => t.trackId === 0)?.root ?? rig.camera;
-    this.loaded = { rig, overlays, ego, ticks: input.trajectory.ticks };
+    this.loaded = { rig, overlays, ego, ticks: input.trajectory.ticks, replaced };
     this.renderer.shadowMap.enabled = this.quality === 'export';
     this.tick = Math.min(this.tick, input.trajectory.ticks - 1);
     rig.setTick(this.tick);
@@ -111,7 +117,15 @@ export class Viewport {
     this.loaded.rig.scene.remove(this.loaded.overlays.group);
     this.loaded.overlays.dispose();
     this.loaded.rig.dispose();
+    for (const m of this.loaded.replaced) m.dispose();
     this.loaded = null;
+  }
+
+  /** Preview quality (fast materials, no shadows) or the export look (scene builder's materials, shadows). */
+  setQuality(quality: SceneQuality): void {
+    if (quality === this.quality) return;
+    this.quality = quality;
+    if (this.lastInput) this.load(this.lastInput);
   }
 
   setTick(tick: number): void {
@@ -202,6 +216,17 @@ export class Viewport {
     this.frameTimes.push(now);
     while (this.frameTimes.length > 0 && now - this.frameTimes[0] > 1000) this.frameTimes.shift();
     this.onFrame(this.frameTimes.length, boxes);
+  }
+
+  /** What the last frame drew: draw calls, triangles, lights and materials by type. For the benchmark. */
+  sceneStats(): Record<string, number> {
+    const out: Record<string, number> = { calls: this.renderer.info.render.calls, triangles: this.renderer.info.render.triangles };
+    this.loaded?.rig.scene.traverse((o) => {
+      if ((o as THREE.Light).isLight) out.lights = (out.lights ?? 0) + 1;
+      const m = (o as THREE.Mesh).material;
+      for (const x of Array.isArray(m) ? m : m ? [m] : []) out[x.type] = (out[x.type] ?? 0) + 1;
+    });
+    return out;
   }
 
   /**
