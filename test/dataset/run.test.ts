@@ -62,6 +62,16 @@ describe('roadsynth run', () => {
     expect([...snapshot(out).keys()].filter((f) => f.includes('.tmp'))).toEqual([]);
   }, 300_000);
 
+  it('merging three shards gives byte-identical labels to the one-process run', async () => {
+    const shards = [0, 1, 2].map((k) => join(work, `shard-${k}`));
+    const runs = await Promise.all(shards.map((out, k) => runCli(['run', street, '--out', out, ...common, '--shard', `${k}/3`])));
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const merged = join(work, 'merged');
+    const m = await runCli(['merge', ...shards, '--out', merged]);
+    expect(m.code, m.stderr).toBe(0);
+    expect(differences(snapshot(reference, isLabelFile), snapshot(merged, isLabelFile))).toEqual([]);
+  }, 300_000);
+
   it('refuses a folder that already has frames unless asked to resume', async () => {
     const r = await runCli(['run', street, '--out', reference, ...common]);
     expect(r.code).toBe(2);

@@ -10,6 +10,7 @@ import { encode } from 'fast-png';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { SceneQuality } from '../../src/scene/types.js';
 import type { CatalogScenePayload, FrameInfo } from './framePage.js';
+import { descendantCpuS } from './descendantCpu.js';
 
 export const CHROMIUM_FLAGS = [
   '--headless=new', '--no-sandbox', '--enable-unsafe-swiftshader', '--disable-background-networking',
@@ -20,6 +21,8 @@ export interface FrameTiming extends FrameInfo {
   /** Fastest frame [ms] and the median [ms]. */
   minMs: number;
   medianMs: number;
+  /** CPU time the browser used per timed frame [ms]: less disturbed by other processes than wall time. */
+  cpuMs: number;
 }
 
 interface PageApi {
@@ -47,9 +50,11 @@ export class FrameTimer {
   /** Builds the scene with `builder`, draws a warm-up frame, then times `repeats` frames. */
   async measure(payload: CatalogScenePayload, quality: SceneQuality, repeats: number, builder = 'current'): Promise<FrameTiming> {
     const info = await this.page.evaluate(([b, p, q]) => (globalThis as unknown as Api).sceneFrames.prepare(b, p, q), [builder, payload, quality] as const);
+    const cpu0 = descendantCpuS();
     const { ms, programs } = await this.page.evaluate((n) => (globalThis as unknown as Api).sceneFrames.time(n), repeats);
+    const cpuMs = ((descendantCpuS() - cpu0) * 1000) / Math.max(1, repeats);
     const sorted = [...ms].sort((a, b) => a - b);
-    return { ...info, programsAfter: programs, minMs: sorted[0] ?? NaN, medianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN };
+    return { ...info, programsAfter: programs, minMs: sorted[0] ?? NaN, medianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN, cpuMs };
   }
 
   /** Saves the prepared scene's frame as a PNG (RGB). */

@@ -6,12 +6,13 @@
  * per frame (SwiftShader renders on the CPU, so on a busy machine CPU time / cores is the
  * better guess of the idle frame time). Not a test: a tool to look at frames.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { PreparedInfo } from './previewPage.js';
 import { PREVIEW_CONDITIONS } from './previewConditions.js';
+import { descendantCpuS } from './descendantCpu.js';
 
 const CHROMIUM_FLAGS = [
   '--headless=new', '--no-sandbox', '--enable-unsafe-swiftshader', '--disable-background-networking',
@@ -24,33 +25,6 @@ interface PreviewApi {
   snapshot(): string;
 }
 type Api = { scenePreview: PreviewApi };
-
-/** CPU seconds (user + system) used by every descendant process of this one (Linux /proc). */
-function descendantCpuS(): number {
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(d), Number(f[1]));
-      cpu.set(Number(d), (Number(f[11]) + Number(f[12])) / 100);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  for (const [pid, t] of cpu) {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
-      if (p === process.pid) {
-        total += t;
-        break;
-      }
-    }
-  }
-  return total;
-}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
