@@ -56,6 +56,8 @@ export class App {
   private previewSeq = 0;
   private lastDraftText = '';
   private hasValidPreview = false;
+  /** Last unsaved-changes state told to the host (for its close warning). */
+  private reportedDirty = false;
 
   constructor(private readonly api: StudioApi) {
     this.files = new FileList(byId('files'), {
@@ -229,7 +231,10 @@ export class App {
     const dirty = this.dirty;
     this.files.mark(this.file?.path ?? null, dirty);
     document.title = `${dirty ? '● ' : ''}${this.file?.displayName ?? 'roadsynth studio'} – roadsynth studio`;
-    void this.api.setDirty({ dirty });
+    if (dirty !== this.reportedDirty) {
+      this.reportedDirty = dirty;
+      void this.api.setDirty({ dirty });
+    }
   }
 
   /** Sends unsaved text to the host's recovery folder. */

@@ -28,11 +28,26 @@ export class HeadlightPool {
     this.vehicleIdx = Int32Array.from(idx);
     this.halfLen = Float64Array.from(trajectory.actors, (a) => a.size.lengthM / 2);
     this.dist = new Float64Array(idx.length);
-    for (let k = 0; k < Math.min(size, idx.length); k++) {
+    // Only as many lights as there are ever lamps on: a light at zero intensity still costs
+    // every lit pixel its shading, and the count must stay fixed (a change recompiles shaders).
+    for (let k = 0; k < Math.min(size, this.mostOnAtOnce()); k++) {
       const l = new THREE.SpotLight(0xfff1d8, 0, 120, 0.45, 1, 1.3);
       l.name = `headlight-${k}`;
       this.lights.push(l);
     }
+  }
+
+  /** The largest number of vehicles with head lights on at any one tick. */
+  private mostOnAtOnce(): number {
+    const tr = this.trajectory;
+    const n = tr.actors.length;
+    let most = 0;
+    for (let k = 0; k < tr.ticks; k++) {
+      let on = 0;
+      for (const a of this.vehicleIdx) if (((tr.states[(k * n + a) * NF + F.lights] as number) & LIGHT.head) !== 0) on++;
+      most = Math.max(most, on);
+    }
+    return most;
   }
 
   private place(light: THREE.SpotLight, a: number, o: number): void {

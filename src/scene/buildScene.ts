@@ -9,6 +9,7 @@ import { EgoCamera } from './egoCamera.js';
 import { setWorldPose } from './frame.js';
 import { STREETLIGHT_HEIGHT_M } from './furnitureModels.js';
 import { HeadlightPool } from './HeadlightPool.js';
+import { isMatte, useLambert } from './lambertLook.js';
 import { buildLampGlows } from './lampGlows.js';
 import { LampPool } from './lampPool.js';
 import { buildLampPools } from './lampPools.js';
@@ -161,6 +162,18 @@ export function buildScene(input: SceneInput): SceneRig {
     precip.push(new Precipitation({ kind: 'snow', count: Math.round((full ? 7000 : 3000) * w.snow), seed, stream: RNG_STREAM.snow, halfM: 20, heightM: 12, fallMps: 1.1, streakM: 0, windX: 0.6, windZ: 0.3 }));
   }
   for (const p of precip) scene.add(p.object);
+
+  // Library materials are static looks, set by now. Preview shades them all as Lambert; export
+  // only the matte ones (no highlight to lose), keeping PBR for paint, glass, metal and wet roads.
+  const libMaterials = new Set<THREE.Material>([...lib.entries()].map(([, m]) => m));
+  // Mirror-like puddles keep PBR: their look is the reflection, which Lambert would turn grey.
+  useLambert(scene, (m) => libMaterials.has(m) && (full ? isMatte(m) : m.roughness >= 0.2));
+  // Bilinear from one mip level instead of trilinear from two: texture lookups are a large part
+  // of a software-rendered frame (facades alone ~25 % in-page). Export keeps trilinear on the
+  // road layers, where a mip seam across the lane would show; facades hide it.
+  for (const [key, t] of lib.textureEntries()) {
+    if (t.minFilter === THREE.LinearMipmapLinearFilter && (!full || key.startsWith('facade'))) t.minFilter = THREE.LinearMipmapNearestFilter;
+  }
 
   const effects = {
     noise: instance.ego.camera.noise,

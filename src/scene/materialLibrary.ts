@@ -83,6 +83,11 @@ export class MaterialLibrary {
     return t as T;
   }
 
+  /** Every shared texture with its key. */
+  textureEntries(): IterableIterator<[string, THREE.Texture]> {
+    return this.textures.entries();
+  }
+
   /** Unit box (1 x 1 x 1, centred). */
   get box(): THREE.BoxGeometry {
     return this.geometry('box', () => new THREE.BoxGeometry(1, 1, 1));

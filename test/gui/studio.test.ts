@@ -110,6 +110,15 @@ describe('roadsynth studio in Chromium', () => {
     expect(marks).toBeGreaterThan(0);
   });
 
+  it('refuses API calls without the token and paths outside the opened folder', async () => {
+    const post = (name: string, body: unknown, token?: string): Promise<Response> =>
+      fetch(`${s.studio.origin}/api/${name}`, { method: 'POST', headers: token ? { 'X-Roadsynth-Token': token } : {}, body: JSON.stringify(body) });
+    expect((await post('roots', {})).status).toBe(403);
+    expect((await post('roots', {}, s.studio.token)).status).toBe(200);
+    const outside = await post('readFile', { path: path.join(s.dirs.base, '..', 'etc-passwd') }, s.studio.token);
+    expect(outside.status).toBe(403);
+  });
+
   it('exports 5 frames and finds them on disk and in the frame browser', async () => {
     await s.page.fill('#export-count', '5');
     await s.page.fill('#export-frames', '1');

@@ -64,6 +64,6 @@ describe('roadsynth sample', () => {
   it('exits with 2 for a file that is not there', async () => {
     const r = await sample(join(dir, 'missing.yaml'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/missing\.yaml: cannot read the file \(ENOENT\)/);
+    expect(r.stderr).toMatch(/missing\.yaml:1:1: no such file \(check the path\)/);
   });
 });

@@ -37,7 +37,7 @@ export class ExportPanel {
   private readonly openOut = h('button', { id: 'export-open', disabled: true }, 'Open output');
   private readonly openReport = h('button', { id: 'export-report', disabled: true }, 'Open report');
   private readonly frameList = h('div', { id: 'frame-list', class: 'frame-list' });
-  private readonly frameCanvas = h('canvas', { id: 'frame-view', class: 'frame-view', width: 320, height: 180 });
+  private readonly frameCanvas = h('canvas', { id: 'frame-view', class: 'frame-view', width: 320, height: 180, hidden: true });
   private readonly frameCaption = h('div', { id: 'frame-caption', class: 'muted' }, '');
   private jobId: string | null = null;
   private reportPath: string | null = null;
@@ -165,6 +165,7 @@ export class ExportPanel {
 
   private async showFrame(outDir: string, id: string): Promise<void> {
     const view = await this.api.readFrame({ outDir, id });
+    this.frameCanvas.hidden = false;
     await drawFrame(this.frameCanvas, view);
     for (const b of this.frameList.querySelectorAll('.frame-item')) b.classList.toggle('active', (b as HTMLElement).dataset.frame === id);
     this.frameCaption.textContent = `${id}: ${view.boxes.length} boxes`;

@@ -11,6 +11,8 @@ import { StudioApiError } from './StudioApiError.js';
 interface Job {
   progress: ExportProgress;
   startedMs: number;
+  /** When the first frame was written; the rate is measured from there, after the browser started. */
+  firstFrameMs: number | null;
   abort: AbortController;
 }
 
@@ -41,12 +43,16 @@ export class ExportJobs {
     const job: Job = {
       progress: { jobId, state: 'running', outDir: options.outDir, framesDone: 0, framesTotal: total, fps: 0, etaS: null },
       startedMs: this.now(),
+      firstFrameMs: null,
       abort: new AbortController(),
     };
     this.jobs.set(jobId, job);
     const onFrame = (done: number, framesTotal: number): void => {
-      const elapsedS = (this.now() - job.startedMs) / 1000;
-      const fps = elapsedS > 0 ? done / elapsedS : 0;
+      const now = this.now();
+      if (job.firstFrameMs === null && done > 0) job.firstFrameMs = now;
+      const sinceFirstS = job.firstFrameMs === null ? 0 : (now - job.firstFrameMs) / 1000;
+      const elapsedS = (now - job.startedMs) / 1000;
+      const fps = done > 1 && sinceFirstS > 0 ? (done - 1) / sinceFirstS : elapsedS > 0 ? done / elapsedS : 0;
       job.progress = { ...job.progress, framesDone: done, framesTotal, fps, etaS: fps > 0 ? (framesTotal - done) / fps : null };
     };
     this.runner(options, onFrame, job.abort.signal).then(

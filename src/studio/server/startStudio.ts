@@ -3,12 +3,14 @@
  * renderer if needed and serves it with the API on 127.0.0.1. Used by `roadsynth studio` and
  * by the GUI tests.
  */
+import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../dataset/render-host/pageBundle.js';
 import { studioExportRunner, type ExportRunner } from '../host/exportRun.js';
 import { FolderAccess } from '../host/FolderAccess.js';
 import { StudioBackend } from '../host/StudioBackend.js';
+import { StudioApiError } from '../host/StudioApiError.js';
 import { ensureRendererBuild } from './rendererBuild.js';
 import { StudioServer } from './StudioServer.js';
 
@@ -51,7 +53,12 @@ export async function startStudio(o: StartStudioOptions): Promise<RunningStudio>
       kind: 'browser',
       // A page cannot show the system's folder dialog; the folders are the ones given on the command line.
       pickFolder: async () => null,
-      openPath: async (real) => ({ url: server!.fileUrl(real) }),
+      openPath: async (real) => {
+        if (statSync(real).isDirectory()) {
+          throw new StudioApiError(`a browser cannot open folders; the files are in ${real} (the desktop app opens it in your file manager)`, 400);
+        }
+        return { url: server!.fileUrl(real) };
+      },
       // The page warns on close itself (beforeunload).
       setDirty: () => {},
     },
