@@ -4,7 +4,8 @@
  */
 import { KERB_WIDTH_M } from '../../road/CrossSection.js';
 import type { Road } from '../../road/types.js';
-import type { Behaviour, RoadSpec } from '../../scenario/types.js';
+import type { Behaviour, Gait, RoadSpec } from '../../scenario/types.js';
+import type { SimActor } from '../actor.js';
 import { SimulationError } from '../errors.js';
 import { Path } from '../path.js';
 import { roadAt } from './lanes.js';
@@ -42,15 +43,23 @@ export const cross: BehaviourModule<Extract<Behaviour, { do: 'cross' }>> = {
     const steps = Math.max(2, Math.ceil(Math.hypot(dt, ds) / 0.5));
     const points = [{ x: actor.x, y: actor.y }];
     for (let k = 1; k <= steps; k++) points.push(on.road.position(on.s + (ds * k) / steps, on.t + (dt * k) / steps));
-    actor.gait = b.gait ?? 'walk';
-    actor.path = Path.fromPoints(points);
-    actor.pathS = 0;
-    actor.pathT = 0;
-    actor.baseT = 0;
-    actor.manoeuvres = [];
-    actor.pathEndsAtRoadEnd = true;
-    actor.arrived = false;
-    actor.override = null;
-    actor.desiredSpeedMps = b.speedMps ?? (actor.gait === 'run' ? RUN_SPEED_MPS : WALK_SPEED_MPS);
+    followOnFoot(actor, points, b.gait, b.speedMps);
   },
 };
+
+/**
+ * Sends a person or animal along a path of world points at its gait's speed; walk and cross
+ * differ only in how they make the points.
+ */
+export function followOnFoot(actor: SimActor, points: { x: number; y: number }[], gait: Gait | undefined, speedMps: number | undefined): void {
+  actor.gait = gait ?? 'walk';
+  actor.path = Path.fromPoints(points);
+  actor.pathS = 0;
+  actor.pathT = 0;
+  actor.baseT = 0;
+  actor.manoeuvres = [];
+  actor.pathEndsAtRoadEnd = true;
+  actor.arrived = false;
+  actor.override = null;
+  actor.desiredSpeedMps = speedMps ?? (actor.gait === 'run' ? RUN_SPEED_MPS : WALK_SPEED_MPS);
+}
