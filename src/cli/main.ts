@@ -18,7 +18,10 @@ Examples:
   roadsynth validate scenarios/*.yaml
   roadsynth sample scenarios/01-pedestrian-behind-van.yaml --count 10 --design sobol --json
   roadsynth simulate scenarios/03-lead-vehicle-emergency-brake.yaml --index 4 --json
-  roadsynth run scenarios/01-pedestrian-behind-van.yaml --out out/ped --count 20 --frames 30`,
+  roadsynth run scenarios/01-pedestrian-behind-van.yaml --out out/ped --count 20 --frames 30
+  roadsynth run scenarios/01-pedestrian-behind-van.yaml --out out/shard-0 --count 1000 --shard 0/8
+  roadsynth merge out/shard-* --out out/all && roadsynth report out/all
+  roadsynth studio scenarios`,
   );
 
 for (const mod of commandModules) mod.register(program);

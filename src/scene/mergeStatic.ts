@@ -1,7 +1,14 @@
 /**
- * Merges the static meshes below a group into one mesh per (material, semantic class): a
- * roadside of hundreds of parts becomes a few draw calls. World transforms are baked in.
+ * Merges the static meshes below a group into one mesh per (material, semantic class, chunk of
+ * ground): a roadside of hundreds of parts becomes a few dozen draw calls. World transforms are
+ * baked in. Chunks keep what merging would lose: three.js sorts opaque meshes front to back by
+ * their centres, so near facades are drawn first and hide far ones from the (software)
+ * rasteriser's shading, and chunks behind the camera are culled.
  */
+
+/** Side of a merge chunk on the ground [m]. */
+const CHUNK_M = 40;
+const _centre = new THREE.Vector3();
 import * as THREE from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import { RENDER_ORDER } from './renderOrder.js';
@@ -16,7 +23,10 @@ export function mergeStatic(group: THREE.Object3D, name: string, shadows: { cast
     if (!mesh.isMesh || Array.isArray(mesh.material)) return;
     const material = mesh.material;
     const semantic = mesh.userData['semantic'] as SemanticClass;
-    const key = `${material.uuid}|${semantic}`;
+    const g0 = mesh.geometry;
+    if (!g0.boundingSphere) g0.computeBoundingSphere();
+    _centre.copy(g0.boundingSphere?.center ?? _centre.set(0, 0, 0)).applyMatrix4(mesh.matrixWorld);
+    const key = `${material.uuid}|${semantic}|${Math.floor(_centre.x / CHUNK_M)},${Math.floor(_centre.z / CHUNK_M)}`;
     let b = buckets.get(key);
     if (!b) {
       b = { material, semantic, geos: [] };

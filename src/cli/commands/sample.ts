@@ -97,7 +97,7 @@ function run(file: string, flags: SampleFlags): void {
 export function register(program: Command): void {
   program
     .command('sample')
-    .summary('draw concrete instances from a scenario file')
+    .summary('Draw concrete instances from a scenario file (JSON lines with --json).')
     .description(
       'Draws instances from a scenario: every distribution gets a value, every "$name" and "=expr" is ' +
         'resolved, requirements are met by redrawing, and each instance gets a content hash. ' +

@@ -143,7 +143,7 @@ function run(file: string, flags: SimulateFlags): void {
 export function register(program: Command): void {
   program
     .command('simulate')
-    .summary('simulate one sample of a scenario; print events and metrics')
+    .summary('Simulate one sample of a scenario; print its events and safety metrics.')
     .description(
       'Samples instance --index of a scenario (same --seed and --design as `roadsynth sample`), builds its ' +
         'road, and simulates it with a fixed time step (cannon-es physics, scripted behaviours). Prints ' +
