@@ -9,11 +9,12 @@ import { decodeTrajectory } from '../sim/trajectoryFile.js';
 import { DESIGN_NAMES, type FileEntry, type Perturbations, type StudioApi, type StudioRoot } from '../studio/api.js';
 import { byId, field, h } from './dom.js';
 import { ScenarioEditor } from './editor/ScenarioEditor.js';
-import { ExportPanel } from './panels/ExportPanel.js';
+import { ExportPanel, type ExportSource } from './panels/ExportPanel.js';
 import { FileList } from './panels/FileList.js';
 import { ParameterPanel } from './panels/ParameterPanel.js';
 import { PerturbationPanel } from './panels/PerturbationPanel.js';
 import { Timeline, timelineMarks } from './panels/Timeline.js';
+import { sweepDesignOf } from './sweepDesign.js';
 import { Viewport, type ViewMode } from './viewport/Viewport.js';
 
 const DRAFT_EVERY_MS = 2000;
@@ -141,7 +142,13 @@ export class App {
       h('option', { value: 'export' }, 'export look'),
     );
     look.addEventListener('change', () => this.viewport.setQuality(look.value === 'export' ? 'export' : 'preview'));
-    byId('sample-bar').append(field('seed', this.seed), field('design', this.design), field('sample', this.index), next, this.sampleInfo, modes, toggles, look, this.fpsLabel);
+    const resolution = h(
+      'select',
+      { id: 'resolution', title: 'Rendered resolution of the preview. Auto: half on a software renderer (no GPU), full on a GPU.' },
+      ...[['auto', 'auto res'], ['1', '100%'], ['0.75', '75%'], ['0.5', '50%']].map(([v, label]) => h('option', { value: v }, label)),
+    );
+    resolution.addEventListener('change', () => this.viewport.setResolution(resolution.value === 'auto' ? 'auto' : Number(resolution.value)));
+    byId('sample-bar').append(field('seed', this.seed), field('design', this.design), field('sample', this.index), next, this.sampleInfo, modes, toggles, look, resolution, this.fpsLabel);
   }
 
   async start(): Promise<void> {
@@ -176,8 +183,7 @@ export class App {
     this.overrides = {};
     this.perturb.reset();
     this.index.value = '0';
-    const design = /^sweep:\s*\n(?:\s+.*\n)*?\s+design:\s*(\w+)/m.exec(read.text)?.[1];
-    this.design.value = design && (DESIGN_NAMES as readonly string[]).includes(design) ? design : 'random';
+    this.design.value = sweepDesignOf(read.text);
     this.exporter.setDefaults('', this.design.value as DesignName);
     this.editor.load(text ?? read.text);
     this.lastDraftText = text ?? read.text;
@@ -279,7 +285,7 @@ export class App {
     list.classList.toggle('empty', errors.length === 0);
   }
 
-  private exportSource(): ReturnType<ConstructorParameters<typeof ExportPanel>[2]['current']> {
+  private exportSource(): ReturnType<ExportSource['current']> {
     if (!this.file) return 'open a scenario first';
     return {
       text: this.editor.text,

@@ -36,8 +36,15 @@ import { buildTunnels } from './tunnels.js';
 import type { SceneInput, SceneRig } from './types.js';
 import { wetRoadLayers } from './wetReflection.js';
 
-/** Budget of real lights per quality: street/tunnel lamps and vehicle headlights. */
-const LIGHT_BUDGET = { export: { lamps: 2, headlights: 2 }, preview: { lamps: 1, headlights: 1 } } as const;
+/**
+ * Budget of real lights per quality: street/tunnel lamps and vehicle headlights. Each real
+ * light costs every lit pixel (in-page: the 4 spots of a night export are half its frame).
+ * Preview keeps the ego's headlights; its lamps show through their painted pools and glows.
+ */
+const LIGHT_BUDGET = { export: { lamps: 2, headlights: 2 }, preview: { lamps: 0, headlights: 1 } } as const;
+
+/** Library keys of the paved layers, where a spot light's broad sheen shows. */
+const PAVED = new Set(['asphalt', 'parking', 'sidewalk', 'kerb', 'marking', 'crosswalk']);
 
 const _camPos = new THREE.Vector3();
 const _camDir = new THREE.Vector3();
@@ -164,10 +171,13 @@ export function buildScene(input: SceneInput): SceneRig {
   for (const p of precip) scene.add(p.object);
 
   // Library materials are static looks, set by now. Preview shades them all as Lambert; export
-  // only the matte ones (no highlight to lose), keeping PBR for paint, glass, metal and wet roads.
+  // only the matte ones (no highlight to lose), keeping PBR for paint, glass, metal and wet roads,
+  // and for the paved layers wherever lamps or headlights make a visible sheen on them.
   const libMaterials = new Set<THREE.Material>([...lib.entries()].map(([, m]) => m));
+  const spotsOnRoad = lamps.lights.length + headlights.lights.length > 0;
+  const exportLambert = (m: THREE.MeshStandardMaterial): boolean => isMatte(m) && !(spotsOnRoad && PAVED.has(m.name));
   // Mirror-like puddles keep PBR: their look is the reflection, which Lambert would turn grey.
-  useLambert(scene, (m) => libMaterials.has(m) && (full ? isMatte(m) : m.roughness >= 0.2));
+  useLambert(scene, (m) => libMaterials.has(m) && (full ? exportLambert(m) : m.roughness >= 0.2));
   // Bilinear from one mip level instead of trilinear from two: texture lookups are a large part
   // of a software-rendered frame (facades alone ~25 % in-page). Export keeps trilinear on the
   // road layers, where a mip seam across the lane would show; facades hide it.

@@ -14,6 +14,7 @@ import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { openScenario, openStudio } from '../gui/studioPage.js';
 import { descendantsCpuMs } from './processCpu.js';
+import { sweepDesignOf } from '../../src/renderer/sweepDesign.js';
 
 const W = 1280;
 const H = 720;
@@ -42,19 +43,24 @@ export async function bench(log: (line: string) => void): Promise<Record<string,
     await openScenario(s.page, file);
     // The viewport alone fills the 1280x720 window.
     await s.page.addStyleTag({ content: '#viewport { position: fixed; inset: 0; width: 1280px; height: 720px; z-index: 50; }' });
-    await s.page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('#viewport canvas.viewport-gl')?.width === 1280);
-    for (const mode of ['ego', 'orbit'] as const) {
-      await s.page.click(`[data-mode="${mode}"]`, { force: true }).catch(() => s.page.evaluate((m) => document.querySelector<HTMLButtonElement>(`[data-mode="${m}"]`)?.click(), mode));
+    await s.page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('#viewport canvas.viewport-2d')?.width === 1280);
+    for (const [mode, resolution] of [['ego', '1'], ['orbit', '1'], ['ego', 'auto'], ['orbit', 'auto']] as const) {
+      await s.page.evaluate((m) => document.querySelector<HTMLButtonElement>(`[data-mode="${m}"]`)?.click(), mode);
+      await s.page.evaluate((r) => {
+        const sel = document.querySelector<HTMLSelectElement>('#resolution')!;
+        sel.value = r;
+        sel.dispatchEvent(new Event('change'));
+      }, resolution);
       const cpu0 = descendantsCpuMs();
       const times = await s.page.evaluate((n) => (window as unknown as { roadsynthStudio: { timeFrames(n: number): number[] } }).roadsynthStudio.timeFrames(n), FRAMES);
       const cpuMs = (descendantsCpuMs() - cpu0) / FRAMES;
       const ms = median(times.slice(5));
-      const name = `preview${mode === 'ego' ? 'Ego' : 'Orbit'}`;
+      const name = `preview${mode === 'ego' ? 'Ego' : 'Orbit'}${resolution === 'auto' ? 'AutoRes' : ''}`;
       out[`${name}Fps`] = 1000 / ms;
       out[`${name}CpuMsPerFrame`] = cpuMs;
       const stats = await s.page.evaluate(() => (window as unknown as { roadsynthStudio: { sceneStats(): Record<string, number> } }).roadsynthStudio.sceneStats());
       log(`  ${Object.entries(stats).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-      log(`preview, ${mode} view, ${W}x${H}: ${ms.toFixed(1)} ms/frame median = ${(1000 / ms).toFixed(1)} fps wall clock; browser CPU ${cpuMs.toFixed(1)} ms/frame (${FRAMES} frames through the timeline)`);
+      log(`preview, ${mode} view, ${W}x${H} canvas, ${resolution === 'auto' ? 'auto resolution' : 'full resolution'}: ${ms.toFixed(1)} ms/frame median = ${(1000 / ms).toFixed(1)} fps wall clock; browser CPU ${cpuMs.toFixed(1)} ms/frame (${FRAMES} frames through the timeline)`);
     }
   } finally {
     await s.close();
@@ -63,8 +69,8 @@ export async function bench(log: (line: string) => void): Promise<Record<string,
   // The same sample at export quality in the export renderer.
   const text = readFileSync(path.join(PACKAGE_ROOT, 'scenarios', file), 'utf8');
   const spec = checkScenario(text, file).spec!;
-  const design = /^sweep:\s*\n(?:\s+.*\n)*?\s+design:\s*(\w+)/m.exec(text)?.[1] ?? 'random';
-  const sample = sampleScenario(spec, { seed: 1, design: design as 'random', index: 0, count: 1 });
+  // The sample the studio previews: seed 1, index 0, the file's sweep design.
+  const sample = sampleScenario(spec, { seed: 1, design: sweepDesignOf(text), index: 0, count: 1 });
   const instance = structuredClone(sample.instance);
   instance.ego.camera.widthPx = W;
   instance.ego.camera.heightPx = H;

@@ -49,6 +49,13 @@ export class Viewport {
   private tick = 0;
   private needsFrame = true;
   private frameTimes: number[] = [];
+  /** Size of the viewport [css px]; the GL canvas has this times the resolution scale. */
+  private cssW = 1;
+  private cssH = 1;
+  /** 'auto': half resolution on a software renderer (SwiftShader), full on a GPU. */
+  resolution: 'auto' | number = 'auto';
+  /** Whether WebGL runs on a software renderer. */
+  readonly software: boolean;
   mode: ViewMode = 'orbit';
   flags: OverlayFlags = { boxes3d: true, boxes2d: true, trackIds: true, laneGraph: false };
   quality: SceneQuality = 'preview';
@@ -68,6 +75,7 @@ export class Viewport {
     this.renderer.shadowMap.enabled = false;
     this.renderer.autoClear = false;
     this.ctx2d = this.overlayCanvas.getContext('2d')!;
+    this.software = /swiftshader|llvmpipe|software/i.test(rendererName(this.renderer.getContext()));
     this.controls = new OrbitControls(this.orbitCamera, this.overlayCanvas);
     this.controls.enableDamping = false;
     this.controls.addEventListener('change', () => this.invalidate());
@@ -144,9 +152,22 @@ export class Viewport {
     this.needsFrame = true;
   }
 
+  /** Rendered pixels per css pixel: fill rate is what a software renderer lacks, so it draws fewer and the browser scales up. */
+  get resolutionScale(): number {
+    return this.resolution === 'auto' ? (this.software ? 0.5 : 1) : this.resolution;
+  }
+
+  setResolution(resolution: 'auto' | number): void {
+    this.resolution = resolution;
+    this.resize();
+  }
+
   private resize(): void {
     const w = Math.max(1, this.container.clientWidth);
     const h = Math.max(1, this.container.clientHeight);
+    this.cssW = w;
+    this.cssH = h;
+    this.renderer.setPixelRatio(this.resolutionScale);
     this.renderer.setSize(w, h, false);
     this.overlayCanvas.width = w;
     this.overlayCanvas.height = h;
@@ -157,10 +178,10 @@ export class Viewport {
     this.invalidate();
   }
 
-  /** The camera of the current mode and the part of the canvas it draws into [px]. */
+  /** The camera of the current mode and the part of the viewport it draws into [css px]. */
   private view(): { camera: THREE.PerspectiveCamera; rect: { x: number; y: number; width: number; height: number } } {
-    const W = this.canvas.width;
-    const H = this.canvas.height;
+    const W = this.cssW;
+    const H = this.cssH;
     const full = { x: 0, y: 0, width: W, height: H };
     const l = this.loaded!;
     if (this.mode === 'ego') {
@@ -182,8 +203,8 @@ export class Viewport {
   draw(): void {
     this.needsFrame = false;
     const l = this.loaded;
-    const W = this.canvas.width;
-    const H = this.canvas.height;
+    const W = this.cssW;
+    const H = this.cssH;
     this.renderer.setScissorTest(false);
     this.renderer.setViewport(0, 0, W, H);
     this.renderer.setClearColor(0x111418, 1);
@@ -220,7 +241,13 @@ export class Viewport {
 
   /** What the last frame drew: draw calls, triangles, lights and materials by type. For the benchmark. */
   sceneStats(): Record<string, number> {
-    const out: Record<string, number> = { calls: this.renderer.info.render.calls, triangles: this.renderer.info.render.triangles };
+    const out: Record<string, number> = {
+      calls: this.renderer.info.render.calls,
+      triangles: this.renderer.info.render.triangles,
+      canvasWidthPx: this.canvas.width,
+      canvasHeightPx: this.canvas.height,
+      software: this.software ? 1 : 0,
+    };
     this.loaded?.rig.scene.traverse((o) => {
       if ((o as THREE.Light).isLight) out.lights = (out.lights ?? 0) + 1;
       const m = (o as THREE.Mesh).material;
@@ -247,4 +274,10 @@ export class Viewport {
     }
     return out;
   }
+}
+
+/** The GPU (or software renderer) WebGL runs on, where the browser tells. */
+function rendererName(gl: WebGLRenderingContext | WebGL2RenderingContext): string {
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
 }

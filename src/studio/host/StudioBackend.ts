@@ -118,7 +118,6 @@ export class StudioBackend implements StudioApi {
     const dir = this.o.access.resolve(req.dir, ['scenarios']);
     const fileName = /\.ya?ml$/i.test(req.name) ? req.name : `${req.name}.yaml`;
     const target = path.join(dir, fileName);
-    if (SCENARIO_FILE.test(target) === false) throw new StudioApiError(`${fileName}: not a scenario file name`, 400);
     try {
       statSync(target);
       throw new StudioApiError(`${target}: already exists; pick another name`, 409);
