@@ -171,11 +171,17 @@ export function buildScene(input: SceneInput): SceneRig {
   for (const p of precip) scene.add(p.object);
 
   // Library materials are static looks, set by now. Preview shades them all as Lambert; export
-  // only the matte ones (no highlight to lose), keeping PBR for paint, glass, metal and wet roads,
-  // and for the paved layers wherever lamps or headlights make a visible sheen on them.
+  // only the matte context (no highlight to lose): PBR stays on actors (a rough coat still
+  // catches a headlight's sheen, and they are small on screen), paint, glass, metal, wet roads,
+  // and on the paved layers wherever lamps or headlights make a visible sheen on them.
   const libMaterials = new Set<THREE.Material>([...lib.entries()].map(([, m]) => m));
+  const actorMaterials = new Set<THREE.Material>();
+  actors.group.traverse((o) => {
+    const m = (o as THREE.Mesh).material;
+    if ((o as THREE.Mesh).isMesh && m) for (const x of Array.isArray(m) ? m : [m]) actorMaterials.add(x);
+  });
   const spotsOnRoad = lamps.lights.length + headlights.lights.length > 0;
-  const exportLambert = (m: THREE.MeshStandardMaterial): boolean => isMatte(m) && !(spotsOnRoad && PAVED.has(m.name));
+  const exportLambert = (m: THREE.MeshStandardMaterial): boolean => isMatte(m) && !actorMaterials.has(m) && !(spotsOnRoad && PAVED.has(m.name));
   // Mirror-like puddles keep PBR: their look is the reflection, which Lambert would turn grey.
   useLambert(scene, (m) => libMaterials.has(m) && (full ? exportLambert(m) : m.roughness >= 0.2));
   // Bilinear from one mip level instead of trilinear from two: texture lookups are a large part

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { createRenderHost } from '../../src/dataset/renderHost.js';
-import { PACKAGE_ROOT } from '../../src/dataset/render-host/pageBundle.js';
+import { PACKAGE_ROOT } from '../../src/dataset/packageRoot.js';
 import { checkScenario } from '../../src/scenario/load.js';
 import { sampleScenario } from '../../src/sampling/sample.js';
 import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';

@@ -2,7 +2,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../src/dataset/render-host/pageBundle.js';
+import { PACKAGE_ROOT } from '../../src/dataset/packageRoot.js';
 
 export interface StudioDirs {
   base: string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/dataset/render-host/pageBundle.js';
+import { PACKAGE_ROOT } from '../../src/dataset/packageRoot.js';
 import { decodeTrajectory } from '../../src/sim/trajectoryFile.js';
 import { samplePreview, simulatePreview } from '../../src/studio/host/previewService.js';
 import { niceStep } from '../../src/studio/host/parameterInfo.js';

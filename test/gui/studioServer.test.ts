@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/dataset/render-host/pageBundle.js';
+import { PACKAGE_ROOT } from '../../src/dataset/packageRoot.js';
 import { FolderAccess } from '../../src/studio/host/FolderAccess.js';
 import { StudioBackend } from '../../src/studio/host/StudioBackend.js';
 import type { ExportRunner } from '../../src/studio/host/exportRun.js';

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../src/dataset/render-host/pageBundle.js';
+import { PACKAGE_ROOT } from '../../src/dataset/packageRoot.js';
 import { openScenario, openStudio } from './studioPage.js';
 
 const FILE = '07-cyclist-door-swerve.yaml';

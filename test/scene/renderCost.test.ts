@@ -41,12 +41,12 @@ describe('render cost of the scene', () => {
     expect(mats.every((m) => (m as THREE.MeshLambertMaterial).isMeshLambertMaterial)).toBe(true);
   });
 
-  it('keeps PBR vehicle paint in export while matte facades become Lambert', () => {
+  it('keeps PBR on every actor in export while matte facades become Lambert', () => {
     const rig = rigOf('export');
     expect(materialsOf(rig, 'roadside').every((m) => (m as THREE.MeshLambertMaterial).isMeshLambertMaterial)).toBe(true);
-    const paints = materialsOf(rig, 'actors').filter((m) => m.name.startsWith('paint:'));
-    expect(paints.length).toBeGreaterThan(0);
-    expect(paints.every((m) => (m as THREE.MeshStandardMaterial).isMeshStandardMaterial)).toBe(true);
+    const actorMats = materialsOf(rig, 'actors');
+    expect(actorMats.some((m) => m.name.startsWith('cloth:'))).toBe(true);
+    expect(actorMats.some((m) => (m as THREE.MeshLambertMaterial).isMeshLambertMaterial)).toBe(false);
   });
 
   it('adds no real headlight when no vehicle ever has its head lights on', () => {

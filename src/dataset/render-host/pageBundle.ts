@@ -7,11 +7,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-/** Root of the roadsynth package (the folder holding package.json and src/). */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import { PACKAGE_ROOT } from '../packageRoot.js';
+
 const ENTRY = path.join(PACKAGE_ROOT, 'src/render/page/main.ts');
 
 interface Manifest {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../dataset/render-host/pageBundle.js';
+import { PACKAGE_ROOT } from '../../dataset/packageRoot.js';
 import { rendererViteConfig } from './rendererViteConfig.js';
 
 /** Source folders the renderer bundle can import from (host-only code is left out). */

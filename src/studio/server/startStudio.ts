@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../dataset/render-host/pageBundle.js';
+import { PACKAGE_ROOT } from '../../dataset/packageRoot.js';
 import { studioExportRunner, type ExportRunner } from '../host/exportRun.js';
 import { FolderAccess } from '../host/FolderAccess.js';
 import { StudioBackend } from '../host/StudioBackend.js';
