@@ -33,7 +33,8 @@ import type { LabelStats } from './labelStats.js';
 import { LabelStatsBuilder } from './labelStats.js';
 import { axisFor, axisIndex, axisLabels, axisSize, MAX_LEVELS } from './paramAxis.js';
 import type { ParamAxis } from './paramAxis.js';
-import { loadScenarioSource, nodeAt } from './scenarioSource.js';
+import { loadScenarioSource } from './scenarioSource.js';
+import { nodeAt } from '../scenario/errors.js';
 import type { ScenarioSource } from './scenarioSource.js';
 
 /** failures.jsonl of a run (written by the dataset stage; one JSON object per failed instance). */

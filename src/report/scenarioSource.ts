@@ -9,7 +9,7 @@ import { collectDimensions } from '../sampling/dimensions.js';
 import type { Dimension } from '../sampling/dimensions.js';
 import { contentHash } from '../sampling/hash.js';
 import { checkScenario } from '../scenario/load.js';
-import { pointerSegments } from '../scenario/errors.js';
+import { nodeAt } from '../scenario/errors.js';
 import type { ScenarioSpec, SpecNode } from '../scenario/types.js';
 
 export interface ScenarioSource {
@@ -35,12 +35,3 @@ export function loadScenarioSource(file: string, expectedHash: string, datasetDi
   return { path, spec: checked.spec, dimensions: collectDimensions(checked.spec), sameAsRun: contentHash(checked.spec) === expectedHash };
 }
 
-/** The spec node at a JSON pointer (e.g. a distribution written inline), or undefined. */
-export function nodeAt(spec: ScenarioSpec, pointer: string): SpecNode | undefined {
-  let node: SpecNode | undefined = spec;
-  for (const seg of pointerSegments(pointer)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = Array.isArray(node) ? node[Number(seg)] : node[seg];
-  }
-  return node;
-}

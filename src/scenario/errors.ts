@@ -3,6 +3,7 @@
  * JSON pointer) and, where we can guess it, the fix.
  */
 import { distance } from 'fastest-levenshtein';
+import type { ScenarioSpec, SpecNode } from './types.js';
 
 export interface ScenarioError {
   file: string;
@@ -67,4 +68,14 @@ export function pointerSegments(pointer: string): string[] {
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The node of a spec at a JSON pointer (e.g. a distribution written inline), or undefined. */
+export function nodeAt(spec: ScenarioSpec, pointer: string): SpecNode | undefined {
+  let node: SpecNode | undefined = spec;
+  for (const seg of pointerSegments(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = Array.isArray(node) ? node[Number(seg)] : node[seg];
+  }
+  return node;
 }

@@ -12,7 +12,6 @@ import { buildScene } from '../../scene/buildScene.js';
 import type { SceneQuality, SceneRig } from '../../scene/types.js';
 import type { Trajectory } from '../../sim/types.js';
 import { Overlays, type OverlayFlags } from './Overlays.js';
-import { simplifyMaterials } from './previewMaterials.js';
 
 export type ViewMode = 'orbit' | 'ego' | 'top';
 
@@ -27,8 +26,6 @@ interface Loaded {
   overlays: Overlays;
   ego: THREE.Object3D;
   ticks: number;
-  /** Materials swapped out for preview quality; disposed with the scene. */
-  replaced: THREE.Material[];
 }
 
 const _ego = new THREE.Vector3();
@@ -100,11 +97,10 @@ export class Viewport {
     this.lastInput = input;
     const network = buildRoadNetwork(input.instance.road, input.instance.weather);
     const rig = buildScene({ instance: input.instance, network, trajectory: input.trajectory, seed: input.seed, quality: this.quality });
-    const replaced = this.quality === 'preview' ? simplifyMaterials(rig.scene) : [];
     const overlays = new Overlays(rig.tracks, network);
     rig.scene.add(overlays.group);
     const ego = rig.tracks.find((t) => t.trackId === 0)?.root ?? rig.camera;
-    this.loaded = { rig, overlays, ego, ticks: input.trajectory.ticks, replaced };
+    this.loaded = { rig, overlays, ego, ticks: input.trajectory.ticks };
     this.renderer.shadowMap.enabled = this.quality === 'export';
     this.tick = Math.min(this.tick, input.trajectory.ticks - 1);
     rig.setTick(this.tick);
@@ -125,7 +121,6 @@ export class Viewport {
     this.loaded.rig.scene.remove(this.loaded.overlays.group);
     this.loaded.overlays.dispose();
     this.loaded.rig.dispose();
-    for (const m of this.loaded.replaced) m.dispose();
     this.loaded = null;
   }
 

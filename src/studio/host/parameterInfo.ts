@@ -3,19 +3,9 @@
  * list of choices) read from its distribution node, and its value in the current sample.
  */
 import type { ParamValue, ScenarioSpec, SpecNode } from '../../scenario/types.js';
-import { pointerSegments } from '../../scenario/errors.js';
+import { nodeAt } from '../../scenario/errors.js';
 import type { Dimension } from '../../sampling/dimensions.js';
 import type { ParameterInfo } from '../api.js';
-
-/** The spec node at a JSON pointer, or undefined. */
-export function nodeAt(spec: ScenarioSpec, pointer: string): SpecNode | undefined {
-  let node: SpecNode | undefined = spec;
-  for (const seg of pointerSegments(pointer)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = Array.isArray(node) ? node[Number(seg)] : node[seg];
-  }
-  return node;
-}
 
 const num = (v: SpecNode | undefined): number => (typeof v === 'number' ? v : NaN);
 
