@@ -1,5 +1,5 @@
 /**
- * Seeded random numbers for the scene (roadside layout, particle layouts). Never Math.random:
+ * Seeded random numbers for the scene (roadside layout, particle layouts), never the unseeded global generator:
  * the same seed must give the same world in every host.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';

@@ -1,4 +1,5 @@
 /** Temporary studio folders made in code: a scenario folder, an export folder, a recovery folder. */
+import { CHROMIUM_FLAGS } from '../../src/dataset/renderHost.js';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,14 +33,4 @@ export function fakeRendererDir(base: string): string {
 }
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export const CHROMIUM_ARGS = ['--headless=new', ...CHROMIUM_FLAGS];

@@ -6,19 +6,11 @@
 import type { DesignName, ScenarioSpec } from '../../scenario/types.js';
 import { createRenderHost, type RenderHost } from '../../dataset/renderHost.js';
 import { runDataset } from '../../dataset/runDataset.js';
-import type { ExportFormatName } from '../api.js';
+import type { ExportRequest } from '../api.js';
 
-export interface ExportRunOptions {
+/** The panel's export settings (the request minus the file text), with the checked spec. */
+export interface ExportRunOptions extends Omit<ExportRequest, 'text' | 'overrides'> {
   spec: ScenarioSpec;
-  fileName: string;
-  outDir: string;
-  formats: ExportFormatName[];
-  count: number;
-  frames: number;
-  design: DesignName;
-  seed: number;
-  widthPx: number;
-  heightPx: number;
 }
 
 export interface ExportRunResult {
