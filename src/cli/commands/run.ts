@@ -155,7 +155,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<void> {
       return;
     }
     const s = result.summary!;
-    const classes = Object.entries(s.perClass).map(([k, v]) => `${k} ${v}`).join(', ');
+    const classes = Object.entries(s.perClass).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(', ');
     process.stdout.write(
       `wrote ${s.frames} frames (${result.framesWritten} new, ${result.framesSkipped} from before) with ${s.objects} labeled objects to ${s.outDir}\n` +
         (classes ? `  per class: ${classes}\n` : '') +
