@@ -2,8 +2,8 @@
  * Checks made before any work: the output folder can be written, and the disk has room for
  * the frames the run will write. A run that would fail hours in should fail now, clearly.
  */
-import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 export class PreflightError extends Error {
   constructor(message: string) {
@@ -21,9 +21,21 @@ export function estimateFrameBytes(widthPx: number, heightPx: number, passes: re
   return Math.ceil(widthPx * heightPx * passes.reduce((sum, p) => sum + (perPx[p] ?? 1), 0)) + 8192;
 }
 
+/**
+ * Creates a folder and its missing parents one level at a time. (Node 20's recursive mkdir
+ * spins forever on some paths, such as below /proc, instead of failing.)
+ */
+function makeDirs(dir: string): void {
+  const abs = resolve(dir);
+  if (existsSync(abs)) return;
+  const parent = dirname(abs);
+  if (parent !== abs) makeDirs(parent);
+  mkdirSync(abs);
+}
+
 export function preflight(outDir: string, bytesNeeded: number): void {
   try {
-    mkdirSync(outDir, { recursive: true });
+    makeDirs(outDir);
     const probe = join(outDir, `.roadsynth-write-probe-${process.pid}`);
     writeFileSync(probe, 'probe');
     rmSync(probe);

@@ -28,6 +28,26 @@ function corners(b: OrientedBox, out: Float64Array): void {
   out[6] = b.x + lx - wx; out[7] = b.y + ly - wy;
 }
 
+const _interval = new Float64Array(4);
+
+/** Extents of two corner sets along an axis: [minA, maxA, minB, maxB] (a reused scratch array). */
+function project(a: Float64Array, b: Float64Array, nx: number, ny: number): Float64Array {
+  let minA = Infinity, maxA = -Infinity, minB = Infinity, maxB = -Infinity;
+  for (let k = 0; k < 4; k++) {
+    const pa = a[2 * k] * nx + a[2 * k + 1] * ny;
+    const pb = b[2 * k] * nx + b[2 * k + 1] * ny;
+    if (pa < minA) minA = pa;
+    if (pa > maxA) maxA = pa;
+    if (pb < minB) minB = pb;
+    if (pb > maxB) maxB = pb;
+  }
+  _interval[0] = minA;
+  _interval[1] = maxA;
+  _interval[2] = minB;
+  _interval[3] = maxB;
+  return _interval;
+}
+
 /** Separating axis test on the four edge normals. */
 function overlapsCorners(a: Float64Array, b: Float64Array): boolean {
   for (let p = 0; p < 2; p++) {
@@ -35,16 +55,8 @@ function overlapsCorners(a: Float64Array, b: Float64Array): boolean {
     for (let e = 0; e < 2; e++) {
       const ax = poly[2 * e + 2] - poly[2 * e];
       const ay = poly[2 * e + 3] - poly[2 * e + 1];
-      let minA = Infinity, maxA = -Infinity, minB = Infinity, maxB = -Infinity;
-      for (let k = 0; k < 4; k++) {
-        const pa = a[2 * k] * ax + a[2 * k + 1] * ay;
-        const pb = b[2 * k] * ax + b[2 * k + 1] * ay;
-        if (pa < minA) minA = pa;
-        if (pa > maxA) maxA = pa;
-        if (pb < minB) minB = pb;
-        if (pb > maxB) maxB = pb;
-      }
-      if (maxA < minB || maxB < minA) return false;
+      const iv = project(a, b, ax, ay);
+      if (iv[1] < iv[2] || iv[3] < iv[0]) return false;
     }
   }
   return true;
@@ -125,15 +137,8 @@ export function timeToOverlapS(a: OrientedBox, avx: number, avy: number, b: Orie
     for (let e = 0; e < 2; e++) {
       const nx = poly[2 * e + 2] - poly[2 * e];
       const ny = poly[2 * e + 3] - poly[2 * e + 1];
-      let minA = Infinity, maxA = -Infinity, minB = Infinity, maxB = -Infinity;
-      for (let k = 0; k < 4; k++) {
-        const pa = _ca[2 * k] * nx + _ca[2 * k + 1] * ny;
-        const pb = _cb[2 * k] * nx + _cb[2 * k + 1] * ny;
-        if (pa < minA) minA = pa;
-        if (pa > maxA) maxA = pa;
-        if (pb < minB) minB = pb;
-        if (pb > maxB) maxB = pb;
-      }
+      const iv = project(_ca, _cb, nx, ny);
+      const minA = iv[0], maxA = iv[1], minB = iv[2], maxB = iv[3];
       const speed = wx * nx + wy * ny;
       if (speed === 0) {
         if (maxB < minA || maxA < minB) return Infinity;

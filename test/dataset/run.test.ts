@@ -90,6 +90,10 @@ describe('roadsynth run', () => {
     const r = await runCli(['run', street, '--out', join(street, 'out'), ...common]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('cannot write here');
+    // Below /proc, Node's recursive mkdir would spin forever instead of failing.
+    const proc = await runCli(['run', street, '--out', '/proc/roadsynth-cannot-write/out', ...common]);
+    expect(proc.code).toBe(2);
+    expect(proc.stderr).toContain('cannot write here');
   });
 
   it('records failing samples in failures.jsonl and renders the others', async () => {
