@@ -1,4 +1,5 @@
 /** Scenes made in code for the render tests: boxes and walls at known poses, a known camera. */
+import { findBrowser } from '../../src/dataset/render-host/findBrowser.js';
 import type { PrimitiveCamera, PrimitiveObject, PrimitiveScene } from '../../src/render/request.js';
 import type { LabelClass } from '../../src/render/types.js';
 import type { SemanticClass } from '../../src/scene/types.js';
@@ -72,4 +73,14 @@ export function analyticBox(x: number, y: number, yawRad: number, size: { l: num
     }
   }
   return [Math.min(...us), Math.min(...vs), Math.max(...us), Math.max(...vs)];
+}
+
+/** Why browser tests cannot run here (no Chromium-family browser found), or null when they can. */
+export function browserMissing(): string | null {
+  try {
+    findBrowser();
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
 }

@@ -5,19 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode } from 'fast-png';
 import { createRenderHost, type RenderHost } from '../../src/dataset/renderHost.js';
-import { findBrowser } from '../../src/dataset/render-host/findBrowser.js';
 import type { ObjectLabel } from '../../src/render/types.js';
 import { SEMANTIC_CLASSES } from '../../src/scene/types.js';
-import { CAMERA, H, W, analyticBox, scene, tracked, wall } from './fixtures.js';
+import { CAMERA, H, W, analyticBox, browserMissing, scene, tracked, wall } from './fixtures.js';
 
-function browserMissing(): string | null {
-  try {
-    findBrowser();
-    return null;
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
 const missing = browserMissing();
 if (missing) console.log(`render host tests skipped: ${missing}`);
 

@@ -7,20 +7,12 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode } from 'fast-png';
 import { createRenderHost, type RenderHost, type ScenarioScene } from '../../src/dataset/renderHost.js';
-import { findBrowser } from '../../src/dataset/render-host/findBrowser.js';
 import { checkScenario } from '../../src/scenario/load.js';
+import { browserMissing } from './fixtures.js';
 import { sampleScenario } from '../../src/sampling/sample.js';
 import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
 import { simulate } from '../../src/sim/simulate.js';
 
-function browserMissing(): string | null {
-  try {
-    findBrowser();
-    return null;
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
 const missing = browserMissing();
 if (missing) console.log(`scenario frame tests skipped: ${missing}`);
 

@@ -11,16 +11,11 @@ import { fileURLToPath } from 'node:url';
 import type { SceneQuality } from '../../src/scene/types.js';
 import { catalogScene } from './catalogScene.js';
 import { FrameTimer } from './frameTimer.js';
+import { takeOption } from './scriptArgs.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const opt = (name: string, fallback: string): string => {
-    const i = args.indexOf(name);
-    if (i < 0) return fallback;
-    const v = args[i + 1] ?? fallback;
-    args.splice(i, 2);
-    return v;
-  };
+  const opt = (name: string, fallback: string): string => takeOption(args, name, fallback);
   const repeats = Number(opt('--repeats', '5'));
   const qualities = opt('--quality', 'preview,export').split(',') as SceneQuality[];
   const pngDir = opt('--png', '');

@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import type { PreparedInfo } from './previewPage.js';
 import { PREVIEW_CONDITIONS } from './previewConditions.js';
 import { descendantCpuS } from './descendantCpu.js';
+import { takeOption } from './scriptArgs.js';
 
 const CHROMIUM_FLAGS = [
   '--headless=new', '--no-sandbox', '--enable-unsafe-swiftshader', '--disable-background-networking',
@@ -28,13 +29,7 @@ type Api = { scenePreview: PreviewApi };
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const opt = (name: string, fallback: string): string => {
-    const i = args.indexOf(name);
-    if (i < 0) return fallback;
-    const v = args[i + 1] ?? fallback;
-    args.splice(i, 2);
-    return v;
-  };
+  const opt = (name: string, fallback: string): string => takeOption(args, name, fallback);
   const quality = opt('--quality', 'export');
   const repeats = Number(opt('--repeats', '0'));
   const strip = opt('--strip', '').split(',').filter(Boolean);
