@@ -137,14 +137,14 @@ export class App {
       });
       toggles.append(h('label', {}, box, label));
     }
-    const look = h('select', { id: 'look', title: 'Preview: fast materials, no shadows or antialiasing. Export look: the materials and shadows of exports.' },
+    const look = h('select', { id: 'look', title: 'Preview quality: lit per vertex, no highlights, shadows or antialiasing. Export look: the materials and shadows of exports.' },
       h('option', { value: 'preview' }, 'preview quality'),
       h('option', { value: 'export' }, 'export look'),
     );
     look.addEventListener('change', () => this.viewport.setQuality(look.value === 'export' ? 'export' : 'preview'));
     const resolution = h(
       'select',
-      { id: 'resolution', title: 'Rendered resolution of the preview. Auto: half on a software renderer (no GPU), full on a GPU.' },
+      { id: 'resolution', title: 'Rendered resolution of the preview. Auto: full, except the export look on a software renderer (no GPU): half.' },
       ...[['auto', 'auto res'], ['1', '100%'], ['0.75', '75%'], ['0.5', '50%']].map(([v, label]) => h('option', { value: v }, label)),
     );
     resolution.addEventListener('change', () => this.viewport.setResolution(resolution.value === 'auto' ? 'auto' : Number(resolution.value)));

@@ -39,3 +39,8 @@ export function atmosphereFor(visibilityM: number, sky: SkyState): Atmosphere {
     sunFactor: 1 - 0.85 * haze,
   };
 }
+
+/** Whether fog changes a colour by at least one 8-bit step anywhere within `distanceM`. */
+export function fogVisibleWithin(fog: THREE.FogExp2, distanceM: number): boolean {
+  return 1 - Math.exp(-((fog.density * distanceM) ** 2)) >= 1 / 255;
+}

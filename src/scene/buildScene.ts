@@ -4,12 +4,13 @@
  */
 import * as THREE from 'three';
 import { ActorRigs } from './actorRigs.js';
-import { atmosphereFor } from './atmosphere.js';
+import { atmosphereFor, fogVisibleWithin } from './atmosphere.js';
 import { EgoCamera } from './egoCamera.js';
 import { setWorldPose } from './frame.js';
 import { STREETLIGHT_HEIGHT_M } from './furnitureModels.js';
 import { HeadlightPool } from './HeadlightPool.js';
 import { isMatte, useLambert } from './lambertLook.js';
+import { usePreviewLook } from './preview/previewLook.js';
 import { buildLampGlows } from './lampGlows.js';
 import { LampPool } from './lampPool.js';
 import { buildLampPools } from './lampPools.js';
@@ -43,6 +44,9 @@ import { wetRoadLayers } from './wetReflection.js';
  */
 const LIGHT_BUDGET = { export: { lamps: 2, headlights: 2 }, preview: { lamps: 0, headlights: 1 } } as const;
 
+/** Distance within which the preview draws fog at all [m]: fog too thin to see there is skipped. */
+const PREVIEW_FOG_RANGE_M = 1000;
+
 /** Library keys of the paved layers, where a spot light's broad sheen shows. */
 const PAVED = new Set(['asphalt', 'parking', 'sidewalk', 'kerb', 'marking', 'crosswalk']);
 
@@ -68,7 +72,7 @@ export function buildScene(input: SceneInput): SceneRig {
   const air = atmosphereFor(instance.weather.fogVisibilityM, sky);
   scene.fog = air.fog;
   scene.background = air.fog.color.clone();
-  scene.add(buildSkyDome(sky, air.haze));
+  scene.add(buildSkyDome(sky, air.haze, quality));
   const sun = new THREE.DirectionalLight(sky.sunColour, sky.sunIntensity * air.sunFactor);
   sun.name = 'sun';
   const sunOn = sun.intensity > 0.05;
@@ -170,20 +174,24 @@ export function buildScene(input: SceneInput): SceneRig {
   }
   for (const p of precip) scene.add(p.object);
 
-  // Library materials are static looks, set by now. Preview shades them all as Lambert; export
-  // only the matte context (no highlight to lose): PBR stays on actors (a rough coat still
-  // catches a headlight's sheen, and they are small on screen), paint, glass, metal, wet roads,
-  // and on the paved layers wherever lamps or headlights make a visible sheen on them.
-  const libMaterials = new Set<THREE.Material>([...lib.entries()].map(([, m]) => m));
-  const actorMaterials = new Set<THREE.Material>();
-  actors.group.traverse((o) => {
-    const m = (o as THREE.Mesh).material;
-    if ((o as THREE.Mesh).isMesh && m) for (const x of Array.isArray(m) ? m : [m]) actorMaterials.add(x);
-  });
-  const spotsOnRoad = lamps.lights.length + headlights.lights.length > 0;
-  const exportLambert = (m: THREE.MeshStandardMaterial): boolean => isMatte(m) && !actorMaterials.has(m) && !(spotsOnRoad && PAVED.has(m.name));
-  // Mirror-like puddles keep PBR: their look is the reflection, which Lambert would turn grey.
-  useLambert(scene, (m) => libMaterials.has(m) && (full ? exportLambert(m) : m.roughness >= 0.2));
+  // Library materials are static looks, set by now. Preview shades every lit material per
+  // vertex (preview/previewLook.ts). Export shades only the matte context as Lambert (no highlight to
+  // lose): PBR stays on actors (a rough coat still catches a headlight's sheen, and they are
+  // small on screen), paint, glass, metal, wet roads, and on the paved layers wherever lamps or
+  // headlights make a visible sheen on them.
+  let previewLook: ReturnType<typeof usePreviewLook> | null = null;
+  if (full) {
+    const libMaterials = new Set<THREE.Material>([...lib.entries()].map(([, m]) => m));
+    const actorMaterials = new Set<THREE.Material>();
+    actors.group.traverse((o) => {
+      const m = (o as THREE.Mesh).material;
+      if ((o as THREE.Mesh).isMesh && m) for (const x of Array.isArray(m) ? m : [m]) actorMaterials.add(x);
+    });
+    const spotsOnRoad = lamps.lights.length + headlights.lights.length > 0;
+    useLambert(scene, (m) => libMaterials.has(m) && isMatte(m) && !actorMaterials.has(m) && !(spotsOnRoad && PAVED.has(m.name)));
+  } else {
+    previewLook = usePreviewLook(scene, { fog: fogVisibleWithin(air.fog, PREVIEW_FOG_RANGE_M) });
+  }
   // Bilinear from one mip level instead of trilinear from two: texture lookups are a large part
   // of a software-rendered frame (facades alone ~25 % in-page). Export keeps trilinear on the
   // road layers, where a mip seam across the lane would show; facades hide it.
@@ -246,6 +254,7 @@ export function buildScene(input: SceneInput): SceneRig {
         sm.emissiveMap?.dispose();
         m.dispose();
       }
+      for (const t of previewLook?.textures ?? []) t.dispose();
       for (const l of [...lamps.lights, ...headlights.lights, sun]) l.shadow?.dispose();
       lib.dispose();
     },

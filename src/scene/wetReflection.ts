@@ -11,14 +11,29 @@ export interface WetSky {
   zenith: THREE.Color;
 }
 
+export interface WetUniforms {
+  wetReflect: { value: number };
+  wetHorizon: { value: THREE.Color };
+  wetZenith: { value: THREE.Color };
+}
+
+/** The reflection uniforms of each patched material (the preview look shades them per vertex). */
+const patched = new WeakMap<THREE.Material, WetUniforms>();
+
+/** The wet reflection a material was given, if any. */
+export function wetReflectionOf(material: THREE.Material): WetUniforms | undefined {
+  return patched.get(material);
+}
+
 /** Patches a material in place; `wetness` 0..1 scales the reflection (1 = standing water). */
 export function addWetReflection(material: THREE.MeshStandardMaterial, sky: WetSky, wetness: number): void {
   if (wetness <= 0) return;
-  const uniforms = {
+  const uniforms: WetUniforms = {
     wetReflect: { value: wetness },
     wetHorizon: { value: sky.horizon.clone() },
     wetZenith: { value: sky.zenith.clone() },
   };
+  patched.set(material, uniforms);
   material.onBeforeCompile = (shader) => {
     Object.assign(shader.uniforms, uniforms);
     shader.fragmentShader = shader.fragmentShader

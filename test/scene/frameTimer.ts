@@ -57,10 +57,19 @@ export class FrameTimer {
     return { ...info, programsAfter: programs, minMs: sorted[0] ?? NaN, medianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN, cpuMs };
   }
 
+  /** RGBA pixels of the prepared scene's frame, bottom row first. */
+  async pixels(): Promise<Buffer> {
+    return Buffer.from(await this.page.evaluate(() => (globalThis as unknown as Api).sceneFrames.pixels()), 'base64');
+  }
+
+  /** A value the page entry left on globalThis. */
+  async pageValue(name: string): Promise<unknown> {
+    return this.page.evaluate((n) => (globalThis as unknown as Record<string, unknown>)[n], name);
+  }
+
   /** Saves the prepared scene's frame as a PNG (RGB). */
   async savePng(file: string, widthPx: number, heightPx: number): Promise<void> {
-    const b64 = await this.page.evaluate(() => (globalThis as unknown as Api).sceneFrames.pixels());
-    const rgba = Buffer.from(b64, 'base64');
+    const rgba = await this.pixels();
     const rgb = new Uint8Array(widthPx * heightPx * 3);
     // WebGL rows come bottom first.
     for (let y = 0; y < heightPx; y++) {

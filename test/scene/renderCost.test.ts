@@ -2,6 +2,7 @@ import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
 import { buildScene } from '../../src/scene/buildScene.js';
 import { isMatte, lambertOf, useLambert } from '../../src/scene/lambertLook.js';
+import { isPreviewMaterial } from '../../src/scene/preview/previewLook.js';
 import { addWetReflection } from '../../src/scene/wetReflection.js';
 import type { SceneQuality, SceneRig } from '../../src/scene/types.js';
 import { STATE_FIELDS } from '../../src/sim/types.js';
@@ -35,10 +36,13 @@ function headlights(rig: SceneRig): number {
 }
 
 describe('render cost of the scene', () => {
-  it('shades the roadside with Lambert materials in preview', () => {
-    const mats = materialsOf(rigOf('preview'), 'roadside');
-    expect(mats.length).toBeGreaterThan(0);
-    expect(mats.every((m) => (m as THREE.MeshLambertMaterial).isMeshLambertMaterial)).toBe(true);
+  it('shades the roadside and the actors per vertex in preview', () => {
+    const rig = rigOf('preview');
+    for (const group of ['roadside', 'actors']) {
+      const mats = materialsOf(rig, group);
+      expect(mats.length).toBeGreaterThan(0);
+      expect(mats.every(isPreviewMaterial)).toBe(true);
+    }
   });
 
   it('keeps PBR on every actor in export while matte facades become Lambert', () => {

@@ -1,6 +1,7 @@
 /**
  * The 3D preview: the scenario's scene (built by the same scene builder as exports, at preview
- * quality: no shadows, no antialiasing, fewer lights) in a WebGL canvas, with an orbit camera,
+ * quality: shaded per vertex, no shadows, no antialiasing, fewer lights; actors and signals
+ * drawn in a few batches) in a WebGL canvas, with an orbit camera,
  * the ego camera view (letterboxed to the export framing) and a top view, plus overlays.
  * Frames are drawn only when something changed, to leave the CPU to the host.
  */
@@ -9,6 +10,7 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { buildRoadNetwork } from '../../road/buildRoadNetwork.js';
 import type { ScenarioInstance } from '../../scenario/types.js';
 import { buildScene } from '../../scene/buildScene.js';
+import { PreviewBatches } from '../../scene/preview/previewBatch.js';
 import type { SceneQuality, SceneRig } from '../../scene/types.js';
 import type { Trajectory } from '../../sim/types.js';
 import { Overlays, type OverlayFlags } from './Overlays.js';
@@ -23,6 +25,8 @@ export interface PreviewInput {
 
 interface Loaded {
   rig: SceneRig;
+  /** The actors' and signals' parts in a few draw calls (preview quality only). */
+  batches: PreviewBatches | null;
   overlays: Overlays;
   ego: THREE.Object3D;
   ticks: number;
@@ -49,7 +53,7 @@ export class Viewport {
   /** Size of the viewport [css px]; the GL canvas has this times the resolution scale. */
   private cssW = 1;
   private cssH = 1;
-  /** 'auto': half resolution on a software renderer (SwiftShader), full on a GPU. */
+  /** 'auto': full resolution, except the export look on a software renderer (SwiftShader): half. */
   resolution: 'auto' | number = 'auto';
   /** Whether WebGL runs on a software renderer. */
   readonly software: boolean;
@@ -65,7 +69,7 @@ export class Viewport {
     this.overlayCanvas = document.createElement('canvas');
     this.overlayCanvas.className = 'viewport-2d';
     container.append(this.canvas, this.overlayCanvas);
-    this.renderer = new THREE.WebGLRenderer({ canvas: this.canvas, antialias: false, alpha: false, preserveDrawingBuffer: true, powerPreference: 'high-performance' });
+    this.renderer = new THREE.WebGLRenderer({ canvas: this.canvas, antialias: false, alpha: false, powerPreference: 'high-performance' });
     this.renderer.setPixelRatio(1);
     this.renderer.outputColorSpace = THREE.SRGBColorSpace;
     this.renderer.toneMapping = THREE.ACESFilmicToneMapping;
@@ -99,8 +103,13 @@ export class Viewport {
     const rig = buildScene({ instance: input.instance, network, trajectory: input.trajectory, seed: input.seed, quality: this.quality });
     const overlays = new Overlays(rig.tracks, network);
     rig.scene.add(overlays.group);
+    let batches: PreviewBatches | null = null;
+    if (this.quality === 'preview') {
+      batches = new PreviewBatches(['actors', 'traffic-lights'].flatMap((n) => rig.scene.getObjectByName(n) ?? []));
+      rig.scene.add(batches.group);
+    }
     const ego = rig.tracks.find((t) => t.trackId === 0)?.root ?? rig.camera;
-    this.loaded = { rig, overlays, ego, ticks: input.trajectory.ticks };
+    this.loaded = { rig, batches, overlays, ego, ticks: input.trajectory.ticks };
     this.renderer.shadowMap.enabled = this.quality === 'export';
     this.tick = Math.min(this.tick, input.trajectory.ticks - 1);
     rig.setTick(this.tick);
@@ -120,14 +129,19 @@ export class Viewport {
     if (!this.loaded) return;
     this.loaded.rig.scene.remove(this.loaded.overlays.group);
     this.loaded.overlays.dispose();
+    if (this.loaded.batches) {
+      this.loaded.rig.scene.remove(this.loaded.batches.group);
+      this.loaded.batches.dispose();
+    }
     this.loaded.rig.dispose();
     this.loaded = null;
   }
 
-  /** Preview quality (fast materials, no shadows) or the export look (scene builder's materials, shadows). */
+  /** Preview quality (per-vertex shading, no shadows) or the export look (scene builder's materials, shadows). */
   setQuality(quality: SceneQuality): void {
     if (quality === this.quality) return;
     this.quality = quality;
+    this.resize();
     if (this.lastInput) this.load(this.lastInput);
   }
 
@@ -147,9 +161,14 @@ export class Viewport {
     this.needsFrame = true;
   }
 
-  /** Rendered pixels per css pixel: fill rate is what a software renderer lacks, so it draws fewer and the browser scales up. */
+  /**
+   * Rendered pixels per css pixel. Fill rate is what a software renderer lacks: the preview
+   * look is cheap enough per pixel for full resolution there, the export look is not, so it
+   * draws a quarter of the pixels and the browser scales them up.
+   */
   get resolutionScale(): number {
-    return this.resolution === 'auto' ? (this.software ? 0.5 : 1) : this.resolution;
+    if (this.resolution !== 'auto') return this.resolution;
+    return this.software && this.quality === 'export' ? 0.5 : 1;
   }
 
   setResolution(resolution: 'auto' | number): void {
@@ -245,6 +264,8 @@ export class Viewport {
     };
     this.loaded?.rig.scene.traverse((o) => {
       if ((o as THREE.Light).isLight) out.lights = (out.lights ?? 0) + 1;
+      // Meshes on no layer are not drawn (the preview draws them through batches).
+      if (o.layers.mask === 0) return;
       const m = (o as THREE.Mesh).material;
       for (const x of Array.isArray(m) ? m : m ? [m] : []) out[x.type] = (out[x.type] ?? 0) + 1;
     });
