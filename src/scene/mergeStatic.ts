@@ -41,9 +41,9 @@ export function mergeStatic(group: THREE.Object3D, name: string, shadows: { cast
   const out = new THREE.Group();
   out.name = name;
   for (const b of buckets.values()) {
-    const anyPlain = b.geos.some((g) => !g.index);
-    const geos = anyPlain ? b.geos.map((g) => (g.index ? g.toNonIndexed() : g)) : b.geos;
-    const merged = mergeGeometries(geos, false);
+    // All indexed, so vertices shared by triangles stay shared (and are shaded once).
+    for (const g of b.geos) if (!g.index) g.setIndex(Array.from({ length: g.getAttribute('position').count }, (_, i) => i));
+    const merged = mergeGeometries(b.geos, false);
     for (const g of b.geos) g.dispose();
     if (!merged) continue;
     merged.computeBoundingSphere();

@@ -38,7 +38,7 @@ interface Batch {
 const DEFAULT_LAYER_MASK = 1 << LAYERS.DEFAULT;
 
 /** Preview shader variants a batch cannot draw: per-part maps and the wet-road reflection. */
-const UNBATCHED_DEFINES = ['PREVIEW_MAP', 'PREVIEW_GLOW_MAP', 'PREVIEW_WET'];
+const UNBATCHED_DEFINES = ['PREVIEW_MAP', 'PREVIEW_GLOW_MAP', 'PREVIEW_WINDOWS', 'PREVIEW_WET'];
 
 /** Whether a mesh can join a batch: one preview material without maps or reflection. */
 function batchable(mesh: THREE.Mesh): boolean {
@@ -54,14 +54,20 @@ function stateKey(mesh: THREE.Mesh): string {
   return [m.transparent, m.side, m.blending, m.depthTest, m.depthWrite, m.polygonOffset, m.polygonOffsetFactor, m.polygonOffsetUnits, m.fog, mesh.renderOrder].join('|');
 }
 
-/** A part's geometry in its own frame with only position, normal and its index. */
+/**
+ * A part's geometry in its own frame with only position, normal and its index, indexed (a
+ * software rasteriser shades a vertex shared by several triangles once).
+ */
 function partGeometry(mesh: THREE.Mesh, index: number): THREE.BufferGeometry {
-  const src = mesh.geometry.index ? mesh.geometry.toNonIndexed() : mesh.geometry.clone();
+  const src = mesh.geometry;
   const g = new THREE.BufferGeometry();
-  g.setAttribute('position', src.getAttribute('position'));
-  if (src.getAttribute('normal')) g.setAttribute('normal', src.getAttribute('normal'));
-  else g.computeVertexNormals();
-  g.setAttribute('partIndex', new THREE.BufferAttribute(new Float32Array(g.getAttribute('position').count).fill(index), 1));
+  g.setAttribute('position', src.getAttribute('position').clone());
+  const normal = src.getAttribute('normal');
+  if (normal) g.setAttribute('normal', normal.clone());
+  const count = g.getAttribute('position').count;
+  g.setIndex(src.index ? src.index.clone() : Array.from({ length: count }, (_, i) => i));
+  if (!normal) g.computeVertexNormals();
+  g.setAttribute('partIndex', new THREE.BufferAttribute(new Float32Array(count).fill(index), 1));
   return g;
 }
 
