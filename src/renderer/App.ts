@@ -90,7 +90,8 @@ export class App {
     this.perturb = new PerturbationPanel(byId('perturbations'), () => this.schedulePreview(PREVIEW_DEBOUNCE_MS));
     this.viewport = new Viewport(byId('viewport'));
     this.viewport.onFrame = (fps, boxes) => {
-      this.fpsLabel.textContent = `${fps} fps · ${boxes} boxes`;
+      const scale = this.viewport.resolutionScale;
+      this.fpsLabel.textContent = `${fps} fps · ${boxes} boxes${scale < 1 ? ` · ${Math.round(scale * 100)}% res` : ''}`;
       byId('viewport').dataset.boxes = String(boxes);
     };
     this.timeline = new Timeline(byId('timeline'), (tick) => this.viewport.setTick(tick));
@@ -144,7 +145,7 @@ export class App {
     look.addEventListener('change', () => this.viewport.setQuality(look.value === 'export' ? 'export' : 'preview'));
     const resolution = h(
       'select',
-      { id: 'resolution', title: 'Rendered resolution of the preview. Auto: full, except the export look on a software renderer (no GPU): half.' },
+      { id: 'resolution', title: 'Rendered resolution of the preview. Auto: full (the export look on a software renderer, no GPU: half), lowered while moving when the frame rate drops below 18.' },
       ...[['auto', 'auto res'], ['1', '100%'], ['0.75', '75%'], ['0.5', '50%']].map(([v, label]) => h('option', { value: v }, label)),
     );
     resolution.addEventListener('change', () => this.viewport.setResolution(resolution.value === 'auto' ? 'auto' : Number(resolution.value)));

@@ -112,11 +112,14 @@ export function buildScene(input: SceneInput): SceneRig {
     const tracks = buildWheelTracks(network, new THREE.Color(0x404042), cover, lib, stepM);
     if (tracks) scene.add(tracks);
   }
-  // Paved layers get a noise map so they are not flat colour (UVs are in metres).
-  const noise = lib.texture('surface-noise', () => surfaceNoiseTexture(0.22));
-  for (const key of ['asphalt', 'parking', 'sidewalk', 'kerb']) {
-    const m = lib.find(key);
-    if (m) m.map = noise;
+  // Paved layers get a noise map so they are not flat colour (UVs are in metres). Not in the
+  // preview: a texture lookup over the road's share of the screen is ~3 ms of a software frame.
+  if (full) {
+    const noise = lib.texture('surface-noise', () => surfaceNoiseTexture(0.22));
+    for (const key of ['asphalt', 'parking', 'sidewalk', 'kerb']) {
+      const m = lib.find(key);
+      if (m) m.map = noise;
+    }
   }
   wetRoadLayers(lib, sky, look.wetness);
   const lampsOn = instance.light.streetLights;

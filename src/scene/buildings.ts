@@ -25,64 +25,30 @@ export interface BuildingSpec {
 const WALLS = [0xd8cfc0, 0xb9a48a, 0xa8a8a4, 0xc7b79c, 0x9c6f5a, 0xe2ddd2, 0x8a8f96];
 const HOUSE_WALLS = [0xe9e2d3, 0xd7c6a8, 0xc9a58a, 0xb8c2c8, 0xe6d8b8];
 
-/**
- * The window pattern of a facade: one cell per window, its glass and frame rectangles as
- * fractions of the cell (u right, v up from the cell's first texel row), the stored (sRGB)
- * values of glass, frame and the lit glass at night (wall is white), and which of the
- * `cells` x `cells` windows are lit. The texture is painted from it; the preview draws it
- * without a texture (preview/previewLook.ts).
- */
-export interface WindowPattern {
-  cells: number;
-  glass: readonly [number, number, number, number];
-  frame: readonly [number, number, number, number];
-  glassValue: readonly [number, number, number];
-  frameValue: number;
-  litValue: readonly [number, number, number];
-  /** 1 where the window of cell (column i, row j) is lit, at j * cells + i. */
-  lit: readonly number[];
-}
-
-/** The facade pattern: 4 x 4 windows in 32-texel cells, 40 % of them lit at night. */
-function facadePattern(seed: number): WindowPattern {
-  const rng = sceneRng(seed, 99);
-  const lit: number[] = [];
-  for (let c = 0; c < CELLS * CELLS; c++) lit.push(rng.next() < 0.4 ? 1 : 0);
-  return {
-    cells: CELLS,
-    glass: [7 / PX, 8 / PX, 25 / PX, 26 / PX],
-    frame: [6 / PX, 7 / PX, 26 / PX, 27 / PX],
-    glassValue: [60 / 255, 72 / 255, 86 / 255],
-    frameValue: 200 / 255,
-    litValue: [1, 205 / 255, 140 / 255],
-    lit,
-  };
-}
-
-export const FACADE_PATTERN = facadePattern(7);
-
-const inside = (r: readonly [number, number, number, number], u: number, v: number): boolean => u >= r[0] && u < r[2] && v >= r[1] && v < r[3];
-
-/** Colour map (wall white, window glass dark) and emissive map (some windows lit), painted from the pattern. */
-function facadeTextures(p: WindowPattern): { map: THREE.DataTexture; lit: THREE.DataTexture } {
+/** Colour map (wall white, window glass dark) and emissive map (some windows lit). */
+function facadeTextures(seed: number): { map: THREE.DataTexture; lit: THREE.DataTexture } {
   const n = CELLS * PX;
   const col = new Uint8Array(n * n * 4);
   const lit = new Uint8Array(n * n * 4);
+  const rng = sceneRng(seed, 99);
+  const litCell: boolean[] = [];
+  for (let c = 0; c < CELLS * CELLS; c++) litCell.push(rng.next() < 0.4);
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
-      // Texel centres, as fractions of the cell.
-      const u = ((x % PX) + 0.5) / PX;
-      const v = ((y % PX) + 0.5) / PX;
-      const glass = inside(p.glass, u, v);
-      const frame = !glass && inside(p.frame, u, v);
+      const cx = x % PX;
+      const cy = y % PX;
+      const glass = cx >= 7 && cx < 25 && cy >= 8 && cy < 26;
+      const frame = !glass && cx >= 6 && cx < 26 && cy >= 7 && cy < 27;
       const o = (y * n + x) * 4;
-      const rgb = glass ? p.glassValue : frame ? [p.frameValue, p.frameValue, p.frameValue] : [1, 1, 1];
-      const on = glass && p.lit[Math.floor(y / PX) * CELLS + Math.floor(x / PX)] === 1;
-      for (let c = 0; c < 3; c++) {
-        col[o + c] = Math.round(255 * (rgb[c] as number));
-        lit[o + c] = on ? Math.round(255 * (p.litValue[c] as number)) : 0;
-      }
+      const v = glass ? 70 : frame ? 200 : 255;
+      col[o] = glass ? 60 : v;
+      col[o + 1] = glass ? 72 : v;
+      col[o + 2] = glass ? 86 : v;
       col[o + 3] = 255;
+      const on = glass && litCell[Math.floor(y / PX) * CELLS + Math.floor(x / PX)];
+      lit[o] = on ? 255 : 0;
+      lit[o + 1] = on ? 205 : 0;
+      lit[o + 2] = on ? 140 : 0;
       lit[o + 3] = 255;
     }
   }
@@ -99,18 +65,14 @@ function facadeTextures(p: WindowPattern): { map: THREE.DataTexture; lit: THREE.
   return { map: make(col, true), lit: make(lit, true) };
 }
 
-/**
- * Facade material of a wall colour; `nightGlow` 0..1 lights the windows. Its
- * `userData.windowPattern` is the pattern its maps were painted from.
- */
+/** Facade material of a wall colour; `nightGlow` 0..1 lights the windows. */
 export function facadeMaterial(lib: MaterialLibrary, wall: number, nightGlow: number): THREE.MeshStandardMaterial {
-  const tex = lib.texture('facade', () => facadeTextures(FACADE_PATTERN).map);
-  const lit = lib.texture('facade-lit', () => facadeTextures(FACADE_PATTERN).lit);
+  const tex = lib.texture('facade', () => facadeTextures(7).map);
+  const lit = lib.texture('facade-lit', () => facadeTextures(7).lit);
   const m = lib.standard(`facade:${wall.toString(16)}`, { colour: wall, roughness: 0.85, emissive: 0xffffff, emissiveIntensity: 1.4 * nightGlow });
   m.map = tex;
   m.emissiveMap = nightGlow > 0 ? lit : null;
   if (nightGlow <= 0) m.emissive.setHex(0x000000);
-  m.userData['windowPattern'] = FACADE_PATTERN;
   return m;
 }
 

@@ -2,8 +2,6 @@ import * as THREE from 'three';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atmosphereFor, fogVisibleWithin } from '../../src/scene/atmosphere.js';
 import { buildScene } from '../../src/scene/buildScene.js';
-import { FACADE_PATTERN, facadeMaterial } from '../../src/scene/buildings.js';
-import { MaterialLibrary } from '../../src/scene/materialLibrary.js';
 import { PreviewBatches } from '../../src/scene/preview/previewBatch.js';
 import { isPreviewMaterial, previewMaterialOf, usePreviewLook } from '../../src/scene/preview/previewLook.js';
 import { PART_TEXELS } from '../../src/scene/preview/previewShader.js';
@@ -67,26 +65,6 @@ describe('preview materials', () => {
     expect(previews.size).toBeGreaterThan(20);
     const sources = [...previews].map((m) => m.userData['previewOf']);
     expect(new Set(sources).size).toBe(sources.length);
-  });
-
-  it("draw a facade's windows from the pattern its maps were painted from, without the maps", () => {
-    const lib = new MaterialLibrary();
-    const facade = facadeMaterial(lib, 0xd8cfc0, 1);
-    const p = previewMaterialOf(facade, false);
-    expect(Object.keys(p.defines)).toEqual(expect.arrayContaining(['PREVIEW_WINDOWS']));
-    expect(p.defines).not.toHaveProperty('PREVIEW_MAP');
-    expect(p.defines).not.toHaveProperty('PREVIEW_GLOW_MAP');
-    expect(p.uniforms['windowLit']!.value).toEqual(FACADE_PATTERN.lit);
-    // The painted texture agrees with the pattern: a texel at the centre of the first cell is
-    // glass, one at its corner is wall, and the lit map glows where the pattern says.
-    const map = (facade.map as THREE.DataTexture).image.data as Uint8Array;
-    const lit = (facade.emissiveMap as THREE.DataTexture).image.data as Uint8Array;
-    const n = Math.round(Math.sqrt(map.length / 4));
-    const px = n / FACADE_PATTERN.cells;
-    const centre = (Math.floor(px / 2) * n + Math.floor(px / 2)) * 4;
-    expect(Array.from(map.subarray(centre, centre + 3))).toEqual(FACADE_PATTERN.glassValue.map((v) => Math.round(255 * v)));
-    expect(Array.from(map.subarray(0, 3))).toEqual([255, 255, 255]);
-    expect(lit[centre]! > 0).toBe(FACADE_PATTERN.lit[0] === 1);
   });
 
   it('leave unlit materials alone', () => {

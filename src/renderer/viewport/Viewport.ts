@@ -13,6 +13,7 @@ import { buildScene } from '../../scene/buildScene.js';
 import { PreviewBatches } from '../../scene/preview/previewBatch.js';
 import type { SceneQuality, SceneRig } from '../../scene/types.js';
 import type { Trajectory } from '../../sim/types.js';
+import { AdaptiveResolution } from './adaptiveResolution.js';
 import { Overlays, type OverlayFlags } from './Overlays.js';
 
 export type ViewMode = 'orbit' | 'ego' | 'top';
@@ -36,6 +37,8 @@ const _ego = new THREE.Vector3();
 const _lastEgo = new THREE.Vector3();
 const _delta = new THREE.Vector3();
 const TOP_HEIGHT_M = 70;
+/** Colour around the ego view's frame and of an empty viewport. */
+const LETTERBOX = 0x111418;
 
 export class Viewport {
   readonly canvas: HTMLCanvasElement;
@@ -50,10 +53,14 @@ export class Viewport {
   private tick = 0;
   private needsFrame = true;
   private frameTimes: number[] = [];
+  private readonly adaptive = new AdaptiveResolution();
   /** Size of the viewport [css px]; the GL canvas has this times the resolution scale. */
   private cssW = 1;
   private cssH = 1;
-  /** 'auto': full resolution, except the export look on a software renderer (SwiftShader): half. */
+  /**
+   * 'auto': full resolution (the export look on a software renderer, SwiftShader: half), and
+   * less while moving if the frame rate drops below 18 (adaptiveResolution.ts).
+   */
   resolution: 'auto' | number = 'auto';
   /** Whether WebGL runs on a software renderer. */
   readonly software: boolean;
@@ -141,6 +148,7 @@ export class Viewport {
   setQuality(quality: SceneQuality): void {
     if (quality === this.quality) return;
     this.quality = quality;
+    this.adaptive.reset();
     this.resize();
     if (this.lastInput) this.load(this.lastInput);
   }
@@ -168,11 +176,12 @@ export class Viewport {
    */
   get resolutionScale(): number {
     if (this.resolution !== 'auto') return this.resolution;
-    return this.software && this.quality === 'export' ? 0.5 : 1;
+    return (this.software && this.quality === 'export' ? 0.5 : 1) * this.adaptive.scale;
   }
 
   setResolution(resolution: 'auto' | number): void {
     this.resolution = resolution;
+    this.adaptive.reset();
     this.resize();
   }
 
@@ -219,12 +228,14 @@ export class Viewport {
     const l = this.loaded;
     const W = this.cssW;
     const H = this.cssH;
+    this.ctx2d.clearRect(0, 0, W, H);
     this.renderer.setScissorTest(false);
     this.renderer.setViewport(0, 0, W, H);
-    this.renderer.setClearColor(0x111418, 1);
-    this.renderer.clear();
-    this.ctx2d.clearRect(0, 0, W, H);
-    if (!l) return;
+    if (!l) {
+      this.renderer.setClearColor(LETTERBOX, 1);
+      this.renderer.clear();
+      return;
+    }
     l.rig.setTick(this.tick);
     // The orbit camera travels with the ego vehicle, keeping the view the user chose.
     l.ego.getWorldPosition(_ego);
@@ -236,20 +247,29 @@ export class Viewport {
     }
     const { camera, rect } = this.view();
     l.overlays.update(this.flags);
+    // Bars around a letterboxed view; a view filling the canvas needs one clear only (each is
+    // a full pass over the pixels on a software renderer).
+    if (rect.width < W || rect.height < H) {
+      this.renderer.setClearColor(LETTERBOX, 1);
+      this.renderer.clear();
+    }
     // GL viewports count from the bottom.
     this.renderer.setViewport(rect.x, H - rect.y - rect.height, rect.width, rect.height);
     this.renderer.setScissor(rect.x, H - rect.y - rect.height, rect.width, rect.height);
     this.renderer.setScissorTest(true);
     this.renderer.toneMappingExposure = Math.pow(2, l.rig.effects.exposureEv);
-    const background = l.rig.scene.background;
-    if (background instanceof THREE.Color) this.renderer.setClearColor(background, 1);
-    this.renderer.clear();
+    // A colour background is cleared by three.js itself as the render starts.
+    if (!(l.rig.scene.background instanceof THREE.Color)) {
+      this.renderer.setClearColor(LETTERBOX, 1);
+      this.renderer.clear();
+    }
     this.renderer.render(l.rig.scene, camera);
     this.renderer.setScissorTest(false);
     const boxes = l.overlays.draw2d(this.ctx2d, camera, rect, this.flags);
     const now = performance.now();
     this.frameTimes.push(now);
     while (this.frameTimes.length > 0 && now - this.frameTimes[0] > 1000) this.frameTimes.shift();
+    if (this.resolution === 'auto' && this.adaptive.record(now)) this.resize();
     this.onFrame(this.frameTimes.length, boxes);
   }
 

@@ -38,7 +38,7 @@ interface Batch {
 const DEFAULT_LAYER_MASK = 1 << LAYERS.DEFAULT;
 
 /** Preview shader variants a batch cannot draw: per-part maps and the wet-road reflection. */
-const UNBATCHED_DEFINES = ['PREVIEW_MAP', 'PREVIEW_GLOW_MAP', 'PREVIEW_WINDOWS', 'PREVIEW_WET'];
+const UNBATCHED_DEFINES = ['PREVIEW_MAP', 'PREVIEW_GLOW_MAP', 'PREVIEW_WET'];
 
 /** Whether a mesh can join a batch: one preview material without maps or reflection. */
 function batchable(mesh: THREE.Mesh): boolean {

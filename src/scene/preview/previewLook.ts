@@ -17,7 +17,6 @@
  * colours, sky, light level and weather read the same, which is what a preview is for.
  */
 import * as THREE from 'three';
-import type { WindowPattern } from '../buildings.js';
 import { wetReflectionOf } from '../wetReflection.js';
 import { previewFragmentShader, previewVertexShader } from './previewShader.js';
 
@@ -48,27 +47,6 @@ function displayTexture(t: THREE.Texture, cache: Map<THREE.Texture, THREE.Textur
   return d;
 }
 
-/** Uniforms of a window pattern; `lit`: whether its lit windows glow (at night). */
-function windowUniforms(p: WindowPattern, lit: boolean): Record<string, THREE.IUniform> {
-  const area = (r: readonly number[]): number => ((r[2] as number) - (r[0] as number)) * ((r[3] as number) - (r[1] as number));
-  const glassShare = area(p.glass);
-  const frameShare = area(p.frame) - glassShare;
-  const glass = new THREE.Vector3(...p.glassValue);
-  const mean = glass.clone().multiplyScalar(glassShare).addScalar(frameShare * p.frameValue + (1 - glassShare - frameShare));
-  const litShare = lit ? (glassShare * p.lit.reduce((a, b) => a + b, 0)) / p.lit.length : 0;
-  return {
-    windowCells: { value: p.cells },
-    windowGlass: { value: new THREE.Vector4(...p.glass) },
-    windowFrame: { value: new THREE.Vector4(...p.frame) },
-    windowGlassValue: { value: glass },
-    windowFrameValue: { value: p.frameValue },
-    windowLitValue: { value: new THREE.Vector3(...p.litValue).multiplyScalar(lit ? 1 : 0) },
-    windowLit: { value: [...p.lit] },
-    windowMean: { value: mean },
-    windowLitMean: { value: new THREE.Vector3(...p.litValue).multiplyScalar(litShare) },
-  };
-}
-
 function uvTransform(t: THREE.Texture): THREE.Matrix3 {
   t.updateMatrix();
   return t.matrix.clone();
@@ -88,18 +66,12 @@ export function previewMaterialOf(m: LitMaterial, fog: boolean, textures = new M
   uniforms.emissive = { get value() { return emissive.copy(m.emissive).multiplyScalar(m.emissiveIntensity); } };
   uniforms.opacity = { get value() { return m.opacity; } };
   const defines: Record<string, string> = {};
-  const windows = m.userData['windowPattern'] as WindowPattern | undefined;
-  if (windows) {
-    // The pattern the facade's maps were painted from, drawn without them.
-    Object.assign(defines, { PREVIEW_WINDOWS: '', WINDOW_CELLS: String(windows.cells * windows.cells) });
-    Object.assign(uniforms, windowUniforms(windows, m.emissiveMap !== null));
-    uniforms.mapTransform = { value: uvTransform(m.map ?? new THREE.Texture()) };
-  } else if (m.map) {
+  if (m.map) {
     defines.PREVIEW_MAP = '';
     uniforms.map = { value: displayTexture(m.map, textures) };
     uniforms.mapTransform = { value: uvTransform(m.map) };
   }
-  if (m.emissiveMap && !windows) {
+  if (m.emissiveMap) {
     defines.PREVIEW_GLOW_MAP = '';
     uniforms.glowMap = { value: displayTexture(m.emissiveMap, textures) };
     uniforms.glowMapTransform = { value: uvTransform(m.emissiveMap) };

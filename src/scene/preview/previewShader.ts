@@ -5,9 +5,6 @@
  *
  * Defines:
  *   PREVIEW_MAP, PREVIEW_GLOW_MAP  colour and emission maps (sampled as stored, display values)
- *   PREVIEW_WINDOWS                a facade's window pattern (buildings.ts) drawn from its
- *                                  description instead of its maps: a texture lookup costs a
- *                                  software rasteriser several times what the arithmetic does
  *   PREVIEW_WET                    the wet-road sky reflection (wetReflection.ts)
  *   PREVIEW_BATCH                  many parts in one draw (previewBatch.ts): each vertex's part
  *                                  reads its world matrix, colour, opacity and emission from
@@ -33,15 +30,13 @@ uniform vec3 emissive;
 uniform float opacity;
 #endif
 varying vec4 vColour;
-#if defined(PREVIEW_MAP) || defined(PREVIEW_WINDOWS)
+#ifdef PREVIEW_MAP
 uniform mat3 mapTransform;
 varying vec2 vMapUv;
 #endif
 #ifdef PREVIEW_GLOW_MAP
 uniform mat3 glowMapTransform;
 varying vec2 vGlowUv;
-#endif
-#if defined(PREVIEW_GLOW_MAP) || defined(PREVIEW_WINDOWS)
 varying vec3 vGlow;
 #endif
 #ifdef PREVIEW_WET
@@ -130,17 +125,14 @@ void main() {
     float fresnel = 0.04 + 0.96 * pow(1.0 - saturate(dot(toEye, N)), 5.0);
     radiance += mix(wetHorizon, wetZenith, pow(saturate(reflected.y), 0.5)) * fresnel * wetReflect;
   #endif
-  #if defined(PREVIEW_GLOW_MAP) || defined(PREVIEW_WINDOWS)
-    // Emission shows only where its map (or the lit windows) say.
+  #ifdef PREVIEW_GLOW_MAP
     vGlow = toDisplay(emissive);
+    vGlowUv = (glowMapTransform * vec3(uv, 1.0)).xy;
   #else
     radiance += emissive;
   #endif
-  #ifdef PREVIEW_GLOW_MAP
-    vGlowUv = (glowMapTransform * vec3(uv, 1.0)).xy;
-  #endif
   vColour = vec4(toDisplay(radiance), opacity);
-  #if defined(PREVIEW_MAP) || defined(PREVIEW_WINDOWS)
+  #ifdef PREVIEW_MAP
     vMapUv = (mapTransform * vec3(uv, 1.0)).xy;
   #endif
 }`;
@@ -157,25 +149,6 @@ uniform sampler2D glowMap;
 varying vec2 vGlowUv;
 varying vec3 vGlow;
 #endif
-#ifdef PREVIEW_WINDOWS
-varying vec2 vMapUv;
-varying vec3 vGlow;
-uniform float windowCells;
-uniform vec4 windowGlass;
-uniform vec4 windowFrame;
-uniform vec3 windowGlassValue;
-uniform float windowFrameValue;
-uniform vec3 windowLitValue;
-uniform float windowLit[WINDOW_CELLS];
-// Average of the pattern over a cell, where cells get smaller than a few pixels.
-uniform vec3 windowMean;
-uniform vec3 windowLitMean;
-
-float insideRect(vec4 r, vec2 f) {
-  vec2 s = step(r.xy, f) * step(f, r.zw);
-  return s.x * s.y;
-}
-#endif
 void main() {
   gl_FragColor = vColour;
   #ifdef PREVIEW_MAP
@@ -183,19 +156,6 @@ void main() {
   #endif
   #ifdef PREVIEW_GLOW_MAP
     gl_FragColor.rgb += vGlow * texture2D(glowMap, vGlowUv).rgb;
-  #endif
-  #ifdef PREVIEW_WINDOWS
-    vec2 cell = vMapUv * windowCells;
-    vec2 f = fract(cell);
-    float glass = insideRect(windowGlass, f);
-    float frame = insideRect(windowFrame, f) * (1.0 - glass);
-    vec3 value = mix(mix(vec3(1.0), vec3(windowFrameValue), frame), windowGlassValue, glass);
-    vec2 index = mod(floor(cell), windowCells);
-    float lit = glass * windowLit[int(index.y * windowCells + index.x)];
-    vec3 glow = windowLitValue * lit;
-    vec2 cellPx = fwidth(cell);
-    float far = smoothstep(0.15, 0.4, max(cellPx.x, cellPx.y));
-    gl_FragColor.rgb = gl_FragColor.rgb * mix(value, windowMean, far) + vGlow * mix(glow, windowLitMean, far);
   #endif
   #include <fog_fragment>
 }`;
