@@ -17,7 +17,7 @@ const s = await openStudio([FILE, '01-pedestrian-behind-van.yaml', '03-lead-vehi
 try {
   await openScenario(s.page, FILE);
   await s.page.click('[data-mode="ego"]');
-  // Full rendered resolution for the picture (the default on a software renderer is half).
+  // Full rendered resolution for the picture, whatever the machine's frame rate.
   await s.page.selectOption('#resolution', '1');
   // A moment where the cyclist is beside the opening door.
   const ticks = Number(await s.page.getAttribute('#scrub', 'max'));
