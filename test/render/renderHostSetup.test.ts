@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BrowserNotFoundError, findBrowser } from '../../src/dataset/render-host/findBrowser.js';
-import { renderPageBundle } from '../../src/dataset/render-host/pageBundle.js';
+import { renderPageBundle, writePrebuiltPage } from '../../src/dataset/render-host/pageBundle.js';
 
 describe('browser discovery', () => {
   it('says how to install a browser when none is found', () => {
@@ -29,5 +33,24 @@ describe('render page bundle', () => {
     const second = await renderPageBundle();
     expect(second.built).toBe(false);
     expect(second.scriptPath).toBe(first.scriptPath);
+  });
+
+  describe('where it cannot be built (a packaged app: sources in an asar archive)', () => {
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'roadsynth-page-'));
+    const failing = (async () => {
+      throw new Error('Could not resolve "three"');
+    }) as unknown as typeof build;
+    afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+    it('uses the prebuilt page', async () => {
+      const prebuilt = await writePrebuiltPage(path.join(cacheDir, 'prebuilt/render-page.js'));
+      expect(readFileSync(prebuilt, 'utf8')).toContain('WebGLRenderer');
+      const b = await renderPageBundle({ cacheDir, prebuilt, bundler: failing });
+      expect(b).toEqual({ scriptPath: prebuilt, hash: 'prebuilt', built: false });
+    });
+
+    it('says how to make the prebuilt page when there is none', async () => {
+      await expect(renderPageBundle({ cacheDir, prebuilt: path.join(cacheDir, 'none.js'), bundler: failing })).rejects.toThrow(/Could not resolve "three".*npm run build:page/);
+    });
   });
 });

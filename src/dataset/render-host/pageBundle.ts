@@ -2,16 +2,44 @@
  * The render page bundle, built with esbuild at run time into a cache folder and rebuilt when
  * any of its source files change (keyed by a hash of the files the last build read), so
  * `npx roadsynth` works with no build step. Electron hosts load the same file.
+ *
+ * A packaged desktop app cannot build it (its node_modules live in an asar archive, which
+ * esbuild cannot read), so `npm run build:app` also writes a prebuilt bundle to
+ * out/render-page/ (`npm run build:page`), used when building fails.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 import { PACKAGE_ROOT } from '../packageRoot.js';
 
 const ENTRY = path.join(PACKAGE_ROOT, 'src/render/page/main.ts');
+
+/** The prebuilt bundle of a packaged app. */
+export const PREBUILT_PAGE = path.join(PACKAGE_ROOT, 'out/render-page/render-page.js');
+
+const BUILD_OPTIONS = {
+  entryPoints: [ENTRY],
+  absWorkingDir: PACKAGE_ROOT,
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'chrome110',
+  metafile: true,
+  write: false,
+  logLevel: 'silent',
+} as const satisfies BuildOptions;
+
+export interface BundleOptions {
+  /** Where built bundles are cached (default: node_modules/.cache/roadsynth, else the temp folder). */
+  cacheDir?: string;
+  /** The prebuilt bundle used when building fails (default PREBUILT_PAGE). */
+  prebuilt?: string;
+  /** The bundler (default esbuild's build). */
+  bundler?: typeof build;
+}
 
 interface Manifest {
   /** Files the bundle was built from, relative to PACKAGE_ROOT. */
@@ -59,9 +87,9 @@ function writeAtomic(file: string, data: string): void {
   renameSync(tmp, file);
 }
 
-/** Returns the bundle, building it if the cache is missing or stale. */
-export async function renderPageBundle(): Promise<PageBundle> {
-  const dir = cacheDir();
+/** Returns the bundle, building it if the cache is missing or stale (the prebuilt one if building fails). */
+export async function renderPageBundle(options: BundleOptions = {}): Promise<PageBundle> {
+  const dir = options.cacheDir ?? cacheDir();
   const manifestPath = path.join(dir, 'render-page.json');
   if (existsSync(manifestPath)) {
     try {
@@ -72,17 +100,14 @@ export async function renderPageBundle(): Promise<PageBundle> {
       // unreadable manifest: rebuild
     }
   }
-  const result = await build({
-    entryPoints: [ENTRY],
-    absWorkingDir: PACKAGE_ROOT,
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome110',
-    metafile: true,
-    write: false,
-    logLevel: 'silent',
-  });
+  let result: Awaited<ReturnType<typeof build<typeof BUILD_OPTIONS>>>;
+  try {
+    result = await (options.bundler ?? build)(BUILD_OPTIONS);
+  } catch (err) {
+    const prebuilt = options.prebuilt ?? PREBUILT_PAGE;
+    if (existsSync(prebuilt)) return { scriptPath: prebuilt, hash: 'prebuilt', built: false };
+    throw new Error(`cannot build the render page (${(err as Error).message.split('\n')[0]}), and there is no prebuilt page at ${prebuilt}: run \`npm run build:page\` in the package folder`);
+  }
   const inputs = Object.keys(result.metafile.inputs).sort();
   const hash = hashInputs(inputs);
   if (hash === null) throw new Error('render page bundle: an input vanished while building; run again');
@@ -91,4 +116,12 @@ export async function renderPageBundle(): Promise<PageBundle> {
   writeAtomic(scriptPath, result.outputFiles[0].text);
   writeAtomic(manifestPath, JSON.stringify({ inputs, hash, bundle } satisfies Manifest));
   return { scriptPath, hash, built: true };
+}
+
+/** Writes the prebuilt bundle (for a packaged app) and returns its path. */
+export async function writePrebuiltPage(file = PREBUILT_PAGE): Promise<string> {
+  const result = await build(BUILD_OPTIONS);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeAtomic(file, result.outputFiles[0].text);
+  return file;
 }
