@@ -15,6 +15,18 @@
 /** Texels per part in a batch's part data: three rows of the world matrix, colour + opacity, emission. */
 export const PART_TEXELS = 5;
 
+/** Adds the diffuse irradiance of each light of one kind (three.js unrolls the loop). */
+function lightLoop(count: string, info: string): string {
+  return /* glsl */ `#if ${count} > 0
+    #pragma unroll_loop_start
+    for (int i = 0; i < ${count}; i++) {
+      ${info};
+      irradiance += saturate(dot(N, light.direction)) * light.color;
+    }
+    #pragma unroll_loop_end
+  #endif`;
+}
+
 export const previewVertexShader = /* glsl */ `
 #include <common>
 #include <lights_pars_begin>
@@ -94,30 +106,9 @@ void main() {
     #pragma unroll_loop_end
   #endif
   IncidentLight light;
-  #if NUM_DIR_LIGHTS > 0
-    #pragma unroll_loop_start
-    for (int i = 0; i < NUM_DIR_LIGHTS; i++) {
-      getDirectionalLightInfo(directionalLights[i], light);
-      irradiance += saturate(dot(N, light.direction)) * light.color;
-    }
-    #pragma unroll_loop_end
-  #endif
-  #if NUM_POINT_LIGHTS > 0
-    #pragma unroll_loop_start
-    for (int i = 0; i < NUM_POINT_LIGHTS; i++) {
-      getPointLightInfo(pointLights[i], P, light);
-      irradiance += saturate(dot(N, light.direction)) * light.color;
-    }
-    #pragma unroll_loop_end
-  #endif
-  #if NUM_SPOT_LIGHTS > 0
-    #pragma unroll_loop_start
-    for (int i = 0; i < NUM_SPOT_LIGHTS; i++) {
-      getSpotLightInfo(spotLights[i], P, light);
-      irradiance += saturate(dot(N, light.direction)) * light.color;
-    }
-    #pragma unroll_loop_end
-  #endif
+  ${lightLoop('NUM_DIR_LIGHTS', 'getDirectionalLightInfo(directionalLights[i], light)')}
+  ${lightLoop('NUM_POINT_LIGHTS', 'getPointLightInfo(pointLights[i], P, light)')}
+  ${lightLoop('NUM_SPOT_LIGHTS', 'getSpotLightInfo(spotLights[i], P, light)')}
 
   vec3 radiance = BRDF_Lambert(diffuse) * irradiance;
   #ifdef PREVIEW_WET
