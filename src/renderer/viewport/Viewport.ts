@@ -10,7 +10,7 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { buildRoadNetwork } from '../../road/buildRoadNetwork.js';
 import type { ScenarioInstance } from '../../scenario/types.js';
 import { buildScene } from '../../scene/buildScene.js';
-import { PreviewBatches } from '../../scene/preview/previewBatch.js';
+import { batchActorsAndSignals, type PreviewBatches } from '../../scene/preview/previewBatch.js';
 import type { SceneQuality, SceneRig } from '../../scene/types.js';
 import type { Trajectory } from '../../sim/types.js';
 import { AdaptiveResolution } from './adaptiveResolution.js';
@@ -110,11 +110,7 @@ export class Viewport {
     const rig = buildScene({ instance: input.instance, network, trajectory: input.trajectory, seed: input.seed, quality: this.quality });
     const overlays = new Overlays(rig.tracks, network);
     rig.scene.add(overlays.group);
-    let batches: PreviewBatches | null = null;
-    if (this.quality === 'preview') {
-      batches = new PreviewBatches(['actors', 'traffic-lights'].flatMap((n) => rig.scene.getObjectByName(n) ?? []));
-      rig.scene.add(batches.group);
-    }
+    const batches = this.quality === 'preview' ? batchActorsAndSignals(rig.scene) : null;
     const ego = rig.tracks.find((t) => t.trackId === 0)?.root ?? rig.camera;
     this.loaded = { rig, batches, overlays, ego, ticks: input.trajectory.ticks };
     this.renderer.shadowMap.enabled = this.quality === 'export';

@@ -167,3 +167,10 @@ export class PreviewBatches {
     }
   }
 }
+
+/** Batches the actors and signals of a preview scene built by buildScene and adds the batches to it. */
+export function batchActorsAndSignals(scene: THREE.Scene): PreviewBatches {
+  const batches = new PreviewBatches(['actors', 'traffic-lights'].flatMap((n) => scene.getObjectByName(n) ?? []));
+  scene.add(batches.group);
+  return batches;
+}
