@@ -91,7 +91,7 @@ export class App {
     this.viewport = new Viewport(byId('viewport'));
     this.viewport.onFrame = (fps, boxes) => {
       const scale = this.viewport.resolutionScale;
-      this.fpsLabel.textContent = `${fps} fps · ${boxes} boxes${scale < 1 ? ` · ${Math.round(scale * 100)}% res` : ''}`;
+      this.fpsLabel.textContent = `${fps === null ? 'still' : `${fps} fps`} · ${boxes} boxes${scale < 1 ? ` · ${Math.round(scale * 100)}% res` : ''}`;
       byId('viewport').dataset.boxes = String(boxes);
     };
     this.timeline = new Timeline(byId('timeline'), (tick) => this.viewport.setTick(tick));

@@ -13,7 +13,7 @@ import { buildScene } from '../../scene/buildScene.js';
 import { batchActorsAndSignals, type PreviewBatches } from '../../scene/preview/previewBatch.js';
 import type { SceneQuality, SceneRig } from '../../scene/types.js';
 import type { Trajectory } from '../../sim/types.js';
-import { AdaptiveResolution } from './adaptiveResolution.js';
+import { AdaptiveResolution, IDLE_GAP_MS } from './adaptiveResolution.js';
 import { Overlays, type OverlayFlags } from './Overlays.js';
 
 export type ViewMode = 'orbit' | 'ego' | 'top';
@@ -54,6 +54,8 @@ export class Viewport {
   private needsFrame = true;
   private frameTimes: number[] = [];
   private readonly adaptive = new AdaptiveResolution();
+  private lastBoxes = 0;
+  private stillReported = false;
   /** Size of the viewport [css px]; the GL canvas has this times the resolution scale. */
   private cssW = 1;
   private cssH = 1;
@@ -67,8 +69,11 @@ export class Viewport {
   mode: ViewMode = 'orbit';
   flags: OverlayFlags = { boxes3d: true, boxes2d: true, trackIds: true, laneGraph: false };
   quality: SceneQuality = 'preview';
-  /** Called after each drawn frame with the measured frames per second. */
-  onFrame: (fps: number, boxes2d: number) => void = () => {};
+  /**
+   * Called after each drawn frame with the frames drawn in the last second, and once with null
+   * when the view has stood still for a moment (the rate then says nothing).
+   */
+  onFrame: (fps: number | null, boxes2d: number) => void = () => {};
 
   constructor(private readonly container: HTMLElement) {
     this.canvas = document.createElement('canvas');
@@ -92,6 +97,7 @@ export class Viewport {
     this.resize();
     const loop = (): void => {
       if (this.needsFrame) this.draw();
+      else this.reportStill();
       requestAnimationFrame(loop);
     };
     requestAnimationFrame(loop);
@@ -266,7 +272,17 @@ export class Viewport {
     this.frameTimes.push(now);
     while (this.frameTimes.length > 0 && now - this.frameTimes[0] > 1000) this.frameTimes.shift();
     if (this.resolution === 'auto' && this.adaptive.record(now)) this.resize();
+    this.lastBoxes = boxes;
+    this.stillReported = false;
     this.onFrame(this.frameTimes.length, boxes);
+  }
+
+  /** Tells onFrame once that the view stands still, a moment after the last frame. */
+  private reportStill(): void {
+    const last = this.frameTimes.at(-1);
+    if (this.stillReported || last === undefined || performance.now() - last < IDLE_GAP_MS) return;
+    this.stillReported = true;
+    this.onFrame(null, this.lastBoxes);
   }
 
   /** What the last frame drew: draw calls, triangles, lights and materials by type. For the benchmark. */

@@ -16,7 +16,7 @@ const UP_FPS = 22;
 /** Frames drawn in a row needed before a decision. */
 const WINDOW = 16;
 /** A gap longer than this ends a run of continuous drawing [ms]. */
-const IDLE_GAP_MS = 250;
+export const IDLE_GAP_MS = 250;
 
 export class AdaptiveResolution {
   private level = 0;
