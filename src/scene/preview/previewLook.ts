@@ -3,7 +3,7 @@
  *
  * On a software rasteriser (SwiftShader: WebGL on the CPU) a frame's cost is almost all
  * per-pixel work, and hidden fragments are shaded too (measured: four stacked full-screen
- * layers cost four layers, in either draw order). Measured in Chromium at 1280x720, one
+ * layers cost nearly four layers, in either draw order). Measured in Chromium at 1280x720, one
  * full-screen layer costs about 5 ms with a flat colour, 20 ms lit per pixel (Lambert), 45 ms
  * with PBR, and 15 ms more for per-pixel ACES tone mapping and sRGB encoding. So the preview
  * moves all of that to the vertices: lights (ambient, hemisphere, directional, point, spot),
@@ -23,6 +23,7 @@ import { previewFragmentShader, previewVertexShader } from './previewShader.js';
 /** The materials the preview look replaces. */
 export type LitMaterial = THREE.MeshStandardMaterial | THREE.MeshLambertMaterial;
 
+/** Whether the preview look replaces a material (standard or Lambert). */
 export function isLit(m: THREE.Material): m is LitMaterial {
   return (m as THREE.MeshStandardMaterial).isMeshStandardMaterial === true || (m as THREE.MeshLambertMaterial).isMeshLambertMaterial === true;
 }
