@@ -6,6 +6,7 @@
  */
 import * as THREE from 'three';
 import { sceneRng } from './sceneRng.js';
+import { radialTexture, whiteAlpha } from './radialTexture.js';
 import { tagAppearance } from './tagging.js';
 
 export interface PrecipitationSpec {
@@ -28,22 +29,9 @@ function wrap(v: number, size: number): number {
   return v - Math.floor(v / size) * size;
 }
 
-/** Round, soft flake sprite made in code (no DOM canvas). */
+/** Round, soft flake sprite. */
 function flakeTexture(): THREE.DataTexture {
-  const n = 16;
-  const data = new Uint8Array(n * n * 4);
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) {
-      const r = Math.hypot(i + 0.5 - n / 2, j + 0.5 - n / 2) / (n / 2);
-      const a = Math.max(0, 1 - r * r);
-      const o = (j * n + i) * 4;
-      data[o] = data[o + 1] = data[o + 2] = 255;
-      data[o + 3] = Math.round(255 * a);
-    }
-  }
-  const t = new THREE.DataTexture(data, n, n, THREE.RGBAFormat);
-  t.needsUpdate = true;
-  return t;
+  return radialTexture({ size: 16, falloff: (r) => Math.max(0, 1 - r * r), texel: whiteAlpha });
 }
 
 export class Precipitation {

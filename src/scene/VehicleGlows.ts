@@ -7,30 +7,16 @@ import * as THREE from 'three';
 import { LIGHT } from '../sim/types.js';
 import type { MaterialLibrary } from './materialLibrary.js';
 import { blinkOn } from './stateFields.js';
+import { radialTexture, whiteAlpha } from './radialTexture.js';
 import { tagAppearance } from './tagging.js';
 
 const HEAD = new THREE.Color(0xfff1d8);
 const TAIL = new THREE.Color(0xff2a10);
 const AMBER = new THREE.Color(0xff9a10);
 
-/** Soft round sprite (no DOM canvas), shared by every vehicle through the library. */
+/** Soft round sprite, shared by every vehicle through the library. */
 function makeSprite(): THREE.DataTexture {
-  const n = 32;
-  const data = new Uint8Array(n * n * 4);
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) {
-      const r = Math.hypot(i + 0.5 - n / 2, j + 0.5 - n / 2) / (n / 2);
-      const a = Math.max(0, 1 - r) ** 2.5;
-      const o = (j * n + i) * 4;
-      data[o] = data[o + 1] = data[o + 2] = 255;
-      data[o + 3] = Math.round(255 * a);
-    }
-  }
-  const t = new THREE.DataTexture(data, n, n, THREE.RGBAFormat);
-  t.magFilter = THREE.LinearFilter;
-  t.minFilter = THREE.LinearFilter;
-  t.needsUpdate = true;
-  return t;
+  return radialTexture({ size: 32, falloff: (r) => Math.max(0, 1 - r) ** 2.5, texel: whiteAlpha, linear: true });
 }
 
 /** Which lamp each glow belongs to. */

@@ -3,29 +3,12 @@
  * street light read as lit in a photo. One Points object for all lamps, sized in metres.
  */
 import * as THREE from 'three';
+import { radialTexture } from './radialTexture.js';
 import { tagAppearance } from './tagging.js';
 
-/** Radial falloff sprite made in code (no DOM canvas). */
+/** Radial falloff sprite, warm white. */
 function glowTexture(): THREE.DataTexture {
-  const n = 32;
-  const data = new Uint8Array(n * n * 4);
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) {
-      const r = Math.hypot(i + 0.5 - n / 2, j + 0.5 - n / 2) / (n / 2);
-      const a = Math.max(0, 1 - r) ** 2.2;
-      const o = (j * n + i) * 4;
-      data[o] = 255;
-      data[o + 1] = 226;
-      data[o + 2] = 170;
-      data[o + 3] = Math.round(255 * a);
-    }
-  }
-  const t = new THREE.DataTexture(data, n, n, THREE.RGBAFormat);
-  t.magFilter = THREE.LinearFilter;
-  t.minFilter = THREE.LinearFilter;
-  t.colorSpace = THREE.SRGBColorSpace;
-  t.needsUpdate = true;
-  return t;
+  return radialTexture({ size: 32, falloff: (r) => Math.max(0, 1 - r) ** 2.2, texel: (a) => [255, 226, 170, Math.round(255 * a)], linear: true, srgb: true });
 }
 
 /** Glows at lamp heads (three.js axes); `strength` 0..1 from darkness. */

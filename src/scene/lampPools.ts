@@ -4,29 +4,12 @@
  * a software rasteriser pays for every real light on every pixel.
  */
 import * as THREE from 'three';
+import { radialTexture } from './radialTexture.js';
 import { tagAppearance } from './tagging.js';
 
-/** Radial falloff, warm white (no DOM canvas). */
+/** Radial falloff, warm white. */
 function poolTexture(): THREE.DataTexture {
-  const n = 64;
-  const data = new Uint8Array(n * n * 4);
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) {
-      const r = Math.hypot(i + 0.5 - n / 2, j + 0.5 - n / 2) / (n / 2);
-      const a = Math.max(0, 1 - r * r) ** 2;
-      const o = (j * n + i) * 4;
-      data[o] = Math.round(255 * a);
-      data[o + 1] = Math.round(205 * a);
-      data[o + 2] = Math.round(140 * a);
-      data[o + 3] = 255;
-    }
-  }
-  const t = new THREE.DataTexture(data, n, n, THREE.RGBAFormat);
-  t.magFilter = THREE.LinearFilter;
-  t.minFilter = THREE.LinearFilter;
-  t.colorSpace = THREE.SRGBColorSpace;
-  t.needsUpdate = true;
-  return t;
+  return radialTexture({ size: 64, falloff: (r) => Math.max(0, 1 - r * r) ** 2, texel: (a) => [Math.round(255 * a), Math.round(205 * a), Math.round(140 * a), 255], linear: true, srgb: true });
 }
 
 /**

@@ -13,6 +13,15 @@ import { tagAppearance } from './tagging.js';
 // only adds the sun disc. Full-screen fragment work is what costs on a software rasteriser.
 // The preview (PREVIEW_SKY) also tone-maps and encodes per vertex and draws no disc, so its
 // fragments only copy a colour (see previewLook.ts).
+/** What both stages declare: the sun, the haze and what the vertices pass on. */
+const shared = /* glsl */ `
+uniform vec3 sunDir;
+uniform vec3 sunColour;
+uniform float sunVisible;
+uniform float haze;
+varying vec3 vColour;
+varying vec3 vDir;`;
+
 const vertexShader = /* glsl */ `
 #ifdef PREVIEW_SKY
 #include <tonemapping_pars_fragment>
@@ -20,12 +29,7 @@ const vertexShader = /* glsl */ `
 #endif
 uniform vec3 zenith;
 uniform vec3 horizon;
-uniform vec3 sunDir;
-uniform vec3 sunColour;
-uniform float sunVisible;
-uniform float haze;
-varying vec3 vColour;
-varying vec3 vDir;
+${shared}
 void main() {
   vec3 d = normalize(position);
   float up = max(d.y, 0.0);
@@ -43,12 +47,7 @@ void main() {
 }`;
 
 const fragmentShader = /* glsl */ `
-uniform vec3 sunDir;
-uniform vec3 sunColour;
-uniform float sunVisible;
-uniform float haze;
-varying vec3 vColour;
-varying vec3 vDir;
+${shared}
 void main() {
   #ifdef PREVIEW_SKY
   gl_FragColor = vec4(vColour, 1.0);
