@@ -1,5 +1,6 @@
 /** Parsers for command-line values; each rejects bad input with a message saying what was expected. */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { DESIGNS } from '../scenario/schema.js';
 
 export function integerArg(min: number, max = Number.MAX_SAFE_INTEGER): (text: string) => number {
   return (text) => {
@@ -21,4 +22,14 @@ export function listArg<T extends string>(allowed: readonly T[]): (text: string)
     }
     return [...new Set(items)] as T[];
   };
+}
+
+/** --seed of the sampling commands (`sample`, `simulate`): any whole number, default 0. */
+export function seedOption(): Option {
+  return new Option('-s, --seed <seed>', 'random seed').argParser(integerArg(-Number.MAX_SAFE_INTEGER)).default(0);
+}
+
+/** --design of the sampling commands: the file's sweep.design unless given. */
+export function designOption(): Option {
+  return new Option('-d, --design <name>', 'sweep design (default: sweep.design in the file, else random)').choices(DESIGNS);
 }

@@ -2,13 +2,12 @@
  * `roadsynth sample FILE`: draws concrete instances from a scenario file and prints them,
  * as JSON lines (--json) for scripts or as a table with a per-parameter summary for people.
  */
-import { Command, Option } from 'commander';
-import { DESIGNS } from '../../scenario/schema.js';
+import { Command } from 'commander';
 import type { DesignName, ParamValue, SampledInstance } from '../../scenario/types.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { createSampler, type Sampler } from '../../sampling/sample.js';
 import { UserError } from '../run-cli.js';
-import { integerArg as integer } from '../args.js';
+import { designOption, integerArg as integer, seedOption } from '../args.js';
 import { readScenarioFile, samplingUserError, sweepDesign } from '../scenarioFile.js';
 
 interface SampleFlags {
@@ -106,8 +105,8 @@ export function register(program: Command): void {
     )
     .argument('<file>', 'scenario file (YAML or JSON)')
     .option('-n, --count <n>', 'number of samples', integer(0), 10)
-    .option('-s, --seed <seed>', 'random seed', integer(-Number.MAX_SAFE_INTEGER), 0)
-    .addOption(new Option('-d, --design <name>', 'sweep design (default: sweep.design in the file, else random)').choices(DESIGNS))
+    .addOption(seedOption())
+    .addOption(designOption())
     .option('--from <index>', 'index of the first sample', integer(0), 0)
     .option('--json', 'print one JSON object per line: {index, seed, design, hash, tries, parameters, instance}')
     .option('--grid-levels <k>', 'levels per continuous dimension for --design grid (default: sweep.gridLevels, else 3)', integer(1, 64))

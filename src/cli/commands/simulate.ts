@@ -5,12 +5,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { buildRoadNetwork } from '../../road/buildRoadNetwork.js';
 import type { RoadNetwork } from '../../road/types.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { sampleScenario } from '../../sampling/sample.js';
-import { DESIGNS } from '../../scenario/schema.js';
 import type { DesignName, SampledInstance } from '../../scenario/types.js';
 import { writeFileAtomic } from '../../export/atomicWrite.js';
 import { SimulationError } from '../../sim/errors.js';
@@ -19,7 +18,7 @@ import { encodeTrajectory } from '../../sim/trajectoryFile.js';
 import { trajectoryHash } from '../../sim/trajectoryHash.js';
 import type { SimEvent, SimResult } from '../../sim/types.js';
 import { UserError } from '../run-cli.js';
-import { integerArg } from '../args.js';
+import { designOption, integerArg, seedOption } from '../args.js';
 import { readScenarioFile, samplingUserError, sweepDesign } from '../scenarioFile.js';
 
 interface SimulateFlags {
@@ -152,8 +151,8 @@ export function register(program: Command): void {
     )
     .argument('<file>', 'scenario file (YAML or JSON)')
     .option('-i, --index <i>', 'sample index', integerArg(0), 0)
-    .option('-s, --seed <seed>', 'random seed', integerArg(-Number.MAX_SAFE_INTEGER), 0)
-    .addOption(new Option('-d, --design <name>', 'sweep design (default: sweep.design in the file, else random)').choices(DESIGNS))
+    .addOption(seedOption())
+    .addOption(designOption())
     .option('--sweep-size <n>', 'samples in the whole sweep, for --design lhs (default: --index + 1; use the --count of the run to match it)', integerArg(1))
     .option('--duration <seconds>', 'simulated time [s] (default: simulation.durationS in the file, else 10)', seconds)
     .option('-o, --out <file>', 'write the trajectory (binary .traj file, written atomically)')
