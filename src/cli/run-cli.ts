@@ -20,6 +20,26 @@ export function prepareProgram(program: Command): Command {
   return program.exitOverride();
 }
 
+/** stdout was closed by its reader (`roadsynth sample ... | head`); the command stops writing. */
+export class OutputClosedError extends Error {
+  constructor() {
+    super('stdout closed by its reader');
+    this.name = 'OutputClosedError';
+  }
+}
+
+/**
+ * Writes a line to stdout, or throws OutputClosedError once the reader has gone. Writes to a
+ * pipe are synchronous on Linux and an EPIPE only marks the stream as errored (the 'error' event
+ * comes later), so a command printing in a loop checks after each line instead of running to
+ * its end for nobody.
+ */
+export function writeLine(line: string): void {
+  if (process.stdout.errored) throw new OutputClosedError();
+  process.stdout.write(line + '\n');
+  if (process.stdout.errored) throw new OutputClosedError();
+}
+
 /**
  * `roadsynth sample ... | head` closes stdout early; that is the reader's choice, not an error,
  * so end quietly instead of printing a stack.
@@ -42,6 +62,7 @@ export async function runCli(program: Command, argv: string[]): Promise<void> {
       process.exitCode = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
       return;
     }
+    if (err instanceof OutputClosedError) return;
     if (err instanceof UserError) {
       process.stderr.write(err.message.endsWith('\n') ? err.message : err.message + '\n');
       process.exitCode = err.exitCode;

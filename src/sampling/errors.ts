@@ -63,3 +63,15 @@ export class InfeasibleRequirementError extends SamplingError {
     this.stats = stats;
   }
 }
+
+/** A sampled value that the grammar does not accept where it stands (e.g. an expression giving 349 m/s). */
+export class SampledValueError extends SamplingError {
+  constructor(
+    readonly index: number,
+    pointer: string,
+    message: string,
+  ) {
+    super(`sample ${index} gives a value this place does not take: ${message}`, pointer);
+    this.name = 'SampledValueError';
+  }
+}

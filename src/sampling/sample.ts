@@ -10,11 +10,12 @@
  * InfeasibleRequirementError that reports how often each requirement held.
  */
 import { applyDefaults } from '../scenario/defaults.js';
+import { resolvedProblems } from '../scenario/instanceCheck.js';
 import type { DesignName, ParamValue, SampledInstance, ScenarioSpec } from '../scenario/types.js';
 import { createDesign } from './designs/createDesign.js';
 import type { Design } from './designs/design.js';
 import { DEFAULT_GRID_LEVELS } from './designs/gridDesign.js';
-import { InfeasibleRequirementError, SamplingError } from './errors.js';
+import { InfeasibleRequirementError, SampledValueError, SamplingError } from './errors.js';
 import { contentHash } from './hash.js';
 import { compileSpec, evaluateAt, resolveContent, resolveParameters, type CompiledSpec } from './resolve.js';
 import { uniformVector } from './rng.js';
@@ -96,7 +97,11 @@ export function createSampler(spec: ScenarioSpec, options: SamplerOptions): Samp
         dims.forEach((d, k) => {
           if (d.source === 'inline') parameters[d.key] = values[k];
         });
-        const instance = applyDefaults(resolveContent(plan, values, params));
+        const resolved = resolveContent(plan, values, params);
+        // Sampled values are checked where they stand, like literal ones at validation.
+        const problem = resolvedProblems(resolved)[0];
+        if (problem) throw new SampledValueError(index, problem.pointer, problem.message);
+        const instance = applyDefaults(resolved);
         return { index, seed, design: options.design, hash: contentHash(instance), parameters, tries: tryNo + 1, instance };
       }
       throw new InfeasibleRequirementError(

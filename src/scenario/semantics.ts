@@ -347,7 +347,26 @@ function checkLanes(spec: ScenarioSpec, report: Report): void {
   const lanes = asObj(asObj(spec.road).lanes);
   const forward = typeof lanes.forward === 'number' ? lanes.forward : lanes.forward === undefined ? DEFAULT_FORWARD_LANES : undefined;
   const backward = typeof lanes.backward === 'number' ? lanes.backward : lanes.backward === undefined ? DEFAULT_BACKWARD_LANES : undefined;
+  const road = asObj(spec.road);
+  // A side's parking lane or sidewalk exists when the file says so, or by default (none for
+  // parking; sidewalks in urban and suburban settings); a side set by a parameter is left to sampling.
+  const sideExists = (part: 'parking' | 'sidewalks', side: string): boolean | undefined => {
+    const v = asObj(road[part])[side];
+    if (typeof v === 'boolean') return v;
+    if (v !== undefined) return undefined;
+    if (part === 'parking') return false;
+    const setting = road.setting ?? 'urban';
+    return typeof setting === 'string' ? setting === 'urban' || setting === 'suburban' : undefined;
+  };
   const check = (lane: SpecNode | undefined, pointer: string): void => {
+    const named = typeof lane === 'string' ? /^(parking|sidewalk)-(left|right)$/.exec(lane) : null;
+    if (named) {
+      const part = named[1] === 'parking' ? 'parking' : 'sidewalks';
+      if (sideExists(part, named[2]) === false) {
+        report(pointer, `lane "${lane}" does not exist: the road has no ${named[1] === 'parking' ? 'parking lane' : 'sidewalk'} on the ${named[2]}`, `add road: { ${part}: { ${named[2]}: true } }`);
+      }
+      return;
+    }
     if (typeof lane !== 'number') return;
     if (lane > 0 && forward !== undefined && lane > forward) {
       report(pointer, `lane ${lane} does not exist: the road has ${forward} forward lane${forward === 1 ? '' : 's'} (1..${forward})`);

@@ -116,7 +116,8 @@ export function buildWorld(instance: ScenarioInstance, network: RoadNetwork, opt
   world.addBody(ground);
 
   const specs = actorSpecs(instance);
-  const poses = resolvePlacements(network, specs.map((s) => s.id), specs.map((s) => s.place));
+  const pointers = specs.map((_, i) => (i === 0 ? '/ego/place' : `/actors/${i - 1}/place`));
+  const poses = resolvePlacements(network, specs.map((s) => s.id), specs.map((s) => s.place), undefined, pointers);
   const dark = isDark(instance);
   const pathCache: LanePathCache = new Map();
   const actors = specs.map((spec, index) =>

@@ -10,6 +10,8 @@ export class SimulationError extends Error {
     readonly actor?: string,
     /** Tick at which the problem was found, if the run had started. */
     readonly tick?: number,
+    /** JSON pointer of the scenario value at fault (e.g. "/actors/0/place/s"), when one is. */
+    readonly pointer?: string,
   ) {
     super(message);
     this.name = 'SimulationError';

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import type { DesignName, ParamValue, SampledInstance } from '../../scenario/types.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { createSampler, type Sampler } from '../../sampling/sample.js';
-import { UserError } from '../run-cli.js';
+import { UserError, writeLine } from '../run-cli.js';
 import { designOption, integerArg as integer, seedOption } from '../args.js';
 import { readScenarioFile, samplingUserError, sweepDesign } from '../scenarioFile.js';
 
@@ -54,7 +54,7 @@ function run(file: string, flags: SampleFlags): void {
   const scenario = readScenarioFile(file);
   const { spec } = scenario;
   const design = flags.design ?? sweepDesign(spec);
-  const out = (line: string): void => void process.stdout.write(line + '\n');
+  const out = writeLine;
   let sampler: Sampler;
   const samples: SampleDigest[] = [];
   try {

@@ -17,7 +17,7 @@ import { simulate } from '../../sim/simulate.js';
 import { encodeTrajectory } from '../../sim/trajectoryFile.js';
 import { trajectoryHash } from '../../sim/trajectoryHash.js';
 import type { SimEvent, SimResult } from '../../sim/types.js';
-import { UserError } from '../run-cli.js';
+import { UserError, writeLine } from '../run-cli.js';
 import { designOption, integerArg, seedOption } from '../args.js';
 import { readScenarioFile, samplingUserError, sweepDesign } from '../scenarioFile.js';
 
@@ -111,7 +111,7 @@ function run(file: string, flags: SimulateFlags): void {
     mkdirSync(dirname(flags.out), { recursive: true });
     writeFileAtomic(flags.out, bytes);
   }
-  const out = (line: string): void => void process.stdout.write(line + '\n');
+  const out = writeLine;
   if (flags.json) {
     const t = result.trajectory;
     out(
