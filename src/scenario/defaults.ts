@@ -11,6 +11,7 @@ import type {
   Behaviour,
   CameraRig,
   EgoInstance,
+  FocusEvent,
   FurnitureItem,
   Light,
   MobilityAid,
@@ -20,6 +21,7 @@ import type {
   Placement,
   RoadBlock,
   RoadSpec,
+  ScenarioFocus,
   ScenarioInstance,
   SignType,
   Size,
@@ -224,7 +226,51 @@ export function applyDefaults(resolved: SpecNode): ScenarioInstance {
     light: lightOf(root.child('light')),
     ego: egoOf(root.child('ego')),
     actors: root.list('actors').map(actorOf),
+    focus: focusOf(root.child('focus')),
   };
+}
+
+/** The focus; without `actors`, the actor(s) its event names (never the ego). */
+function focusOf(f: Reader): ScenarioFocus {
+  const event = f.has('event') ? focusEventOf(f.child('event')) : undefined;
+  let actors: string[];
+  const written = f.node.actors;
+  if (typeof written === 'string') actors = [written];
+  else if (Array.isArray(written)) {
+    actors = written.map((a, i) => {
+      if (typeof a !== 'string') throw fault(`${f.pointer}/actors/${i}`, 'an actor id', a);
+      return a;
+    });
+  }
+  else {
+    const named = event === undefined || event.kind === 'signal' ? [] : event.kind === 'collision' ? [event.actor, event.with] : [event.actor];
+    actors = named.filter((a): a is string => a !== undefined && a !== 'ego');
+  }
+  return event === undefined ? { actors } : { actors, event };
+}
+
+function focusEventOf(e: Reader): FocusEvent {
+  const kind = e.str<FocusEvent['kind']>('kind');
+  const offsetS = e.num('offsetS', 0);
+  switch (kind) {
+    case 'behaviour':
+      return { kind, actor: e.str('actor'), behaviour: e.str('behaviour'), offsetS };
+    case 'door':
+      return { kind, actor: e.str('actor'), offsetS };
+    case 'collision': {
+      const ev: FocusEvent = { kind, offsetS };
+      if (e.has('actor')) ev.actor = e.str('actor');
+      if (e.has('with')) ev.with = e.str('with');
+      return ev;
+    }
+    case 'signal': {
+      const ev: FocusEvent = { kind, junction: e.str('junction'), colour: e.str('colour'), offsetS };
+      if (e.has('head')) ev.head = e.str('head');
+      return ev;
+    }
+    default:
+      throw fault(`${e.pointer}/kind`, 'a focus event kind', kind);
+  }
 }
 
 function roadOf(r: Reader): RoadSpec {

@@ -92,6 +92,11 @@ export const GAITS = ['walk', 'run'] as const;
 export const TURNS = ['left', 'right', 'straight'] as const;
 export const SIDES = ['left', 'right'] as const;
 export const DESIGNS = ['random', 'grid', 'lhs', 'sobol', 'pairwise'] as const;
+export const BEHAVIOUR_NAMES = [
+  'keepLane', 'brake', 'accelerate', 'laneChange', 'cutIn', 'turn', 'signals', 'wrongWay', 'park', 'openDoor', 'swerve', 'cross', 'walk', 'stop',
+] as const;
+export const FOCUS_EVENT_KINDS = ['behaviour', 'door', 'collision', 'signal'] as const;
+export const SIGNAL_COLOURS = ['green', 'yellow', 'red'] as const;
 
 const colour = {
   description: 'A colour: a CSS-like name (white, black, red, ...) or #rrggbb, or a choice among them.',
@@ -279,6 +284,45 @@ const actorProps = {
   behaviours: { type: 'array', maxItems: 32, items: { oneOf: behaviours, discriminator: { propertyName: 'do' } } },
 };
 
+const focusOffset = num('Centre the clip this long [s] after the event (negative: before it). Default 0.');
+
+const focusEvents = [
+  variant('kind', 'behaviour', 'A behaviour of an actor starts (the first time it does).', {
+    actor: { type: 'string', pattern: idPattern, description: 'Actor id, or "ego".' },
+    behaviour: { type: 'string', enum: BEHAVIOUR_NAMES, description: 'Which behaviour (its "do").' },
+    offsetS: focusOffset,
+  }, ['actor', 'behaviour']),
+  variant('kind', 'door', 'A door of a vehicle is half open (after an openDoor behaviour).', {
+    actor: { type: 'string', pattern: idPattern, description: 'Id of the vehicle whose door opens.' },
+    offsetS: focusOffset,
+  }, ['actor']),
+  variant('kind', 'collision', 'The first collision (of `actor`, with `with` when given; any collision without them).', {
+    actor: { type: 'string', pattern: idPattern, description: 'Actor id, or "ego".' },
+    with: { type: 'string', pattern: idPattern, description: 'The other actor id, or "ego".' },
+    offsetS: focusOffset,
+  }),
+  variant('kind', 'signal', 'A signal of a junction first shows a colour.', {
+    junction: { type: 'string', pattern: idPattern, description: 'Id of a junction block with signals.' },
+    head: { type: 'string', pattern: '^[A-Za-z0-9_-]+$', description: 'Only the head of this approach (as in "J1/<head>"); default any head of the junction.' },
+    colour: { type: 'string', enum: SIGNAL_COLOURS, description: 'The colour.' },
+    offsetS: focusOffset,
+  }, ['junction', 'colour']),
+];
+
+const focus = obj(
+  'What the scenario is about: the actors its edge case concerns and the moment it happens. Clips are centred on it, and labels mark the focus actors.',
+  {
+    actors: {
+      description: 'Focus actor id or ids. Default: the actor the event names (none for a signal event).',
+      anyOf: [
+        { type: 'string', pattern: idPattern },
+        { type: 'array', maxItems: 16, uniqueItems: true, items: { type: 'string', pattern: idPattern } },
+      ],
+    },
+    event: { oneOf: focusEvents, discriminator: { propertyName: 'kind' } },
+  },
+);
+
 const camera = obj('The ego camera rig.', {
   widthPx: int('Image width [px].', { minimum: 16, maximum: 8192 }),
   heightPx: int('Image height [px].', { minimum: 16, maximum: 8192 }),
@@ -441,6 +485,7 @@ export const scenarioSchema: Json = {
       camera,
     }, ['place']),
     actors: { type: 'array', maxItems: 200, items: obj('An actor.', actorProps, ['id', 'kind', 'place']) },
+    focus,
   },
   $defs: {
     weights: { type: 'array', minItems: 1, items: { type: 'number', minimum: 0 } },

@@ -47,6 +47,7 @@ export function checkSemantics(spec: ScenarioSpec, source: SourceLocator, fileNa
   checkRoadReferences(spec, blocks, report);
   checkBehaviours(spec, actorIds, blocks, report);
   checkLanes(spec, report);
+  checkFocus(spec, actorIds, blocks, report);
   return errors;
 }
 
@@ -387,4 +388,58 @@ function checkLanes(spec: ScenarioSpec, report: Report): void {
   forEachBehaviour(spec, (b, pointer) => {
     if (b.do === 'laneChange') check(b.toLane, `${pointer}/toLane`);
   });
+}
+
+// ---------------------------------------------------------------- focus
+
+/**
+ * Focus actors and event name actors and junctions that exist; a behaviour event names a
+ * behaviour its actor has, a door event an actor with an openDoor behaviour, a signal event a
+ * junction with signals.
+ */
+function checkFocus(spec: ScenarioSpec, actorIds: Set<string>, blocks: Map<string, BlockInfo>, report: Report): void {
+  const focus = asObj(spec.focus);
+  const ids = [...actorIds];
+  const withEgo = [...ids, 'ego'];
+  const known = (id: string, pointer: string, allowEgo: boolean): boolean => {
+    if (id === 'ego' && !allowEgo) {
+      report(pointer, 'the ego vehicle carries the camera and cannot be a focus actor', 'name the actor the scenario is about');
+      return false;
+    }
+    if ((allowEgo ? withEgo : ids).includes(id)) return true;
+    report(pointer, `focus names no actor: "${id}"`, didYouMean(id, allowEgo ? withEgo : ids) ?? (ids.length ? `actor ids: ${ids.slice(0, 12).join(', ')}` : 'declare the actor under "actors:"'));
+    return false;
+  };
+  if (typeof focus.actors === 'string') known(focus.actors, '/focus/actors', false);
+  else asArray(focus.actors).forEach((a, i) => typeof a === 'string' && known(a, `/focus/actors/${i}`, false));
+
+  const event = asObj(focus.event);
+  const behavioursOf = (id: string): string[] => {
+    const owner = id === 'ego' ? asObj(spec.ego) : asObj(asArray(spec.actors).find((a) => asObj(a).id === id));
+    return asArray(owner.behaviours).map((b) => asObj(b).do).filter((d): d is string => typeof d === 'string');
+  };
+  const actor = typeof event.actor === 'string' ? event.actor : undefined;
+  const actorOk = actor !== undefined && known(actor, '/focus/event/actor', true);
+  if (typeof event.with === 'string') {
+    if (known(event.with, '/focus/event/with', true) && event.with === actor) report('/focus/event/with', `a collision of "${actor}" with itself never happens`, 'name the other actor');
+  }
+  if (event.kind === 'behaviour' && actorOk && typeof event.behaviour === 'string') {
+    const has = behavioursOf(actor);
+    if (!has.includes(event.behaviour)) {
+      report('/focus/event/behaviour', `"${actor}" has no ${event.behaviour} behaviour, so the event never happens`, has.length ? `its behaviours: ${has.join(', ')}` : `give "${actor}" a ${event.behaviour} behaviour`);
+    }
+  }
+  if (event.kind === 'door' && actorOk && !behavioursOf(actor).includes('openDoor')) {
+    report('/focus/event/actor', `"${actor}" has no openDoor behaviour, so its door never opens`, 'add { do: openDoor } to its behaviours');
+  }
+  if (event.kind === 'signal' && typeof event.junction === 'string') {
+    const info = blocks.get(event.junction);
+    const junctions = [...blocks.entries()].filter(([, b]) => b.kind === 'junction').map(([id]) => id);
+    if (!info || info.kind !== 'junction') {
+      const what = info ? `block "${event.junction}" is a ${info.kind}` : `no block has the id "${event.junction}"`;
+      report('/focus/event/junction', `a signal event needs a junction: ${what}`, didYouMean(event.junction, junctions) ?? (junctions.length ? `junctions: ${junctions.join(', ')}` : 'add a junction block with signals: true'));
+    } else if (info.block.signals !== true && !isObj(info.block.signals) && typeof info.block.signals !== 'string') {
+      report('/focus/event/junction', `junction "${event.junction}" has no signals`, 'set signals: true on the junction');
+    }
+  }
 }

@@ -12,6 +12,7 @@
 
 import type {
   ACTOR_KINDS,
+  BEHAVIOUR_NAMES,
   AGE_GROUPS,
   ANIMAL_SPECIES,
   DESIGNS,
@@ -23,6 +24,7 @@ import type {
   OBJECT_SHAPES,
   SIDES,
   SIGN_TYPES,
+  SIGNAL_COLOURS,
   SKIN_TONES,
   SURFACES,
   TURNS,
@@ -117,6 +119,30 @@ export type Behaviour = BehaviourBase &
   );
 
 export type BehaviourName = Behaviour['do'];
+/** The schema's list of behaviour names is exactly the Behaviour union's (checked by the compiler). */
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const behaviourNamesMatch: SameSet<(typeof BEHAVIOUR_NAMES)[number], BehaviourName> = true;
+void behaviourNamesMatch;
+
+/**
+ * The moment a scenario is about. `offsetS` [s] shifts the clip centre from the event
+ * (default 0). Actor ids may be "ego".
+ */
+export type FocusEvent =
+  | { kind: 'behaviour'; actor: string; behaviour: BehaviourName; offsetS: number }
+  /** The door of `actor` is half open. */
+  | { kind: 'door'; actor: string; offsetS: number }
+  /** The first collision of `actor` (with `with`); any collision when neither is given. */
+  | { kind: 'collision'; actor?: string; with?: string; offsetS: number }
+  /** A signal head of junction `junction` (only "<junction>/<head>" when head is given) first shows `colour`. */
+  | { kind: 'signal'; junction: string; head?: string; colour: (typeof SIGNAL_COLOURS)[number]; offsetS: number };
+
+/** What a scenario is about: the actors its edge case concerns and the moment it happens. */
+export interface ScenarioFocus {
+  /** Focus actor ids (never "ego"); may be empty. */
+  actors: string[];
+  event?: FocusEvent;
+}
 
 export interface Size {
   lengthM: number;
@@ -245,6 +271,8 @@ export interface ScenarioInstance {
   light: Light;
   ego: EgoInstance;
   actors: ActorInstance[];
+  /** Always present; `actors` may be empty and `event` absent. */
+  focus: ScenarioFocus;
 }
 
 /** Value of one sampled dimension or named parameter, as recorded in the manifest. */

@@ -81,6 +81,7 @@ export function scenarioInstance(rain = 0.4, sunElevationDeg = 30): ScenarioInst
       camera: { widthPx: W, heightPx: H, fovDeg: 65, heightM: 1.5, forwardM: 0, pitchDeg: 0, noise: 0, motionBlur: 0, lensDrops: 0 },
     },
     actors: [actor('car1', 'car'), actor('wheel1', 'pedestrian', true), actor('box1', 'object'), actor('dog1', 'animal'), actor('hidden1', 'car')],
+    focus: { actors: [] },
   };
 }
 

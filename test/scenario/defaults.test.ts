@@ -51,6 +51,7 @@ describe('applyDefaults', () => {
         camera: { widthPx: 1280, heightPx: 720, fovDeg: 90, heightM: 1.5, forwardM: 1, pitchDeg: 0, noise: 0, motionBlur: 0, lensDrops: 0 },
       },
       actors: [],
+      focus: { actors: [] },
     };
     const got = applyDefaults(MINIMAL);
     expect(got.light.sunElevationDeg).toBeCloseTo(45, 10);

@@ -227,6 +227,7 @@ export function fixtureInstance(patch: { weather?: Partial<Weather>; light?: Par
       actor('deer', 'animal', { animal: { species: 'deer' } }),
       actor('box', 'object', { object: { shape: 'box' } }),
     ],
+    focus: { actors: [] },
   };
 }
 
