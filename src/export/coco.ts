@@ -73,6 +73,10 @@ export interface CocoAttributes {
   /** KITTI camera frame [m], [rad]: bottom centre x, y, z; dimensions h, w, l. */
   bbox3d: { h: number; w: number; l: number; x: number; y: number; z: number; rotation_y: number; alpha: number };
   distance_m: number;
+  /** Share of visible pixels distinguishable from the surround (0..1), null when not measured. */
+  contrast: number | null;
+  /** Mean CIE L* of the visible pixels (0..100), null when not measured. */
+  lightness: number | null;
   low_visibility: boolean;
 }
 
@@ -112,6 +116,8 @@ function attributesOf(obj: ObjectLabel): CocoAttributes {
       alpha: roundTo(b.alpha, 4),
     },
     distance_m: roundTo(obj.distanceM, 3),
+    contrast: obj.contrast === null ? null : roundTo(obj.contrast, 3),
+    lightness: obj.lightness === null ? null : roundTo(obj.lightness, 1),
     low_visibility: obj.lowVisibility,
   };
 }

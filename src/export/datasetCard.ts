@@ -8,7 +8,7 @@ import type { DatasetOptions } from './types.js';
 import { DIFFICULTY_BUCKETS } from './datasetStats.js';
 import type { DatasetStats, RangeSummary } from './datasetStats.js';
 import { fixed } from './numberFormat.js';
-import { rgbFolder } from './layout.js';
+import { RGB_FOLDER } from './layout.js';
 import type { KittiOptions } from './types.js';
 
 function table(header: string[], rows: string[][]): string {
@@ -26,13 +26,13 @@ function rangeRows(entries: [string, RangeSummary][]): string[][] {
 function layoutLines(opts: DatasetOptions): string[] {
   const f = new Set(opts.formats);
   const p = new Set(opts.passes);
-  const rgbDir = rgbFolder(opts.formats);
   const lines: string[] = [];
-  if (p.has('rgb')) lines.push(`${rgbDir}/<id>.png      RGB image`);
-  if (p.has('rgb') && f.has('yolo') && rgbDir !== 'images') lines.push('images/<id>.png       same RGB image (hard link), where YOLO tools look');
+  if (p.has('rgb')) lines.push(`${RGB_FOLDER}/<id>.png       RGB image`);
   if (f.has('kitti')) {
-    lines.push('label_2/<id>.txt      KITTI object labels (15 fields per line)');
-    lines.push('calib/<id>.txt        KITTI calibration (P0..P3, R0_rect, Tr_velo_to_cam, Tr_imu_to_velo)');
+    lines.push('kitti/training/{image_2,label_2,calib}/NNNNNN  KITTI object layout, 6-digit consecutive names (images are hard links)');
+    lines.push('kitti/ImageSets/*.txt  train, val (every 5th instance) and trainval lists');
+    lines.push('kitti/frame_ids.txt   KITTI index -> roadsynth frame id');
+    lines.push('kitti/tracking/training/{image_02,label_02,calib}  KITTI tracking layout, one sequence per instance');
   }
   if (f.has('yolo')) {
     lines.push('labels/<id>.txt       YOLO labels: class cx cy w h, normalised');

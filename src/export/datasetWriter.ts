@@ -15,21 +15,22 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LABEL_CLASSES } from '../render/types.js';
 import type { RenderedFrame } from '../render/types.js';
-import { AtomicFileStream, linkFileAtomic, removeStaleTemps, writeFileAtomic } from './atomicWrite.js';
+import { AtomicFileStream, removeStaleTemps, writeFileAtomic } from './atomicWrite.js';
 import { cameraFile } from './cameraFile.js';
 import { cocoFrame, writeCocoFile } from './coco.js';
 import type { CocoFrame } from './coco.js';
 import { datasetCard } from './datasetCard.js';
 import { claimDatasetFolder, datasetIdentity } from './datasetIdentity.js';
 import { DatasetStats } from './datasetStats.js';
-import { compareFrameIds, frameId, isFrameId } from './frameId.js';
-import { frameStats, parseRecord, serializeRecord } from './frameRecord.js';
+import { compareFrameIds, frameId, isFrameId, parseFrameId } from './frameId.js';
+import { frameStats, parseRecord, RECORD_VERSION, serializeRecord } from './frameRecord.js';
 import type { FrameRecord } from './frameRecord.js';
-import { DEFAULT_KITTI_OPTIONS, kittiCalibFile, kittiLabelFile } from './kitti.js';
+import { DEFAULT_KITTI_OPTIONS, kittiRows } from './kitti.js';
+import { KittiLayoutWriter } from './kittiLayout.js';
 import { manifestEntry, manifestLine } from './manifest.js';
 import { EXPORT_FORMATS, RENDER_PASSES } from './types.js';
 import type { DatasetOptions, ExportSummary, FrameContext, KittiOptions, RenderPass } from './types.js';
-import { passFolder, rgbFolder } from './layout.js';
+import { passFolder, RGB_FOLDER } from './layout.js';
 import { writeRunFile } from './runFile.js';
 import { yoloDataYaml, yoloLabelFile, yoloListLine } from './yolo.js';
 
@@ -56,7 +57,6 @@ export class DatasetWriter {
   readonly outDir: string;
   private readonly kitti: KittiOptions;
   private readonly formats: ReadonlySet<string>;
-  private readonly rgbDir: string;
   private framesThisSession = 0;
   private finished = false;
 
@@ -67,7 +67,6 @@ export class DatasetWriter {
     this.outDir = resolve(outDir);
     this.kitti = { ...DEFAULT_KITTI_OPTIONS, ...opts.kitti };
     this.formats = new Set(opts.formats);
-    this.rgbDir = rgbFolder(opts.formats);
   }
 
   /**
@@ -95,9 +94,8 @@ export class DatasetWriter {
 
   private frameDirs(): string[] {
     const dirs = [RECORDS_DIR, 'cameras'];
-    for (const p of this.opts.passes) dirs.push(passFolder(p, this.opts.formats));
-    if (this.formats.has('kitti')) dirs.push('label_2', 'calib');
-    if (this.formats.has('yolo')) dirs.push('labels', 'images');
+    for (const p of this.opts.passes) dirs.push(passFolder(p));
+    if (this.formats.has('yolo')) dirs.push('labels');
     return [...new Set(dirs)];
   }
 
@@ -123,25 +121,17 @@ export class DatasetWriter {
     }
     // Built before any file is written, so a frame the writer rejects leaves nothing behind.
     const record: FrameRecord = {
-      version: 1,
+      version: RECORD_VERSION,
       manifest: manifestEntry(ctx, this.opts.scenario, id, objects),
-      coco: this.formats.has('coco') ? cocoFrame(ctx, frame, this.opts.scenario, `${this.rgbDir}/${id}.png`, id) : null,
+      coco: this.formats.has('coco') ? cocoFrame(ctx, frame, this.opts.scenario, `${RGB_FOLDER}/${id}.png`, id) : null,
+      kitti: this.formats.has('kitti') ? { rows: kittiRows(objects, camera, ctx.sample.instance.actors, this.kitti), camera } : null,
       stats: frameStats(frame, ctx.sample.instance.weather, ctx.sample.instance.light, this.kitti),
     };
     for (const [pass, bytes] of images) {
-      writeFileAtomic(this.path(passFolder(pass, this.opts.formats), id, 'png'), bytes);
+      writeFileAtomic(this.path(passFolder(pass), id, 'png'), bytes);
     }
     writeFileAtomic(this.path('cameras', id, 'json'), cameraFile(camera));
-    if (this.formats.has('kitti')) {
-      writeFileAtomic(this.path('label_2', id, 'txt'), kittiLabelFile(objects, camera, ctx.sample.instance.actors, this.kitti));
-      writeFileAtomic(this.path('calib', id, 'txt'), kittiCalibFile(camera));
-    }
-    if (this.formats.has('yolo')) {
-      writeFileAtomic(this.path('labels', id, 'txt'), yoloLabelFile(objects, camera));
-      if (frame.rgb && this.rgbDir !== 'images') {
-        linkFileAtomic(this.path(this.rgbDir, id, 'png'), this.path('images', id, 'png'), frame.rgb);
-      }
-    }
+    if (this.formats.has('yolo')) writeFileAtomic(this.path('labels', id, 'txt'), yoloLabelFile(objects, camera));
     writeFileAtomic(this.path(RECORDS_DIR, id, 'json'), serializeRecord(record));
     this.framesThisSession += 1;
     return id;
@@ -183,6 +173,7 @@ export function assembleDataset(outDir: string, opts: DatasetOptions): ExportSum
   const stats = new DatasetStats();
   const files: string[] = ['manifest.jsonl'];
   const manifest = new AtomicFileStream(join(root, 'manifest.jsonl'));
+  const kittiLayout = formats.has('kitti') ? new KittiLayoutWriter(root) : null;
   const trainList = formats.has('yolo') ? new AtomicFileStream(join(root, 'train.txt')) : null;
   const streams = [manifest, ...(trainList ? [trainList] : [])];
   try {
@@ -191,10 +182,16 @@ export function assembleDataset(outDir: string, opts: DatasetOptions): ExportSum
       manifest.write(manifestLine(r.manifest));
       trainList?.write(yoloListLine(id));
       stats.add(r);
+      if (kittiLayout) {
+        if (r.kitti === null) throw new Error(`records/${id}.json has no KITTI part: it was written without the kitti format`);
+        kittiLayout.add({ id, sampleIndex: parseFrameId(id).sampleIndex, imagePath: join(root, RGB_FOLDER, `${id}.png`), kitti: r.kitti });
+      }
     }
     for (const s of streams) s.commit();
+    if (kittiLayout) files.push(...kittiLayout.commit());
   } catch (err) {
     for (const s of streams) s.abort();
+    kittiLayout?.abort();
     throw err;
   }
   if (formats.has('coco')) {

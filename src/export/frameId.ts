@@ -16,6 +16,13 @@ export function isFrameId(s: string): boolean {
   return FRAME_ID.test(s);
 }
 
+/** Sample index and frame in instance of a frame id. */
+export function parseFrameId(id: string): { sampleIndex: number; frameIndexInInstance: number } {
+  const m = FRAME_ID.exec(id);
+  if (!m) throw new Error(`parseFrameId: not a frame id: ${id}`);
+  return { sampleIndex: Number(m[1]), frameIndexInInstance: Number(m[2]) };
+}
+
 /** Orders frame ids by (sample index, frame) numerically, so ids wider than the padding still sort right. */
 export function compareFrameIds(a: string, b: string): number {
   const ma = FRAME_ID.exec(a);

@@ -9,6 +9,7 @@ import type { Light, Weather } from '../scenario/types.js';
 import type { CocoFrame } from './coco.js';
 import type { KittiDifficulty } from './kitti.js';
 import { kittiBox2d, kittiDifficulty } from './kitti.js';
+import type { KittiFrame } from './kittiLayout.js';
 import type { ManifestEntry } from './manifest.js';
 import type { KittiOptions } from './types.js';
 
@@ -24,11 +25,16 @@ export interface FrameStats {
   light: Light;
 }
 
+/** Version of the record layout; records of another version are refused (re-run into a new folder). */
+export const RECORD_VERSION = 2;
+
 export interface FrameRecord {
-  version: 1;
+  version: typeof RECORD_VERSION;
   manifest: ManifestEntry;
   /** Null when COCO is not among the formats. */
   coco: CocoFrame | null;
+  /** Rows and camera for kitti/; null when KITTI is not among the formats. */
+  kitti: KittiFrame | null;
   stats: FrameStats;
 }
 
@@ -50,6 +56,8 @@ export function serializeRecord(record: FrameRecord): string {
 
 export function parseRecord(text: string, where: string): FrameRecord {
   const r = JSON.parse(text) as FrameRecord;
-  if (r.version !== 1) throw new Error(`${where}: unknown frame record version ${String(r.version)}`);
+  if (r.version !== RECORD_VERSION) {
+    throw new Error(`${where}: frame record version ${String(r.version)}, this roadsynth writes version ${RECORD_VERSION}; write the dataset to a new folder`);
+  }
   return r;
 }

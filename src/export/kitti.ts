@@ -1,7 +1,10 @@
 /**
- * KITTI object-detection layout: label_2/<id>.txt and calib/<id>.txt (image_2/<id>.png is the
- * RGB pass). Label lines follow the KITTI devkit readme: 15 space-separated fields, 2 decimals,
- * occluded as an integer. See docs/formats.md for the type mapping and the frames.
+ * KITTI label and calibration text of one frame. Label lines follow the KITTI object devkit
+ * readme: 15 space-separated fields, occluded as an integer; 2D box and truncation with 2
+ * decimals as in KITTI, the 3D box with 3 (metres) and 4 (radians) so that projecting it lands
+ * on the written 2D box within a pixel. 3D boxes are in the rect frame (gravity-aligned camera
+ * frame); P2 carries the camera's pitch and roll. The folder layout (6-digit names, ImageSets,
+ * tracking) is kittiLayout.ts. See docs/formats.md and docs/frames.md.
  */
 import type { ActorInstance } from '../scenario/types.js';
 import type { Box2, CameraModel, LabelClass, ObjectLabel } from '../render/types.js';
@@ -58,47 +61,75 @@ export function kittiBox2d(obj: ObjectLabel, camera: CameraModel, opts: KittiOpt
   return kittiBox(source, camera);
 }
 
-/** One label_2 line for a labeled object. */
-export function kittiLabelLine(type: KittiType, obj: ObjectLabel, box: Box2): string {
-  const b = obj.box3d;
+/**
+ * The fields after type and truncation of a label line (occluded, alpha, box, h w l, x y z,
+ * rotation_y), shared by the object and tracking layouts.
+ */
+function kittiFieldsAfterTruncation(type: string, obj: ObjectLabel, box: Box2): string {
   const f2 = (v: number): string => fixed(v, 2);
   if (type === 'DontCare') {
     // KITTI's own spelling of a DontCare region: only the box is meaningful.
-    return `DontCare -1 -1 -10 ${box.map(f2).join(' ')} -1 -1 -1 -1000 -1000 -1000 -10`;
+    return `-1 -10 ${box.map(f2).join(' ')} -1 -1 -1 -1000 -1000 -1000 -10`;
   }
-  const truncated = Math.min(Math.max(obj.truncation, 0), 1);
-  return [
-    type,
-    f2(truncated),
-    String(obj.occludedLevel),
-    f2(wrapPi(b.alpha)),
-    ...box.map(f2),
-    f2(b.h),
-    f2(b.w),
-    f2(b.l),
-    f2(b.x),
-    f2(b.y),
-    f2(b.z),
-    f2(wrapPi(b.rotationY)),
-  ].join(' ');
+  const b = obj.box3d;
+  const m = (v: number): string => fixed(v, 3);
+  const rad = (v: number): string => fixed(wrapPi(v), 4);
+  return [String(obj.occludedLevel), rad(b.alpha), ...box.map(f2), m(b.h), m(b.w), m(b.l), m(b.x), m(b.y), m(b.z), rad(b.rotationY)].join(' ');
 }
 
-/** Contents of label_2/<id>.txt: one line per object with visible pixels, ordered by trackId. */
+/** One object of a frame as the KITTI writers need it. */
+export interface KittiRow {
+  trackId: number;
+  type: string;
+  /** Truncation 0..1 (KITTI object) ; the tracking layout writes its level. */
+  truncation: number;
+  /** Everything after type and truncation, as written. */
+  rest: string;
+}
+
+/** One label_2 line (object layout) of a row. */
+export function kittiObjectLine(row: KittiRow): string {
+  const truncated = row.type === 'DontCare' ? '-1' : fixed(Math.min(Math.max(row.truncation, 0), 1), 2);
+  return `${row.type} ${truncated} ${row.rest}`;
+}
+
+/** KITTI tracking truncation level: 0 not truncated, 1 partly, 2 largely (more than half outside). */
+export function trackingTruncationLevel(truncation: number): 0 | 1 | 2 {
+  return truncation <= 0 ? 0 : truncation <= 0.5 ? 1 : 2;
+}
+
+/** One label_02 line (tracking layout): frame, track id (-1 for DontCare), type, truncation level, the rest. */
+export function kittiTrackingLine(frame: number, row: KittiRow): string {
+  const dontCare = row.type === 'DontCare';
+  return `${frame} ${dontCare ? -1 : row.trackId} ${row.type} ${dontCare ? -1 : trackingTruncationLevel(row.truncation)} ${row.rest}`;
+}
+
+/** The rows of a frame: one per object with visible pixels, ordered by trackId. */
+export function kittiRows(
+  objects: readonly ObjectLabel[],
+  camera: CameraModel,
+  actors: readonly ActorInstance[],
+  opts: KittiOptions,
+): KittiRow[] {
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const rows: KittiRow[] = [];
+  for (const obj of [...objects].sort((a, b) => a.trackId - b.trackId)) {
+    const box = kittiBox2d(obj, camera, opts);
+    if (box === null) continue;
+    const type = obj.lowVisibility && opts.lowVisibility === 'dontcare' ? 'DontCare' : kittiType(obj, byId.get(obj.actorId));
+    rows.push({ trackId: obj.trackId, type, truncation: obj.truncation, rest: kittiFieldsAfterTruncation(type, obj, box) });
+  }
+  return rows;
+}
+
+/** Contents of a label_2 file: one line per object with visible pixels, ordered by trackId. */
 export function kittiLabelFile(
   objects: readonly ObjectLabel[],
   camera: CameraModel,
   actors: readonly ActorInstance[],
   opts: KittiOptions,
 ): string {
-  const byId = new Map(actors.map((a) => [a.id, a]));
-  const lines: string[] = [];
-  for (const obj of [...objects].sort((a, b) => a.trackId - b.trackId)) {
-    const box = kittiBox2d(obj, camera, opts);
-    if (box === null) continue;
-    const type = obj.lowVisibility && opts.lowVisibility === 'dontcare' ? 'DontCare' : kittiType(obj, byId.get(obj.actorId));
-    lines.push(kittiLabelLine(type, obj, box));
-  }
-  return lines.map((l) => l + '\n').join('');
+  return kittiRows(objects, camera, actors, opts).map((r) => kittiObjectLine(r) + '\n').join('');
 }
 
 /** KITTI difficulty of a written object (devkit thresholds), or 'ignored' beyond Hard. */
@@ -125,13 +156,14 @@ function rotationOf(m4: Mat): Mat {
 }
 
 /**
- * Tr_velo_to_cam (row-major 3x4) for roadsynth's virtual velodyne frame: origin at the camera
- * centre, z = world up, x = the camera's viewing direction projected onto the ground plane, y
- * to the left (x forward, y left, z up, like KITTI's level-mounted velodyne). With a level
- * camera it is the axis permutation cam = (-y, -z, x).
+ * Rotation (row-major 3x4, zero translation) from roadsynth's virtual velodyne frame to the
+ * frame of `worldToFrame`: origin at the camera centre, z = world up, x = the camera's viewing
+ * direction projected onto the ground plane, y to the left (x forward, y left, z up, like
+ * KITTI's level-mounted velodyne). Into the rect frame (KITTI's Tr_velo_to_cam, since R0_rect is
+ * the identity) it is always the axis permutation rect = (-y, -z, x).
  */
-export function veloToCamera(worldToCamera: Mat): Mat {
-  const r = rotationOf(worldToCamera); // world -> camera
+export function veloToCamera(worldToFrame: Mat): Mat {
+  const r = rotationOf(worldToFrame); // world -> frame
   // Camera viewing axis (+z in camera) in world = third row of R (R is orthonormal).
   let fx = r[6];
   let fy = r[7];
@@ -156,30 +188,42 @@ export function veloToCamera(worldToCamera: Mat): Mat {
   return out;
 }
 
-/** K padded to a 3x4 projection with no translation (KITTI's reference camera 0). */
-function projectionFromK(K: Mat): Mat {
-  return [K[0], K[1], K[2], 0, K[3], K[4], K[5], 0, K[6], K[7], K[8], 0];
+const IDENTITY_3 = [1, 0, 0, 0, 1, 0, 0, 0, 1];
+const IDENTITY_34 = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0];
+
+/** The calibration lines of a frame as (name, values) pairs, in KITTI's order, with the object layout's names. */
+function calibEntries(camera: CameraModel): [string, Mat][] {
+  // One camera is rendered and the label frame is its gravity-aligned twin, so every P is
+  // P2 = K [R_rect_to_cam | 0] (no stereo baseline) and R0_rect is the identity.
+  return [
+    ['P0', camera.P],
+    ['P1', camera.P],
+    ['P2', camera.P],
+    ['P3', camera.P],
+    ['R0_rect', IDENTITY_3],
+    ['Tr_velo_to_cam', veloToCamera(camera.worldToRect)],
+    ['Tr_imu_to_velo', IDENTITY_34],
+  ];
 }
 
 /**
- * Contents of calib/<id>.txt in KITTI's object-calib layout. Only camera 2 is rendered:
- * P2 is the camera's projection; P0 (the reference camera of the label frame) is K with no
- * translation; P1 and P3 repeat P0 and P2 so tools that parse all four lines work (there is no
- * stereo pair). R0_rect is the identity (images are already rectified); Tr_imu_to_velo is the
+ * Contents of a calib file in KITTI's object layout. Labels are in the rect frame, so the
+ * devkit's projection P2 * [x y z 1]' of a box corner lands on its pixel. Tr_imu_to_velo is the
  * identity (the virtual IMU coincides with the velo frame).
  */
 export function kittiCalibFile(camera: CameraModel): string {
-  const p0 = projectionFromK(camera.K);
-  const identity3 = [1, 0, 0, 0, 1, 0, 0, 0, 1];
-  const identity34 = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0];
-  const line = (name: string, values: Mat): string => `${name}: ${values.map(kittiExp).join(' ')}\n`;
-  return (
-    line('P0', p0) +
-    line('P1', p0) +
-    line('P2', camera.P) +
-    line('P3', camera.P) +
-    line('R0_rect', identity3) +
-    line('Tr_velo_to_cam', veloToCamera(camera.worldToCamera)) +
-    line('Tr_imu_to_velo', identity34)
-  );
+  return calibEntries(camera).map(([name, values]) => `${name}: ${values.map(kittiExp).join(' ')}\n`).join('');
+}
+
+/** Names of the calibration lines in KITTI's tracking layout, which spells the last three differently and without a colon. */
+const TRACKING_CALIB_NAME: Record<string, string> = { R0_rect: 'R_rect', Tr_velo_to_cam: 'Tr_velo_cam', Tr_imu_to_velo: 'Tr_imu_velo' };
+
+/** Contents of a calib file in KITTI's tracking layout (one per sequence). */
+export function kittiTrackingCalibFile(camera: CameraModel): string {
+  return calibEntries(camera)
+    .map(([name, values]) => {
+      const tracking = TRACKING_CALIB_NAME[name];
+      return `${tracking ?? name + ':'} ${values.map(kittiExp).join(' ')}\n`;
+    })
+    .join('');
 }

@@ -1,12 +1,13 @@
 /** Folder names of the output layout that more than one module needs (see docs/formats.md). */
-import type { ExportFormat, RenderPass } from './types.js';
+import type { RenderPass } from './types.js';
 
-/** RGB folder: image_2 when KITTI is written (KITTI tools expect it), images otherwise. */
-export function rgbFolder(formats: readonly ExportFormat[]): 'image_2' | 'images' {
-  return formats.includes('kitti') ? 'image_2' : 'images';
-}
+/**
+ * RGB folder: images/<frame id>.png, whatever the formats. YOLO finds labels/ beside it, COCO
+ * names it in file_name, and kitti/ links its 6-digit names to these files.
+ */
+export const RGB_FOLDER = 'images';
 
 /** Output folder of an image pass. */
-export function passFolder(pass: RenderPass, formats: readonly ExportFormat[]): string {
-  return pass === 'rgb' ? rgbFolder(formats) : pass;
+export function passFolder(pass: RenderPass): string {
+  return pass === 'rgb' ? RGB_FOLDER : pass;
 }

@@ -35,6 +35,39 @@ export interface ManifestEntry {
   };
   /** Objects with visible pixels, per class, every class listed. */
   counts: Record<LabelClass, number>;
+  /** Each object with visible pixels, ordered by trackId: how visible it is, so a dataset can be filtered on it. */
+  objects: ManifestObject[];
+}
+
+export interface ManifestObject {
+  trackId: number;
+  actorId: string;
+  cls: LabelClass;
+  visiblePixels: number;
+  occlusion: number;
+  truncation: number;
+  /** Share of visible pixels distinguishable from the surround (labels/contrast.ts), null when not measured. */
+  contrast: number | null;
+  /** Mean CIE L* of the visible pixels, null when not measured. */
+  lightness: number | null;
+  lowVisibility: boolean;
+}
+
+function manifestObjects(objects: readonly ObjectLabel[]): ManifestObject[] {
+  return [...objects]
+    .filter((o) => o.box !== null)
+    .sort((a, b) => a.trackId - b.trackId)
+    .map((o) => ({
+      trackId: o.trackId,
+      actorId: o.actorId,
+      cls: o.cls,
+      visiblePixels: o.visiblePixels,
+      occlusion: roundTo(o.occlusion, 4),
+      truncation: roundTo(o.truncation, 4),
+      contrast: o.contrast === null ? null : roundTo(o.contrast, 3),
+      lightness: o.lightness === null ? null : roundTo(o.lightness, 1),
+      lowVisibility: o.lowVisibility,
+    }));
 }
 
 /** Objects with visible pixels per class, in LABEL_CLASSES order. */
@@ -82,6 +115,7 @@ export function manifestEntry(
       nearMissTtcS: m.nearMissTtcS,
     },
     counts: countByClass(objects),
+    objects: manifestObjects(objects),
   };
 }
 

@@ -6,7 +6,12 @@
  *   world        x, y ground plane, z up [m]
  *   three        x = world x, y = world z (up), z = -world y
  *   three camera x right, y up, z backward (looks along -z)
- *   KITTI camera x right, y down, z forward [m]
+ *   KITTI camera x right, y down, z forward [m]; pitches and rolls with the camera
+ *   rect         KITTI's rectified reference frame, the frame labels are written in: origin at
+ *                the camera centre, y straight down (gravity), z the optical axis projected on
+ *                the ground plane, x = y cross z (right). It turns with the camera's heading
+ *                only, so upright objects have upright boxes (rotation_y alone). The camera's
+ *                pitch and roll are in P2 = K [R_rect_to_cam | 0].
  *   image        x right, y down, origin at the top-left corner of the top-left pixel [px];
  *                pixel (i, j) covers [i, i+1) x [j, j+1), its centre is (i + 0.5, j + 0.5).
  */
@@ -63,9 +68,52 @@ export function worldToKittiCamera(camera: THREE.Camera, out = new THREE.Matrix4
   return threeToKittiCamera(camera, out).multiply(WORLD_TO_THREE);
 }
 
-/** Row-major 3x4 KITTI P2 = K [I | 0]: the rendering camera is the reference camera. */
-export function projectionFromIntrinsics(K: readonly number[]): number[] {
-  return [K[0], K[1], K[2], 0, K[3], K[4], K[5], 0, K[6], K[7], K[8], 0];
+const _axis = new THREE.Vector3();
+const _pos = new THREE.Vector3();
+
+/**
+ * Transform from the three.js frame to the rect frame of `camera` (updates its matrices).
+ * Throws when the camera looks straight up or down: the rect frame's heading is undefined then.
+ */
+export function threeToRect(camera: THREE.Camera, out = new THREE.Matrix4()): THREE.Matrix4 {
+  camera.updateMatrixWorld();
+  const e = camera.matrixWorld.elements; // column-major; the camera looks along its -z (column 2)
+  _axis.set(-e[8], 0, -e[10]);
+  const n = _axis.length();
+  if (n < 1e-9) throw new Error('camera model: the camera looks straight up or down; the rect frame is undefined');
+  const fx = _axis.x / n, fz = _axis.z / n;
+  // Rect axes in three.js coordinates: x = (-fz, 0, fx) (right), y = (0, -1, 0) (down), z = (fx, 0, fz).
+  _pos.setFromMatrixPosition(camera.matrixWorld);
+  return out.set(
+    -fz, 0, fx, -(-fz * _pos.x + fx * _pos.z),
+    0, -1, 0, _pos.y,
+    fx, 0, fz, -(fx * _pos.x + fz * _pos.z),
+    0, 0, 0, 1,
+  );
+}
+
+/** Rotation from the rect frame to the KITTI camera frame of `camera`: the camera's pitch and roll. */
+export function rectToKittiCamera(camera: THREE.Camera, out = new THREE.Matrix4()): THREE.Matrix4 {
+  const toRect = threeToRect(camera, new THREE.Matrix4());
+  return out.multiplyMatrices(threeToKittiCamera(camera, new THREE.Matrix4()), toRect.invert());
+}
+
+/** Row-major 3x4 KITTI projection K [R | 0] of a rotation R (row-major 3x3) from the label frame to the camera. */
+export function projectionFromIntrinsics(K: readonly number[], R: readonly number[] = [1, 0, 0, 0, 1, 0, 0, 0, 1]): number[] {
+  const P: number[] = [];
+  for (let row = 0; row < 3; row++) {
+    for (let col = 0; col < 3; col++) {
+      P.push(K[row * 3] * R[col] + K[row * 3 + 1] * R[3 + col] + K[row * 3 + 2] * R[6 + col]);
+    }
+    P.push(0);
+  }
+  return P;
+}
+
+/** Row-major 3x3 rotation part of a three.js Matrix4. */
+function rotationRows(m: THREE.Matrix4): number[] {
+  const e = m.elements;
+  return [e[0], e[4], e[8], e[1], e[5], e[9], e[2], e[6], e[10]];
 }
 
 /** Pixel position (image frame) of a point in the KITTI camera frame; z must be > 0. */
@@ -77,11 +125,16 @@ export function projectKitti(K: readonly number[], x: number, y: number, z: numb
 export function cameraModel(camera: THREE.PerspectiveCamera, widthPx: number, heightPx: number): CameraModel {
   const K = intrinsicsOf(camera, widthPx, heightPx);
   const m = worldToKittiCamera(camera);
+  const rectToCamera = rotationRows(rectToKittiCamera(camera));
+  const worldToRect = threeToRect(camera).multiply(WORLD_TO_THREE);
   return {
     widthPx,
     heightPx,
     K,
-    P: projectionFromIntrinsics(K),
-    worldToCamera: m.clone().transpose().toArray(), // toArray is column-major; transpose gives row-major
+    P: projectionFromIntrinsics(K, rectToCamera),
+    // toArray is column-major; transpose gives row-major
+    worldToCamera: m.clone().transpose().toArray(),
+    worldToRect: worldToRect.transpose().toArray(),
+    rectToCamera,
   };
 }

@@ -17,11 +17,11 @@ export interface Box3 {
   h: number;
   w: number;
   l: number;
-  /** Bottom centre in the KITTI camera frame [m]. */
+  /** Bottom centre in the rect (label) frame [m]: KITTI camera axes with y along gravity. */
   x: number;
   y: number;
   z: number;
-  /** Rotation around the camera y axis [rad], KITTI convention. */
+  /** Rotation around the rect frame's y axis (vertical) [rad], KITTI convention. */
   rotationY: number;
   /** Observation angle [rad], KITTI convention. */
   alpha: number;
@@ -42,13 +42,17 @@ export interface ObjectLabel {
   unoccludedPixels: number;
   /** 1 - visible / unoccluded, 0..1. */
   occlusion: number;
-  /** Part of the unclipped projected box outside the image, 0..1. */
+  /** Share of the 3D box's volume outside the camera's view, 0..1 (at most 0.99 when any pixel is visible). */
   truncation: number;
   /** KITTI occluded level: 0 fully visible, 1 partly, 2 largely, 3 unknown. */
   occludedLevel: 0 | 1 | 2 | 3;
   /** Distance from the camera [m]. */
   distanceM: number;
-  /** Below the run's visibility threshold (kept and flagged unless dropping was asked). */
+  /** Share of visible pixels distinguishable from the surround (labels/contrast.ts), 0..1; null when not measured. */
+  contrast: number | null;
+  /** Mean CIE L* of the visible pixels (0..100); null when not measured. */
+  lightness: number | null;
+  /** Below the run's visibility thresholds: pixels, visible fraction or contrast (kept and flagged unless dropping was asked). */
   lowVisibility: boolean;
 }
 
@@ -57,10 +61,14 @@ export interface CameraModel {
   heightPx: number;
   /** Intrinsics, row-major 3x3. */
   K: number[];
-  /** KITTI P2, row-major 3x4. */
+  /** KITTI P2 = K [rectToCamera | 0], row-major 3x4: projects points of the rect (label) frame. */
   P: number[];
-  /** World (z up) to KITTI camera frame, row-major 4x4. */
+  /** World (z up) to KITTI camera frame (pitched and rolled with the camera), row-major 4x4. */
   worldToCamera: number[];
+  /** World (z up) to the rect frame of the labels (gravity-aligned, see cameraModel.ts), row-major 4x4. */
+  worldToRect: number[];
+  /** Rotation from the rect frame to the KITTI camera frame (the camera's pitch and roll), row-major 3x3. */
+  rectToCamera: number[];
 }
 
 export interface FrameLabels {

@@ -133,10 +133,11 @@ function labelsFromRecords(dir: string, builder: LabelStatsBuilder): boolean {
 }
 
 function datasetLabels(dir: string, identity: DatasetIdentity, notes: string[]): LabelStats | null {
-  if (identity.formats.includes('kitti') && existsSync(join(dir, 'label_2'))) {
-    const b = new LabelStatsBuilder(`label_2 of ${dir}`);
-    forEachLabelFile(join(dir, 'label_2'), (rows) => b.addFrame(rows));
-    notes.push('Box statistics come from label_2 (KITTI types, 2D boxes as written there), so they compare directly with KITTI labels.');
+  const kittiLabels = join(dir, 'kitti', 'training', 'label_2');
+  if (identity.formats.includes('kitti') && existsSync(kittiLabels)) {
+    const b = new LabelStatsBuilder(`kitti/training/label_2 of ${dir}`);
+    forEachLabelFile(kittiLabels, (rows) => b.addFrame(rows));
+    notes.push('Box statistics come from kitti/training/label_2 (KITTI types, 2D boxes as written there), so they compare directly with KITTI labels.');
     return b.result();
   }
   const b = new LabelStatsBuilder(`COCO records of ${dir}`);

@@ -30,10 +30,16 @@ export function parseKittiLabels(text: string, where: string): LabelRow[] {
   return rows;
 }
 
-/** The folder that holds the .txt label files: `dir/label_2` when present, else `dir` itself. */
+/**
+ * The folder that holds the .txt label files: the first of `dir/kitti/training/label_2` (a
+ * roadsynth dataset), `dir/training/label_2` (a KITTI object root) and `dir/label_2` that
+ * exists, else `dir` itself.
+ */
 export function labelFolder(dir: string): string {
-  const sub = join(dir, 'label_2');
-  return existsSync(sub) && statSync(sub).isDirectory() ? sub : dir;
+  for (const sub of [join(dir, 'kitti', 'training', 'label_2'), join(dir, 'training', 'label_2'), join(dir, 'label_2')]) {
+    if (existsSync(sub) && statSync(sub).isDirectory()) return sub;
+  }
+  return dir;
 }
 
 /** Calls `visit` with the rows of every .txt file of `folder`, in name order (one frame per file). */

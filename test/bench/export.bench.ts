@@ -26,7 +26,7 @@ function bigFrame(): RenderedFrame {
       actorId: `a${k}`, trackId: k, cls: k % 2 ? 'Car' : 'Pedestrian', box: null, amodalBox: [x1, y1, x2, y2],
       box3d: { h: 1.5, w: 1.8, l: 4, x: k - 6, y: 1.5, z: 10 + k, rotationY: 0.1 * k, alpha: -0.1 * k },
       visiblePixels: 0, unoccludedPixels: (x2 - x1) * (y2 - y1), occlusion: 0, truncation: 0, occludedLevel: 0,
-      distanceM: 10 + k, lowVisibility: false,
+      distanceM: 10 + k, contrast: 0.5, lightness: 40, lowVisibility: false,
     });
   }
   for (const o of objects) {

@@ -72,11 +72,11 @@ describe('COCO file', () => {
   it('carries per-annotation attributes and per-image provenance', () => {
     const a = coco.annotations[0];
     expect(Object.keys(a.attributes)).toEqual([
-      'track_id', 'actor_id', 'occlusion', 'occluded_level', 'truncation', 'amodal_bbox', 'bbox3d', 'distance_m', 'low_visibility',
+      'track_id', 'actor_id', 'occlusion', 'occluded_level', 'truncation', 'amodal_bbox', 'bbox3d', 'distance_m', 'contrast', 'lightness', 'low_visibility',
     ]);
     expect(Object.keys(a.attributes.bbox3d)).toEqual(['h', 'w', 'l', 'x', 'y', 'z', 'rotation_y', 'alpha']);
     const img = coco.images[4];
-    expect(img.file_name).toBe('image_2/000001_0001.png');
+    expect(img.file_name).toBe('images/000001_0001.png');
     expect(img.scenario_hash).toBe('abc123');
     expect(img.instance_hash).toBe('inst0001');
     expect(img.sample_index).toBe(1);

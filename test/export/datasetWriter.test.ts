@@ -45,7 +45,7 @@ describe('DatasetWriter', () => {
       const w1 = DatasetWriter.open(out, datasetOptions());
       for (const [s, f] of FIXTURE_FRAMES.slice(0, 4)) w1.writeFrame(frameContext(s, f), makeFrame(f, f));
       // crash: no finish(), and a half-written label left as a temp file
-      writeTemp(join(out, 'label_2', '000001_0001.txt'), 'Car 0.00 0');
+      writeTemp(join(out, 'labels', '000001_0001.txt'), '0 0.5');
       const w2 = DatasetWriter.open(out, datasetOptions());
       for (const [s, f] of FIXTURE_FRAMES) {
         if (!w2.hasFrame(s, f)) w2.writeFrame(frameContext(s, f), makeFrame(f, f));
@@ -101,10 +101,10 @@ describe('DatasetWriter', () => {
     expect(() => DatasetWriter.open(out, datasetOptions({ passes: ['instance'] }))).toThrow(/need the rgb pass/);
   });
 
-  it('writes only the requested formats; COCO alone puts images in images/', () => {
+  it('writes only the requested formats', () => {
     const summary = writeFixtureDataset(out, { formats: ['coco'], passes: ['rgb'] });
     const files = [...snapshotDir(out).keys()];
-    expect(files.some((f) => f.startsWith('label_2/') || f.startsWith('labels/') || f.startsWith('image_2/'))).toBe(false);
+    expect(files.some((f) => f.startsWith('kitti/') || f.startsWith('labels/'))).toBe(false);
     expect(files.filter((f) => f.startsWith('images/'))).toHaveLength(6);
     expect(summary.files).toEqual(['manifest.jsonl', 'coco.json', 'README.md']);
     const coco = JSON.parse(readFileSync(join(out, 'coco.json'), 'utf8')) as { images: { file_name: string }[] };
@@ -144,7 +144,7 @@ describe('dataset card', () => {
     expect(card).toContain('| Animal | 6 | 0 | 0 | 0 | 0 | 6 |');
     expect(card).toContain('| day (>= 6 deg) | 6 |');
     expect(card).toContain('| rain | 6 |');
-    expect(card).toContain('label_2/<id>.txt');
+    expect(card).toContain('kitti/training/{image_2,label_2,calib}/NNNNNN');
   });
 
   it('shows a creation time only in README.md', () => {

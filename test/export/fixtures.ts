@@ -24,6 +24,9 @@ export const camera: CameraModel = {
   P: [50, 0, 32, 0, 0, 50, 24, 0, 0, 0, 1, 0],
   // cam x = -world y, cam y = -(world z - 1.5), cam z = world x
   worldToCamera: [0, -1, 0, 0, 0, 0, -1, 1.5, 1, 0, 0, 0, 0, 0, 0, 1],
+  // level camera: the rect frame is the camera frame
+  worldToRect: [0, -1, 0, 0, 0, 0, -1, 1.5, 1, 0, 0, 0, 0, 0, 0, 1],
+  rectToCamera: [1, 0, 0, 0, 1, 0, 0, 0, 1],
 };
 
 function actor(id: string, kind: ActorKind, wheelchair = false): ActorInstance {
@@ -181,6 +184,8 @@ export function makeFrame(shift = 0, frame = 0): RenderedFrame {
       truncation: p.truncation ?? 0,
       occludedLevel: n === 0 ? 3 : occlusion < 0.05 ? 0 : occlusion < 0.5 ? 1 : 2,
       distanceM: 8 + p.trackId * 2,
+      contrast: n > 0 ? 0.5 : null,
+      lightness: n > 0 ? 40 : null,
       lowVisibility: p.lowVisibility ?? false,
     };
   });

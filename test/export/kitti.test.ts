@@ -20,10 +20,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+const LABEL_2 = (): string => join(out, 'kitti', 'training', 'label_2');
+
 function labelLines(): string[][] {
   const lines: string[][] = [];
-  for (const f of readdirSync(join(out, 'label_2'))) {
-    for (const l of readFileSync(join(out, 'label_2', f), 'utf8').split('\n')) if (l) lines.push(l.split(' '));
+  for (const f of readdirSync(LABEL_2())) {
+    for (const l of readFileSync(join(LABEL_2(), f), 'utf8').split('\n')) if (l) lines.push(l.split(' '));
   }
   return lines;
 }
@@ -48,8 +50,10 @@ describe('KITTI labels', () => {
       expect(0 <= y1 && y1 <= y2 && y2 <= H - 1).toBe(true);
       expect(h > 0 && w > 0 && l > 0).toBe(true);
       expect(z).toBeGreaterThan(0);
-      // KITTI spelling: 2 decimals everywhere but the occluded integer.
-      for (const i of [1, ...Array.from({ length: 12 }, (_, k) => k + 3)]) expect(f[i]).toMatch(/^-?\d+\.\d\d$/);
+      // Truncation and the 2D box with KITTI's 2 decimals; the 3D box in mm and 1e-4 rad.
+      for (const i of [1, 4, 5, 6, 7]) expect(f[i]).toMatch(/^-?\d+\.\d\d$/);
+      for (const i of [8, 9, 10, 11, 12, 13]) expect(f[i]).toMatch(/^-?\d+\.\d{3}$/);
+      for (const i of [3, 14]) expect(f[i]).toMatch(/^-?\d+\.\d{4}$/);
     }
   });
 
@@ -70,7 +74,7 @@ describe('KITTI labels', () => {
   });
 
   it('skips objects without visible pixels', () => {
-    const text = readFileSync(join(out, 'label_2', '000000_0000.txt'), 'utf8');
+    const text = readFileSync(join(LABEL_2(), '000000.txt'), 'utf8');
     expect(text.split('\n').filter(Boolean)).toHaveLength(4); // 5 labeled, 1 fully hidden
   });
 
@@ -92,9 +96,58 @@ describe('KITTI labels', () => {
   });
 });
 
+describe('KITTI layout', () => {
+  const kitti = (...p: string[]): string => join(out, 'kitti', ...p);
+  const read = (...p: string[]): string[] => readFileSync(kitti(...p), 'utf8').split('\n').filter(Boolean);
+
+  it('names image_2, label_2 and calib files with consecutive 6-digit numbers, as the devkit reads them', () => {
+    const names = (d: string, ext: string): string[] => readdirSync(kitti('training', d)).sort().filter((n) => n.endsWith(ext));
+    const expected = Array.from({ length: 6 }, (_, i) => `${String(i).padStart(6, '0')}`);
+    expect(names('image_2', '.png')).toEqual(expected.map((n) => n + '.png'));
+    expect(names('label_2', '.txt')).toEqual(expected.map((n) => n + '.txt'));
+    expect(names('calib', '.txt')).toEqual(expected.map((n) => n + '.txt'));
+    expect(read('ImageSets', 'trainval.txt')).toEqual(expected);
+    expect([...read('ImageSets', 'train.txt'), ...read('ImageSets', 'val.txt')].sort()).toEqual(expected);
+  });
+
+  it('maps each KITTI index to its roadsynth frame and links the same image', () => {
+    const mapping = read('frame_ids.txt').map((l) => l.split(' '));
+    expect(mapping.map((m) => m[0])).toEqual(read('ImageSets', 'trainval.txt'));
+    for (const [index, id] of mapping) {
+      expect(readFileSync(kitti('training', 'image_2', `${index}.png`)).equals(readFileSync(join(out, 'images', `${id}.png`)))).toBe(true);
+    }
+  });
+
+  it('writes one tracking sequence per instance: 17 fields per line, frames from 0, stable track ids, DontCare as -1', () => {
+    const seqmap = read('tracking', 'evaluate_tracking.seqmap').map((l) => l.split(' '));
+    const sequences = read('tracking', 'sequence_ids.txt').map((l) => l.split(' '));
+    expect(seqmap.map((l) => l[0])).toEqual(sequences.map((l) => l[0]));
+    let frames = 0;
+    for (const [seq, empty, first, last] of seqmap) {
+      expect([empty, first]).toEqual(['empty', '000000']);
+      const n = Number(last);
+      frames += n;
+      expect(readdirSync(kitti('tracking', 'training', 'image_02', seq)).sort()).toEqual(Array.from({ length: n }, (_, i) => `${String(i).padStart(6, '0')}.png`));
+      for (const line of read('tracking', 'training', 'label_02', `${seq}.txt`)) {
+        const f = line.split(' ');
+        expect(f).toHaveLength(17);
+        expect(Number(f[0])).toBeLessThan(n);
+        if (f[2] === 'DontCare') expect([f[1], f[3]]).toEqual(['-1', '-1']);
+        else {
+          expect(Number(f[1])).toBeGreaterThan(0);
+          expect(['0', '1', '2']).toContain(f[3]); // tracking truncation is a level
+        }
+      }
+      const calib = read('tracking', 'training', 'calib', `${seq}.txt`).map((l) => l.split(' ')[0]);
+      expect(calib).toEqual(['P0:', 'P1:', 'P2:', 'P3:', 'R_rect', 'Tr_velo_cam', 'Tr_imu_velo']);
+    }
+    expect(frames).toBe(6);
+  });
+});
+
 describe('KITTI calib', () => {
   it('has the seven KITTI lines, 12 numbers per P and Tr line and 9 in R0_rect', () => {
-    const text = readFileSync(join(out, 'calib', '000001_0002.txt'), 'utf8');
+    const text = readFileSync(join(out, 'kitti', 'training', 'calib', '000005.txt'), 'utf8');
     const lines = text.trimEnd().split('\n').map((l) => l.split(' '));
     expect(lines.map((l) => l[0])).toEqual(['P0:', 'P1:', 'P2:', 'P3:', 'R0_rect:', 'Tr_velo_to_cam:', 'Tr_imu_to_velo:']);
     for (const l of lines) {
@@ -142,8 +195,14 @@ describe('KITTI calib', () => {
     col(1).forEach((v, i) => expect(v).toBeCloseTo(-R[i][0], 12));
   });
 
-  it('P0 is K without translation', () => {
-    const p0 = kittiCalibFile(camera).split('\n')[0].split(' ').slice(1).map(Number);
-    expect(p0).toEqual([50, 0, 32, 0, 0, 50, 24, 0, 0, 0, 1, 0]);
+  it('every P is P2: one camera, no stereo baseline', () => {
+    const lines = kittiCalibFile(camera).split('\n').slice(0, 4).map((l) => l.split(' ').slice(1).map(Number));
+    for (const p of lines) expect(p).toEqual([50, 0, 32, 0, 0, 50, 24, 0, 0, 0, 1, 0]);
+  });
+
+  it('Tr_velo_to_cam maps into the rect frame, so it is the level axis swap whatever the camera pitch', () => {
+    const pitched = { ...camera, worldToCamera: [0, -1, 0, 0, 0.1, 0, -0.995, 1.5, 0.995, 0, 0.1, 0, 0, 0, 0, 1] };
+    const tr = kittiCalibFile(pitched).split('\n')[5].split(' ').slice(1).map(Number);
+    expect(tr.map((v) => v + 0)).toEqual([0, -1, 0, 0, 0, 0, -1, 0, 1, 0, 0, 0]);
   });
 });

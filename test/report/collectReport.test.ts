@@ -79,7 +79,7 @@ describe('collectReport', () => {
     expect(data.dataset.instances).toBe(COUNT);
     expect(data.classes.Car).toBe(COUNT);
     expect(data.labels?.frames).toBe(COUNT);
-    expect(data.labels?.source).toMatch(/^label_2 of /);
+    expect(data.labels?.source).toMatch(/^kitti\/training\/label_2 of /);
   });
 
   it('draws each swept parameter against its declared distribution', () => {
@@ -116,7 +116,7 @@ describe('collectReport', () => {
   });
 
   it('finds no distance between a dataset and its own labels as reference', () => {
-    const withRef = collectReport(dir, { reference: join(dir, 'label_2') });
+    const withRef = collectReport(dir, { reference: join(dir, 'kitti', 'training', 'label_2') });
     for (const x of withRef.reference?.comparison.distributions ?? []) {
       expect(x.ks, x.statistic).toBe(0);
       expect(x.wasserstein1, x.statistic).toBe(0);

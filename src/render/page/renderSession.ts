@@ -7,14 +7,15 @@ import * as THREE from 'three';
 import type { SceneRig } from '../../scene/types.js';
 import type { FrameLabels, ObjectLabel } from '../types.js';
 import type { PageFrameRequest, PageFrameResult, PageScene, PassName } from '../request.js';
-import { cameraModel, threeToKittiCamera } from '../cameraModel.js';
+import { cameraModel, threeToKittiCamera, threeToRect } from '../cameraModel.js';
 import { RgbPass } from '../passes/rgbPass.js';
 import { IdTargets, renderInto } from '../passes/idTargets.js';
 import { SceneOverride } from '../passes/sceneOverride.js';
-import { meshBoundsCorners, unoccludedPixels } from '../passes/unoccludedPixels.js';
+import { unoccludedPixels } from '../passes/unoccludedPixels.js';
 import { scanIds } from '../labels/idStats.js';
-import { objectGeometry, objectLabel } from '../labels/objectLabel.js';
-import { pixelUnion, projectedBox } from '../labels/projectedBox.js';
+import { objectContrast } from '../labels/contrast.js';
+import { objectGeometry, objectLabel, type LabelFrames } from '../labels/objectLabel.js';
+import { pixelUnion } from '../labels/projectedBox.js';
 import { encodeDepth, encodeRgb, encodeSemantic } from './encodePng.js';
 
 /** A loaded scene: the rig plus what the session needs to know about it. */
@@ -146,7 +147,8 @@ export class RenderSession {
     }
 
     const camera = cameraModel(rig.camera, W, H);
-    const toCam = threeToKittiCamera(rig.camera);
+    const frames: LabelFrames = { threeToCamera: threeToKittiCamera(rig.camera), threeToRect: threeToRect(rig.camera) };
+    const nearM = rig.camera.near;
     const objects: ObjectLabel[] = [];
     this.override.apply(rig.scene);
     try {
@@ -160,15 +162,17 @@ export class RenderSession {
       lap('scan');
       for (const track of rig.tracks) {
         if (track.trackId <= 0) continue; // the ego vehicle (track 0) is not labeled
-        const geometry = objectGeometry(track, toCam, camera, rig.camera.near);
+        const geometry = objectGeometry(track, frames, camera, nearM);
         const seen = stats.get(track.trackId);
         if (!geometry.amodalBox && !seen) continue; // not in this frame
-        const meshBox = projectedBox(meshBoundsCorners(track.root, toCam), camera.K, rig.camera.near);
-        const region = pixelUnion(pixelUnion(geometry.amodalBox, meshBox, W, H), seen?.box ?? null, W, H);
+        // The 3D box encloses every mesh of the object, so its projection bounds every pixel it can cover.
+        const region = pixelUnion(geometry.amodalBox, seen?.box ?? null, W, H);
         const unoccluded = region
           ? unoccludedPixels(this.renderer, track.root, track.trackId, rig.camera, targets.ids, region, this.scratch)
           : 0;
-        const label = objectLabel(geometry, toCam, { visible: seen?.pixels ?? 0, visibleBox: seen?.box ?? null, unoccluded }, req.labels);
+        const appearance = seen && rgbPng ? objectContrast(this.rgbPixels, targets.idPixels, W, H, track.trackId, seen.box) : null;
+        const pixels = { visible: seen?.pixels ?? 0, visibleBox: seen?.box ?? null, unoccluded, appearance };
+        const label = objectLabel(geometry, frames, camera, nearM, pixels, req.labels);
         if (!(label.lowVisibility && req.labels.dropLowVisibility)) objects.push(label);
       }
       lap('labels');

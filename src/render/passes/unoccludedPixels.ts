@@ -3,7 +3,7 @@
  * into the instance target, scissored to where it can appear, and its id counted there.
  * Call while a SceneOverride in 'instance' mode is applied.
  */
-import * as THREE from 'three';
+import type * as THREE from 'three';
 import type { Box2 } from '../types.js';
 import { decodeId } from '../labels/idStats.js';
 
@@ -34,25 +34,4 @@ export function unoccludedPixels(
   let n = 0;
   for (let i = 0; i < buf.length; i += 4) if (decodeId(buf[i], buf[i + 1], buf[i + 2]) === trackId) n++;
   return n;
-}
-
-const _box = new THREE.Box3();
-const _v = new THREE.Vector3();
-
-/**
- * World-axis-aligned bounds of everything drawn under `root`, as 8 corners in the frame of
- * `toFrame` (e.g. three -> KITTI camera); covers parts that stick out of the labeled box.
- */
-export function meshBoundsCorners(root: THREE.Object3D, toFrame: THREE.Matrix4): THREE.Vector3[] {
-  _box.setFromObject(root, false);
-  if (_box.isEmpty()) return [];
-  const { min, max } = _box;
-  const out: THREE.Vector3[] = [];
-  // Same order as boxCorners (bottom ring, then top ring) so BOX_EDGES applies.
-  for (const y of [min.y, max.y]) {
-    for (const [x, z] of [[max.x, max.z], [max.x, min.z], [min.x, min.z], [min.x, max.z]]) {
-      out.push(_v.set(x, y, z).clone().applyMatrix4(toFrame));
-    }
-  }
-  return out;
 }

@@ -1,22 +1,20 @@
 /**
  * Reading an export folder back for the frame browser: which frames are complete (they have a
- * record), where each image is, and its 2D boxes from the KITTI or YOLO label files.
+ * record), where each image is, and its 2D boxes from the KITTI rows of its record or its YOLO label file.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareFrameIds, isFrameId } from '../../export/frameId.js';
 import { RECORDS_DIR } from '../../export/datasetWriter.js';
+import { kittiObjectLine } from '../../export/kitti.js';
+import { RGB_FOLDER } from '../../export/layout.js';
+import { parseRecord } from '../../export/frameRecord.js';
 import { LABEL_CLASSES } from '../../render/types.js';
 import type { ExportedFrame, FrameBox } from '../api.js';
 
-const IMAGE_DIRS = ['image_2', 'images'];
-
 export function imagePathOf(outDir: string, id: string): string | null {
-  for (const d of IMAGE_DIRS) {
-    const p = path.join(outDir, d, `${id}.png`);
-    if (existsSync(p)) return p;
-  }
-  return null;
+  const p = path.join(outDir, RGB_FOLDER, `${id}.png`);
+  return existsSync(p) ? p : null;
 }
 
 /** Complete frames of an export folder, in run order. */
@@ -67,8 +65,9 @@ export function yoloBoxes(text: string, widthPx: number, heightPx: number): Fram
 }
 
 export function frameBoxes(outDir: string, id: string, png: Uint8Array): FrameBox[] {
-  const kitti = path.join(outDir, 'label_2', `${id}.txt`);
-  if (existsSync(kitti)) return kittiBoxes(readFileSync(kitti, 'utf8'));
+  const recordPath = path.join(outDir, RECORDS_DIR, `${id}.json`);
+  const kitti = existsSync(recordPath) ? parseRecord(readFileSync(recordPath, 'utf8'), recordPath).kitti : null;
+  if (kitti) return kittiBoxes(kitti.rows.map(kittiObjectLine).join('\n'));
   const yolo = path.join(outDir, 'labels', `${id}.txt`);
   if (existsSync(yolo)) {
     const { widthPx, heightPx } = pngSize(png);
