@@ -52,6 +52,8 @@ export interface RenderHost {
   open(): Promise<void>;
   renderFrame(request: RenderRequest): Promise<TimedFrame>;
   close(): Promise<void>;
+  /** Browser and rasterizer, e.g. "chromium 120.0.6099.224, SwiftShader ..." (after open); recorded with a dataset. */
+  describe?(): Promise<string>;
 }
 
 export interface RenderHostOptions {
@@ -121,7 +123,9 @@ export class PlaywrightRenderHost implements RenderHost {
       this.electron = electron.app;
       pages = electron.pages;
     } else {
-      this.browser = await chromium.launch({ executablePath: found.executablePath, headless: true, args });
+      // The run decides what a signal means (finish the frames in flight, then stop); playwright's
+      // own handlers would close the browser under it and turn an interrupt into render failures.
+      this.browser = await chromium.launch({ executablePath: found.executablePath, headless: true, args, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
       const context = await this.browser.newContext({ viewport: { width: 320, height: 240 } });
       pages = await Promise.all(Array.from({ length: n }, () => context.newPage()));
       await Promise.all(pages.map((p) => p.goto(this.server!.pageUrl)));
@@ -216,6 +220,19 @@ export class PlaywrightRenderHost implements RenderHost {
     } finally {
       this.release(slot);
     }
+  }
+
+  async describe(): Promise<string> {
+    const slot = this.slots[0];
+    if (!slot) throw new Error('render host: call open() before describe()');
+    const browser = this.browser ? `${this.found?.kind ?? 'chromium'} ${this.browser.version()}` : `electron ${await this.electron!.evaluate(() => process.versions.electron)}`;
+    const gl = await slot.page.evaluate(() => {
+      const c = document.createElement('canvas').getContext('webgl2');
+      if (!c) return 'no WebGL2';
+      const ext = c.getExtension('WEBGL_debug_renderer_info');
+      return String(c.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : c.RENDERER));
+    });
+    return `${browser}, ${gl}`;
   }
 
   /**

@@ -10,7 +10,11 @@
  * - Sharded: `shard` picks a contiguous block of the sweep's indices; sample i is the same
  *   in every shard, so merging shards equals one run.
  * - A failing instance is retried where that can help (render crashes), then recorded in
- *   failures.jsonl with its reason; the run goes on.
+ *   failures.jsonl with its reason (file:line:col for a value of the file); the run goes on.
+ * - Frames kept from before are checked, not trusted (see keptFrames.ts); a folder made by
+ *   other code or another renderer is not resumed (see provenance.ts).
+ * - A full disk stops the run at once with DiskFullError: every later write would fail too.
+ * - Nothing is written before the browser has started: a run that cannot render leaves no folder.
  */
 import type { ScenarioSpec, SampledInstance, DesignName } from '../scenario/types.js';
 import { createSampler } from '../sampling/sample.js';
@@ -28,9 +32,18 @@ import { frameSchedule, type ClipAnchor, type FrameSchedule } from './frameSched
 import { FailureLog, type FailureStage } from './failureLog.js';
 import { shardRange, type Shard } from './shard.js';
 import type { RenderHost } from './renderHost.js';
+import { checkKeptFrames } from './keptFrames.js';
+import { buildInfo, claimBuild } from './provenance.js';
+import { makeOutDir } from './preflight.js';
 
 export interface RunOptions {
-  scenario: { file: string; spec: ScenarioSpec; name: string };
+  scenario: {
+    file: string;
+    spec: ScenarioSpec;
+    name: string;
+    /** Source position of a JSON pointer, so failures read file:line:col (from checkScenario). */
+    locate?: (pointer: string) => { line: number; col: number };
+  };
   outDir: string;
   /** Samples in the whole sweep. */
   count: number;
@@ -112,8 +125,83 @@ function withResolution(sample: SampledInstance, resolution: RunOptions['resolut
 
 export async function runDataset(opts: RunOptions, createHost: HostFactory, hooks: RunHooks = {}): Promise<RunResult> {
   const { from, to } = shardRange(opts.count, opts.shard);
+/** The disk (or quota) is full; the run stopped at the first failed write and can be resumed. */
+export class DiskFullError extends Error {
+  constructor(
+    readonly outDir: string,
+    readonly framesWritten: number,
+    cause: Error,
+  ) {
+    super(
+      `${outDir}: the disk is full (${(cause as NodeJS.ErrnoException).code}: ${firstLine(cause.message)}). ` +
+        `Stopped after ${framesWritten} new frame${framesWritten === 1 ? '' : 's'}; every frame written is complete. ` +
+        'Free some space, then run the same command with --resume to continue.',
+      { cause },
+    );
+    this.name = 'DiskFullError';
+  }
+}
+
+/** True for errors of a full disk or quota. */
+export function isDiskFull(err: unknown): err is NodeJS.ErrnoException {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/** A write failed because the disk is full; ends every worker. */
+class DiskFullSignal extends Error {
+  constructor(readonly error: NodeJS.ErrnoException) {
+    super(error.message);
+  }
+}
+
   const writer = DatasetWriter.open(opts.outDir, {
+  let written = 0;
+  try {
+    return await runDatasetInner(opts, createHost, hooks, (n) => (written = n));
+  } catch (err) {
+    const full = err instanceof DiskFullSignal ? err.error : isDiskFull(err) ? err : null;
+    if (full) throw new DiskFullError(opts.outDir, written, full);
+    throw err;
+  }
+}
+
+/** `file:line:col /pointer: message` when the pointer can be located, else the message. */
+function located(opts: RunOptions, pointer: string | undefined, message: string, pointerInMessage: boolean): string {
+  const { file, locate } = opts.scenario;
+  if (pointer === undefined || !locate) return message;
+  const pos = locate(pointer);
+  return `${file}:${pos.line}:${pos.col} ${pointerInMessage ? '' : `${pointer}: `}${message}`;
+}
+
+async function runDatasetInner(opts: RunOptions, createHost: HostFactory, hooks: RunHooks, onWritten: (n: number) => void): Promise<RunResult> {
     formats: opts.formats,
+  // The browser starts first: a run that cannot render leaves no folder behind.
+  const hosts = new HostKeeper(createHost, hooks.onNotice);
+  let host: RenderHost;
+  try {
+    host = await hosts.get();
+  } catch (err) {
+    await hosts.close().catch(() => undefined);
+    throw err;
+  }
+  try {
+    return await runWithHost(opts, hosts, host, hooks, from, to, onWritten);
+  } finally {
+    await hosts.close();
+  }
+}
+
+async function runWithHost(
+  opts: RunOptions,
+  hosts: HostKeeper,
+  firstHost: RenderHost,
+  hooks: RunHooks,
+  from: number,
+  to: number,
+  onWritten: (n: number) => void,
+): Promise<RunResult> {
+  makeOutDir(opts.outDir);
     passes: opts.passes,
     scenario: { file: opts.scenario.file, hash: contentHash(opts.scenario.spec), name: opts.scenario.name },
     run: {
@@ -130,6 +218,11 @@ export async function runDataset(opts: RunOptions, createHost: HostFactory, hook
   const failures = new FailureLog(opts.outDir);
 
   const indices: number[] = [];
+  claimBuild(writer.outDir, buildInfo(firstHost.describe ? await firstHost.describe() : 'unknown'));
+  if (opts.resume) {
+    const kept = checkKeptFrames(writer.outDir);
+    for (const [id, why] of kept.removed) hooks.onNotice?.(`frame ${id}: ${why}; rendering it again`);
+  }
   let framesSkipped = 0;
   let framesToDo = 0;
   for (let i = from; i < to; i++) {
@@ -162,15 +255,22 @@ export async function runDataset(opts: RunOptions, createHost: HostFactory, hook
     try {
       sample = withResolution(sampler.sample(index), opts.resolution);
     } catch (err) {
-      if (err instanceof SamplingError) throw new InstanceFailure('sample', err.message);
-      throw err;
+      if (err instanceof SamplingError) throw new InstanceFailure('sample', located(opts, err.pointer, err.message, true));
+      // Anything else is a defect of roadsynth, yet it belongs to this sample: record it, go on.
+      throw new InstanceFailure('sample', `internal error while sampling: ${(err as Error).message}`);
+    }
+    let network;
+    try {
+      network = buildRoadNetwork(sample.instance.road, sample.instance.weather);
+    } catch (err) {
+      throw new InstanceFailure('simulate', located(opts, '/road', (err as Error).message, false));
     }
     let sim: SimResult;
     try {
-      const network = buildRoadNetwork(sample.instance.road, sample.instance.weather);
       sim = simulate(sample.instance, network);
     } catch (err) {
-      if (err instanceof SimulationError || err instanceof Error) throw new InstanceFailure('simulate', err.message);
+      if (err instanceof SimulationError) throw new InstanceFailure('simulate', located(opts, err.pointer, err.message, false));
+      if (err instanceof Error) throw new InstanceFailure('simulate', err.message);
       throw err;
     }
     const schedule = frameSchedule(sim.trajectory.ticks, sim.trajectory.dtS, opts.frames, opts.fps, opts.anchor, sim.metrics);
@@ -195,8 +295,6 @@ export async function runDataset(opts: RunOptions, createHost: HostFactory, hook
     return p;
   };
 
-  const hosts = new HostKeeper(createHost, hooks.onNotice);
-  await hosts.get();
   const attempts = Math.max(1, opts.renderAttempts ?? 3);
   let next = 0;
   let framesWritten = 0;
@@ -206,10 +304,22 @@ export async function runDataset(opts: RunOptions, createHost: HostFactory, hook
     const scene = { kind: 'scenario' as const, key: sample.hash, instance: sample.instance, trajectory: sim.trajectory, seed: sample.seed, quality: 'export' as const };
     for (let f = 0; f < schedule.ticks.length; f++) {
       if (writer.hasFrame(index, f)) continue;
-      if (hooks.signal?.aborted) return;
+      if (stopped()) return;
+  // A full disk is no failure of one sample: stop every worker and report it.
+  let diskFull: DiskFullSignal | null = null;
+  const writeOrStop = <T>(write: () => T): T => {
+    try {
+      return write();
+    } catch (err) {
+      if (isDiskFull(err)) throw (diskFull ??= new DiskFullSignal(err));
+      throw err;
+    }
+  };
+  const stopped = (): boolean => hooks.signal?.aborted === true || diskFull !== null;
+
       const host = await hosts.get();
       const frame = await hosts.use(host, () => host.renderFrame({ scene, frame: f, tick: schedule.ticks[f], passes: opts.passes, labels: opts.labels }));
-      writer.writeFrame(
+      writeOrStop(() => writer.writeFrame(
         {
           sample,
           metrics: sim.metrics,
@@ -219,7 +329,7 @@ export async function runDataset(opts: RunOptions, createHost: HostFactory, hook
           timeS: schedule.timesS[f],
         },
         frame,
-      );
+      ));
       framesWritten++;
       progress.framesDone++;
       report();
@@ -227,7 +337,8 @@ export async function runDataset(opts: RunOptions, createHost: HostFactory, hook
   };
 
   const worker = async (): Promise<void> => {
-    while (next < indices.length && !hooks.signal?.aborted) {
+      onWritten(framesWritten);
+    while (next < indices.length && !stopped()) {
       const index = indices[next++];
       if (next < indices.length) void prepared(indices[next]);
       let lastError: InstanceFailure | null = null;
@@ -246,6 +357,9 @@ export async function runDataset(opts: RunOptions, createHost: HostFactory, hook
               await hosts.restartIfCrashed();
             }
           }
+            if (err instanceof DiskFullSignal) throw err;
+            // Frames cut short by an interrupt are rendered by the resumed run: no retry, no failure.
+            if (stopped()) return;
         }
       } catch (err) {
         pending.delete(index);
@@ -253,7 +367,8 @@ export async function runDataset(opts: RunOptions, createHost: HostFactory, hook
         lastError = err;
       }
       if (lastError) {
-        failures.record(index, lastError.stage, lastError.message);
+        const failure = lastError;
+        writeOrStop(() => failures.record(index, failure.stage, failure.message));
         progress.instancesFailed++;
         hooks.onNotice?.(`sample ${index}: ${lastError.stage} failed: ${firstLine(lastError.message)} (recorded in failures.jsonl)`);
       } else {
@@ -264,14 +379,12 @@ export async function runDataset(opts: RunOptions, createHost: HostFactory, hook
   };
 
   const workerCount = Math.max(1, opts.workers);
-  try {
-    await Promise.all(Array.from({ length: workerCount }, () => worker()));
-  } finally {
-    await hosts.close();
-  }
+  const results = await Promise.allSettled(Array.from({ length: workerCount }, () => worker()));
+  if (diskFull) throw diskFull;
+  for (const r of results) if (r.status === 'rejected') throw r.reason;
   const interrupted = hooks.signal?.aborted === true && progress.framesDone + progress.instancesFailed * opts.frames < progress.framesTotal;
-  failures.assemble();
-  const summary = interrupted ? null : writer.finish();
+  writeOrStop(() => failures.assemble());
+  const summary = interrupted ? null : writeOrStop(() => writer.finish());
   return { summary, framesWritten, framesSkipped, failures: failures.count(), interrupted };
 }
 

@@ -10,8 +10,10 @@ import { DESIGNS } from '../../scenario/schema.js';
 import type { DesignName } from '../../scenario/types.js';
 import { createRenderHost } from '../../dataset/renderHost.js';
 import { BrowserNotFoundError } from '../../dataset/render-host/findBrowser.js';
-import { estimateFrameBytes, preflight, PreflightError } from '../../dataset/preflight.js';
-import { ResumeNeededError, runDataset } from '../../dataset/runDataset.js';
+import { findBrowser } from '../../dataset/render-host/findBrowser.js';
+import { estimateFrameBytes, preflight, PreflightError, resolutionProblem } from '../../dataset/preflight.js';
+import { BuildMismatchError } from '../../dataset/provenance.js';
+import { DiskFullError, ResumeNeededError, runDataset } from '../../dataset/runDataset.js';
 import { parseShard, shardRange, type Shard } from '../../dataset/shard.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { createProgressView } from '../progress.js';
@@ -33,6 +35,7 @@ interface RunFlags {
   passes: PassName[];
   workers: number;
   resume?: boolean;
+  allowNonempty?: boolean;
   shard?: Shard;
   minVisiblePixels?: number;
   dropLowVisibility?: boolean;
@@ -42,8 +45,21 @@ interface RunFlags {
 function resolutionArg(text: string): { widthPx: number; heightPx: number } {
   const m = /^(\d{2,5})x(\d{2,5})$/.exec(text.trim());
   if (!m) throw new InvalidArgumentError(`expected WIDTHxHEIGHT such as 1280x720, got "${text}"`);
-  return { widthPx: Number(m[1]), heightPx: Number(m[2]) };
+  const size = { widthPx: Number(m[1]), heightPx: Number(m[2]) };
+  const problem = resolutionProblem(size.widthPx, size.heightPx);
+  if (problem) throw new InvalidArgumentError(problem);
+  return size;
 }
+
+/** Exit codes of `roadsynth run`, shown in its help and in docs/scale-out.md. */
+export const RUN_EXIT_CODES = `Exit codes:
+  0    every sample written
+  1    finished, but some samples failed: see failures.jsonl (the others are written)
+  2    nothing or not all was done, the message says why: a bad scenario file or option, an --out
+       folder that is not empty or cannot be written, not enough disk space (checked first) or the
+       disk became full (stopped at once; free space and --resume), no browser
+  130  interrupted by Ctrl-C (SIGINT); finish with the same command plus --resume
+  143  stopped by SIGTERM (kill, Slurm or Kubernetes stopping the job); --resume continues`;
 
 function shardArg(text: string): Shard {
   const s = parseShard(text);
@@ -71,6 +87,7 @@ export function register(program: Command): void {
     .option('--passes <list>', `image passes, comma-separated (${PASS_NAMES.join(',')})`, listArg(PASS_NAMES), [...PASS_NAMES])
     .option('-w, --workers <w>', 'browser pages rendering in parallel', integerArg(1, 64), 1)
     .option('--resume', 'continue an interrupted run in the same --out folder')
+    .option('--allow-nonempty', 'write into an --out folder that holds other files (files of the same name are replaced)')
     .option('--shard <K/N>', 'run only the K-th of N blocks of sample indices (K from 0), for array jobs', shardArg)
     .option('--min-visible-pixels <n>', 'objects with fewer visible pixels are flagged low-visibility', integerArg(0))
     .option('--drop-low-visibility', 'drop flagged objects from the labels instead of keeping them flagged')
@@ -80,6 +97,12 @@ export function register(program: Command): void {
       `
 Output: image_2/ label_2/ calib/ (KITTI), coco.json, labels/ images/ data.yaml (YOLO), instance/ semantic/
 depth/ (PNG; depth in metres x 256), cameras/, manifest.jsonl, README.md (dataset card), failures.jsonl.
+
+An --out folder must be new, empty, or a roadsynth dataset (resumed with --resume); any other
+folder is refused unless --allow-nonempty is given. Nothing is created before the scenario, the
+options, the browser, the folder and the disk space have been checked.
+
+${RUN_EXIT_CODES}
 
 Examples:
   roadsynth run scenarios/01-pedestrian-behind-van.yaml --out out/ped --count 20 --frames 30
@@ -100,26 +123,41 @@ async function runCommand(file: string, flags: RunFlags): Promise<void> {
   const { from, to } = shardRange(flags.count, flags.shard);
   const { widthPx, heightPx } = flags.resolution ?? { widthPx: 1280, heightPx: 720 };
   try {
-    preflight(flags.out, (to - from) * flags.frames * estimateFrameBytes(widthPx, heightPx, flags.passes));
+    findBrowser(flags.browser);
+    preflight(flags.out, {
+      bytesNeeded: (to - from) * flags.frames * estimateFrameBytes(widthPx, heightPx, flags.passes),
+      allowNonEmpty: flags.allowNonempty === true,
+    });
   } catch (err) {
-    if (err instanceof PreflightError) throw new UserError(err.message);
+    if (err instanceof PreflightError || err instanceof BrowserNotFoundError) throw new UserError(err.message);
     throw err;
   }
 
+  const command = ['roadsynth', 'run', ...process.argv.slice(3)].join(' ');
+  const resumeCommand = flags.resume ? command : `${command} --resume`;
   const view = createProgressView();
   const abort = new AbortController();
-  const onSigint = () => {
-    if (abort.signal.aborted) process.exit(130);
+  // The signal that stopped the run decides the exit code: 128 + its number, as shells report it.
+  let stoppedBy: 'SIGINT' | 'SIGTERM' | null = null;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    const code = signal === 'SIGINT' ? 130 : 143;
+    if (abort.signal.aborted) {
+      view.stop();
+      process.stderr.write(`stopped at once; frames in flight are lost, every written frame is complete. Continue with:\n  ${resumeCommand}\n`);
+      process.exit(code);
+    }
+    stoppedBy = signal;
     abort.abort();
-    view.notice('interrupted: finishing the frames in flight (press Ctrl-C again to stop at once)');
+    view.notice(`${signal === 'SIGINT' ? 'interrupted' : 'terminated'}: finishing the frames in flight${signal === 'SIGINT' ? ' (press Ctrl-C again to stop at once)' : ''}`);
   };
+  const onSigint = () => onSignal('SIGINT');
+  const onSigterm = () => onSignal('SIGTERM');
   process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
-  const command = ['roadsynth', 'run', ...process.argv.slice(3)].join(' ');
+  process.on('SIGTERM', onSigterm);
   try {
     const result = await runDataset(
       {
-        scenario: { file, spec: scenario.spec, name },
+        scenario: { file, spec: scenario.spec, name, locate: (pointer) => scenario.locate(pointer) },
         outDir: flags.out,
         count: flags.count,
         seed: flags.seed,
@@ -150,8 +188,8 @@ async function runCommand(file: string, flags: RunFlags): Promise<void> {
     );
     view.stop();
     if (result.interrupted) {
-      process.stderr.write(`stopped after ${result.framesWritten} frames; continue with the same command and --resume\n`);
-      process.exitCode = 130;
+      process.stderr.write(`stopped after ${result.framesWritten} new frames; every written frame is complete. Continue with:\n  ${resumeCommand}\n`);
+      process.exitCode = stoppedBy === 'SIGTERM' ? 143 : 130;
       return;
     }
     const s = result.summary!;
@@ -165,11 +203,14 @@ async function runCommand(file: string, flags: RunFlags): Promise<void> {
     if (result.failures > 0) process.exitCode = 1;
   } catch (err) {
     view.stop();
-    if (err instanceof DatasetMismatchError || err instanceof ResumeNeededError || err instanceof BrowserNotFoundError) throw new UserError(err.message);
+    if (err instanceof DiskFullError) throw new UserError(`${err.message}\n  ${resumeCommand}`);
+    if (err instanceof DatasetMismatchError || err instanceof ResumeNeededError || err instanceof BrowserNotFoundError || err instanceof BuildMismatchError || err instanceof PreflightError) {
+      throw new UserError(err.message);
+    }
     if (err instanceof SamplingError) throw samplingUserError(err, scenario);
     throw err;
   } finally {
     process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
+    process.off('SIGTERM', onSigterm);
   }
 }
