@@ -18,6 +18,8 @@ import type { DatasetIdentity } from '../export/datasetIdentity.js';
 import { compareFrameIds, isFrameId } from '../export/frameId.js';
 import { readRunFile, RUN_FILE } from '../export/runFile.js';
 import { FAILURES_DIR, FAILURES_FILE, FailureLog } from './failureLog.js';
+import { BUILD_FILE, buildDifference, readBuildInfo } from './provenance.js';
+import type { BuildInfo } from './provenance.js';
 import type { FailureRecord } from './failureLog.js';
 
 /** A folder cannot be merged; the message names the folder, the reason and the fix. */
@@ -43,6 +45,8 @@ interface Source {
   dir: string;
   identity: DatasetIdentity;
   options: DatasetOptions;
+  /** Code revision and renderer that made the frames (null for a folder that predates the record). */
+  build: BuildInfo | null;
   /** Frame id -> the frame's files, relative to dir (record last). */
   frames: Map<string, string[]>;
 }
@@ -89,7 +93,7 @@ function readSource(input: string): Source {
       `${input}: this run never finished (no ${RUN_FILE}). Finish it first with the same "roadsynth run" command plus --resume, then merge.`,
     );
   }
-  return { dir, identity, options, frames: listFrames(dir) };
+  return { dir, identity, options, build: readBuildInfo(dir), frames: listFrames(dir) };
 }
 
 /** What must agree between folders of one sweep: the identity, plus the run settings that change content. */
@@ -106,6 +110,14 @@ function sweepSettings(s: { identity: DatasetIdentity; options: DatasetOptions }
 }
 
 function checkSameSweep(first: Source, other: Source): void {
+  // Shards made by other code or another rasterizer would not add up to one run's bytes.
+  const why = buildDifference(first.build, other.build, first.dir, other.dir);
+  if (why !== null) {
+    throw new MergeError(
+      `${other.dir} was made by other code or another renderer than ${first.dir} (${why}). ` +
+        'Only shards made by the same roadsynth revision and browser can be merged; re-run the odd shards with the same code and browser.',
+    );
+  }
   const a = sweepSettings(first);
   const b = sweepSettings(other);
   for (const key of Object.keys(a)) {
@@ -166,7 +178,7 @@ export function mergeDatasets(inputs: readonly string[], outDir: string): MergeR
   }
   // Frames already in the output count like an input: they must agree with what is merged in.
   const existing: Source | null = existsSync(join(out, IDENTITY_FILE))
-    ? { dir: out, identity: readIdentity(out), options: sources[0].options, frames: listFrames(out) }
+    ? { dir: out, identity: readIdentity(out), options: sources[0].options, build: readBuildInfo(out), frames: listFrames(out) }
     : null;
   if (existing) {
     const prior = readRunFile(out);
@@ -197,6 +209,7 @@ export function mergeDatasets(inputs: readonly string[], outDir: string): MergeR
 
   mkdirSync(out, { recursive: true });
   claimDatasetFolder(out, sources[0].identity);
+  if (sources[0].build !== null && !existing) linkOrCopyFileAtomic(join(sources[0].dir, BUILD_FILE), join(out, BUILD_FILE));
   let framesCopied = 0;
   const madeDirs = new Set<string>();
   for (const id of [...owner.keys()].sort(compareFrameIds)) {
