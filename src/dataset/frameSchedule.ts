@@ -1,21 +1,66 @@
 /**
- * Which simulation ticks become frames. A clip of `frames` frames at `fps` is cut from the
- * trajectory; by default it is centred on the instance's critical moment (the tick of the
- * minimum time to collision, else of the minimum distance), because that is what the
- * scenario exists to show.
+ * Which simulation ticks become frames. A clip of `frames` frames, `stride` ticks apart, is cut
+ * from the trajectory around a centre tick chosen by the clip anchor:
+ *
+ * - `focus` (the default): the scenario's focus event (shifted by its offsetS); without one, or
+ *   when it does not happen in this run, the focus actor's most critical tick while it is in
+ *   the camera's view; without focus actors, the ego's critical moment.
+ * - `event`: the focus event only (falling back like `focus`, with a note, when it does not happen).
+ * - `critical`: the ego's minimum time to collision with any actor (else minimum distance).
+ * - `start`: the clip starts at tick 0.
+ * - `{ atS }`: centred on a simulation time [s].
+ * - `{ fromTick, toTick }`: the frames spread evenly over a tick range (or from `fromTick` at
+ *   the chosen spacing).
+ *
+ * "In view" is geometric (src/scene/cameraView.ts): the projected box of the actor covers at
+ * least MIN_IN_VIEW_HEIGHT_PX rows of the image; occlusion is only known after rendering.
  */
-import type { SimMetrics } from '../sim/types.js';
+import type { ScenarioInstance } from '../scenario/types.js';
+import { CameraView } from '../scene/cameraView.js';
+import { focusActorIndices, focusAnchorTick } from '../sim/focus.js';
+import { timeToOverlapS, type OrientedBox } from '../sim/orientedBox.js';
+import { STATE_FIELDS, type SimEvent, type SimMetrics, type Trajectory } from '../sim/types.js';
 
-export type ClipAnchor = 'critical' | 'start';
+export type ClipAnchor = 'focus' | 'event' | 'critical' | 'start' | { atS: number } | { fromTick: number; toTick: number };
+
+/** Projected box height [px] from which an actor counts as in the camera's view. */
+export const MIN_IN_VIEW_HEIGHT_PX = 12;
+
+/** How the centre of a clip was chosen. */
+export type ClipCentre = 'focus-event' | 'focus-critical' | 'ego-critical' | 'middle' | 'start' | 'time' | 'ticks';
 
 export interface FrameSchedule {
   /** Tick of each frame, ascending. */
   ticks: number[];
   /** Simulation time of each frame [s]. */
   timesS: number[];
+  centre: ClipCentre;
+  /** Tick the clip is centred on (the first tick for `start` and tick ranges). */
+  centreTick: number;
+  /** Per frame: some focus actor is in the camera's view (geometrically; false without focus actors). */
+  focusInView: boolean[];
+  /** Why the anchor fell back, for the run's notices; empty when it did not. */
+  notes: string[];
 }
 
-/** The tick the clip is centred on: the ego's closest call with any actor. */
+export interface ClipOptions {
+  frames: number;
+  /** Frame rate [1/s]; frames are at least one tick apart. */
+  fps: number;
+  /** Spacing between frames [s]; overrides fps when given. */
+  spacingS?: number;
+  anchor: ClipAnchor;
+}
+
+/** What the schedule reads of a simulated instance. */
+export interface ScheduleInput {
+  instance: Pick<ScenarioInstance, 'focus' | 'ego'>;
+  trajectory: Trajectory;
+  events: readonly SimEvent[];
+  metrics: SimMetrics;
+}
+
+/** The ego's closest call with any actor: the tick of the minimum TTC, else of the minimum distance. */
 export function criticalTick(metrics: SimMetrics): number | null {
   let best: { ttc: number; dist: number; tick: number } | null = null;
   for (const m of Object.values(metrics.perActor)) {
@@ -26,27 +71,144 @@ export function criticalTick(metrics: SimMetrics): number | null {
   return best?.tick ?? null;
 }
 
+const F = Object.fromEntries(STATE_FIELDS.map((f, i) => [f, i])) as Record<(typeof STATE_FIELDS)[number], number>;
+
+function footprint(t: Trajectory, tick: number, actor: number, out: OrientedBox): OrientedBox {
+  const o = (tick * t.actors.length + actor) * STATE_FIELDS.length;
+  const size = t.actors[actor].size;
+  out.x = t.states[o + F.x];
+  out.y = t.states[o + F.y];
+  out.yawRad = t.states[o + F.yawRad];
+  out.halfL = size.lengthM / 2;
+  out.halfW = size.widthM / 2;
+  return out;
+}
+
+const _ego: OrientedBox = { x: 0, y: 0, yawRad: 0, halfL: 0, halfW: 0 };
+const _actor: OrientedBox = { x: 0, y: 0, yawRad: 0, halfL: 0, halfW: 0 };
+
 /**
- * @param recordedTicks ticks in the trajectory (tick 0 included)
- * @param dtS physics step [s]
- * @param frames frames to cut; fewer come back when the trajectory is too short
- * @param fps frame rate of the clip [1/s]; frames are at least one tick apart
+ * The focus actors' most critical tick while in the camera's view: the smallest time to
+ * collision with the ego (constant velocities, footprints), ties and never-closing ticks
+ * broken by the smallest camera distance. Null when no focus actor is ever in view.
  */
-export function frameSchedule(recordedTicks: number, dtS: number, frames: number, fps: number, anchor: ClipAnchor, metrics: SimMetrics): FrameSchedule {
-  const stride = Math.max(1, Math.round(1 / (fps * dtS)));
-  const last = recordedTicks - 1;
-  const span = (frames - 1) * stride;
-  let first = 0;
-  if (anchor === 'critical') {
-    const centre = criticalTick(metrics) ?? Math.floor(last / 2);
-    first = centre - Math.floor(span / 2);
+export function focusCriticalTick(input: ScheduleInput, view = new CameraView(input.trajectory, input.instance.ego.camera)): number | null {
+  const t = input.trajectory;
+  const actors = focusActorIndices(input.instance.focus, t);
+  let best: { ttc: number; dist: number; tick: number } | null = null;
+  for (let tick = 0; tick < t.ticks; tick++) {
+    for (const a of actors) {
+      const v = view.view(tick, a);
+      if (v.heightPx < MIN_IN_VIEW_HEIGHT_PX) continue;
+      const o = (tick * t.actors.length + a) * STATE_FIELDS.length;
+      const e = tick * t.actors.length * STATE_FIELDS.length;
+      const ttc = timeToOverlapS(footprint(t, tick, 0, _ego), t.states[e + F.vx], t.states[e + F.vy], footprint(t, tick, a, _actor), t.states[o + F.vx], t.states[o + F.vy]);
+      if (best === null || ttc < best.ttc || (ttc === best.ttc && v.distanceM < best.dist)) best = { ttc, dist: v.distanceM, tick };
+    }
   }
-  first = Math.max(0, Math.min(first, last - span));
-  const ticks: number[] = [];
+  return best?.tick ?? null;
+}
+
+/** Ticks between frames. */
+export function frameStride(dtS: number, fps: number, spacingS?: number): number {
+  const spacing = spacingS ?? 1 / fps;
+  return Math.max(1, Math.round(spacing / dtS));
+}
+
+export function frameSchedule(input: ScheduleInput, opts: ClipOptions): FrameSchedule {
+  const t = input.trajectory;
+  const last = t.ticks - 1;
+  const notes: string[] = [];
+  const anchor = opts.anchor;
+  let view: CameraView | null = null;
+  const cameraView = (): CameraView => (view ??= new CameraView(t, input.instance.ego.camera));
+
+  let ticks: number[];
+  let centre: ClipCentre;
+  let centreTick: number;
+  if (typeof anchor === 'object' && 'fromTick' in anchor) {
+    const from = Math.max(0, Math.min(last, Math.round(anchor.fromTick)));
+    const to = Math.max(from, Math.min(last, Math.round(anchor.toTick)));
+    centre = 'ticks';
+    centreTick = from;
+    if (opts.spacingS !== undefined) ticks = strided(from, frameStride(t.dtS, opts.fps, opts.spacingS), opts.frames, to);
+    else {
+      // Evenly over the range, ends included; never the same tick twice.
+      const n = Math.min(opts.frames, to - from + 1);
+      ticks = n <= 1 ? [from] : Array.from({ length: n }, (_, k) => from + Math.round((k * (to - from)) / (n - 1)));
+    }
+  } else {
+    const stride = frameStride(t.dtS, opts.fps, opts.spacingS);
+    const span = (opts.frames - 1) * stride;
+    if (anchor === 'start') {
+      centre = 'start';
+      centreTick = 0;
+    } else if (typeof anchor === 'object') {
+      centre = 'time';
+      centreTick = Math.max(0, Math.min(last, Math.round(anchor.atS / t.dtS)));
+    } else {
+      const picked = pickCentre(input, anchor, cameraView, notes);
+      centre = picked.centre;
+      centreTick = picked.tick ?? Math.floor(last / 2);
+    }
+    let first = centre === 'start' ? 0 : centreTick - Math.floor(span / 2);
+    first = Math.max(0, Math.min(first, last - span));
+    ticks = strided(first, stride, opts.frames, last);
+  }
+
+  const focus = focusActorIndices(input.instance.focus, t);
+  const focusInView = ticks.map((tick) => focus.some((a) => cameraView().view(tick, a).heightPx >= MIN_IN_VIEW_HEIGHT_PX));
+  return { ticks, timesS: ticks.map((k) => k * t.dtS), centre, centreTick, focusInView, notes };
+}
+
+function strided(first: number, stride: number, frames: number, last: number): number[] {
+  const out: number[] = [];
   for (let k = 0; k < frames; k++) {
     const tick = first + k * stride;
     if (tick > last) break;
-    ticks.push(tick);
+    out.push(tick);
   }
-  return { ticks, timesS: ticks.map((t) => t * dtS) };
+  return out;
+}
+
+function pickCentre(input: ScheduleInput, anchor: 'focus' | 'event' | 'critical', cameraView: () => CameraView, notes: string[]): { centre: ClipCentre; tick: number | null } {
+  const last = input.trajectory.ticks - 1;
+  const egoCritical = (): { centre: ClipCentre; tick: number | null } => {
+    const tick = criticalTick(input.metrics);
+    return tick === null ? { centre: 'middle', tick: Math.floor(last / 2) } : { centre: 'ego-critical', tick };
+  };
+  if (anchor === 'critical') return egoCritical();
+  const focus = input.instance.focus;
+  if (focus.event !== undefined) {
+    const tick = focusAnchorTick(focus, input);
+    if (tick !== null) return { centre: 'focus-event', tick };
+    notes.push(`the focus event (${focus.event.kind}) did not happen in this run`);
+  } else if (anchor === 'event') {
+    notes.push('the scenario declares no focus event');
+  }
+  if (focus.actors.length > 0) {
+    const tick = focusCriticalTick(input, cameraView());
+    if (tick !== null) return { centre: 'focus-critical', tick };
+    notes.push(`no focus actor (${focus.actors.join(', ')}) is ever in the camera's view`);
+  }
+  return egoCritical();
+}
+
+/**
+ * Reads a --clip value: focus, event, critical, start, at:<seconds> or ticks:<from>-<to>.
+ * Returns a message on a bad value.
+ */
+export function parseClipAnchor(text: string): ClipAnchor | string {
+  const s = text.trim();
+  if (s === 'focus' || s === 'event' || s === 'critical' || s === 'start') return s;
+  const at = /^at:(\d+(?:\.\d+)?)s?$/.exec(s);
+  if (at) return { atS: Number(at[1]) };
+  const range = /^ticks:(\d+)-(\d+)$/.exec(s);
+  if (range) {
+    const fromTick = Number(range[1]);
+    const toTick = Number(range[2]);
+    if (toTick < fromTick) return `tick range ${s.slice(6)} ends before it starts`;
+    return { fromTick, toTick };
+  }
+  return `expected focus, event, critical, start, at:<seconds> (e.g. at:4.5) or ticks:<from>-<to> (e.g. ticks:200-260), got "${text}"`;
 }

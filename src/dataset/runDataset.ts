@@ -54,6 +54,8 @@ export interface RunOptions {
   /** Frames per instance and their rate [1/s]. */
   frames: number;
   fps: number;
+  /** Spacing between frames [s]; overrides fps when given. */
+  spacingS?: number;
   anchor: ClipAnchor;
   /** Overrides the scenario's camera resolution [px]. */
   resolution?: { widthPx: number; heightPx: number };
@@ -273,7 +275,11 @@ async function runWithHost(
       if (err instanceof Error) throw new InstanceFailure('simulate', err.message);
       throw err;
     }
-    const schedule = frameSchedule(sim.trajectory.ticks, sim.trajectory.dtS, opts.frames, opts.fps, opts.anchor, sim.metrics);
+    const schedule = frameSchedule(
+      { instance: sample.instance, trajectory: sim.trajectory, events: sim.events, metrics: sim.metrics },
+      { frames: opts.frames, fps: opts.fps, spacingS: opts.spacingS, anchor: opts.anchor },
+    );
+    for (const note of schedule.notes) hooks.onNotice?.(`sample ${index}: clip: ${note}`);
     return { sample, sim, schedule };
   };
 

@@ -14,6 +14,7 @@ import { findBrowser } from '../../dataset/render-host/findBrowser.js';
 import { estimateFrameBytes, preflight, PreflightError, resolutionProblem } from '../../dataset/preflight.js';
 import { BuildMismatchError } from '../../dataset/provenance.js';
 import { DiskFullError, ResumeNeededError, runDataset } from '../../dataset/runDataset.js';
+import { parseClipAnchor, type ClipAnchor } from '../../dataset/frameSchedule.js';
 import { parseShard, shardRange, type Shard } from '../../dataset/shard.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { createProgressView } from '../progress.js';
@@ -29,7 +30,8 @@ interface RunFlags {
   gridLevels?: number;
   frames: number;
   fps: number;
-  clip: 'critical' | 'start';
+  clip: ClipAnchor;
+  spacing?: number;
   resolution?: { widthPx: number; heightPx: number };
   formats: ExportFormat[];
   passes: PassName[];
@@ -61,6 +63,18 @@ export const RUN_EXIT_CODES = `Exit codes:
   130  interrupted by Ctrl-C (SIGINT); finish with the same command plus --resume
   143  stopped by SIGTERM (kill, Slurm or Kubernetes stopping the job); --resume continues`;
 
+function clipArg(text: string): ClipAnchor {
+  const a = parseClipAnchor(text);
+  if (typeof a === 'string') throw new InvalidArgumentError(a);
+  return a;
+}
+
+function secondsArg(text: string): number {
+  const v = Number(text);
+  if (!(v > 0) || !Number.isFinite(v)) throw new InvalidArgumentError(`expected a time in seconds above 0, got "${text}"`);
+  return v;
+}
+
 function shardArg(text: string): Shard {
   const s = parseShard(text);
   if (typeof s === 'string') throw new InvalidArgumentError(s);
@@ -81,7 +95,12 @@ export function register(program: Command): void {
     .option('--grid-levels <k>', 'levels per continuous parameter for --design grid', integerArg(2, 64))
     .option('-f, --frames <f>', 'frames per sample', integerArg(1, 100000), 10)
     .option('--fps <r>', 'frame rate of each clip [1/s]', integerArg(1, 1000), 10)
-    .addOption(new Option('--clip <anchor>', 'where each clip sits in the simulation: around the critical moment (minimum TTC) or from the start').choices(['critical', 'start']).default('critical'))
+    .addOption(
+      new Option('--clip <anchor>', 'where each clip sits: focus (the focus event, else the focus actor\'s most critical moment in view), event, critical (the ego\'s minimum TTC), start, at:<seconds> or ticks:<from>-<to>')
+        .argParser(clipArg)
+        .default('focus' as ClipAnchor, 'focus'),
+    )
+    .option('--spacing <s>', 'time between frames [s], instead of --fps', secondsArg)
     .option('-r, --resolution <WxH>', 'image size, overriding the scenario camera (e.g. 1280x720)', resolutionArg)
     .option('--formats <list>', `label formats, comma-separated (${EXPORT_FORMATS.join(',')})`, listArg(EXPORT_FORMATS), [...EXPORT_FORMATS])
     .option('--passes <list>', `image passes, comma-separated (${PASS_NAMES.join(',')})`, listArg(PASS_NAMES), [...PASS_NAMES])
@@ -167,6 +186,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<void> {
         frames: flags.frames,
         fps: flags.fps,
         anchor: flags.clip,
+        ...(flags.spacing !== undefined ? { spacingS: flags.spacing } : {}),
         resolution: flags.resolution,
         formats: flags.formats,
         passes: flags.passes,

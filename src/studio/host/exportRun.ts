@@ -36,7 +36,7 @@ export function studioExportRunner(createHost: () => RenderHost = () => createRe
         design: o.design,
         frames: o.frames,
         fps: STUDIO_EXPORT_FPS,
-        anchor: 'critical',
+        anchor: 'focus',
         resolution: { widthPx: o.widthPx, heightPx: o.heightPx },
         formats: o.formats,
         passes: ['rgb'],
