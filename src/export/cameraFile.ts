@@ -16,7 +16,9 @@ export function cameraFile(camera: CameraModel): string {
     `  "imageSize": {"widthPx": ${camera.widthPx}, "heightPx": ${camera.heightPx}},\n` +
     `  "K": ${matrix(camera.K, 3)},\n` +
     `  "P": ${matrix(camera.P, 4)},\n` +
-    `  "worldToCamera": ${matrix(camera.worldToCamera, 4)}\n` +
+    `  "worldToCamera": ${matrix(camera.worldToCamera, 4)},\n` +
+    `  "worldToRect": ${matrix(camera.worldToRect, 4)},\n` +
+    `  "rectToCamera": ${matrix(camera.rectToCamera, 3)}\n` +
     '}\n'
   );
 }

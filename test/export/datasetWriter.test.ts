@@ -75,7 +75,7 @@ describe('DatasetWriter', () => {
     expect(readFileSync(join(out, 'instance', '000001_0002.png')).equals(Buffer.from(frame.instance!))).toBe(true);
     expect(readFileSync(join(out, 'semantic', '000001_0002.png')).equals(Buffer.from(frame.semantic!))).toBe(true);
     const cam = JSON.parse(readFileSync(join(out, 'cameras', '000001_0002.json'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(cam)).toEqual(['imageSize', 'K', 'P', 'worldToCamera']);
+    expect(Object.keys(cam)).toEqual(['imageSize', 'K', 'P', 'worldToCamera', 'worldToRect', 'rectToCamera']);
   });
 
   it('refuses a frame that lacks a requested pass', () => {

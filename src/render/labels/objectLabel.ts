@@ -5,8 +5,10 @@
  *   occlusion   1 - visible / unoccluded pixels
  *   truncation  share of the 3D box's volume outside the camera's view: behind the near plane
  *               or projecting outside the image (estimated on a 10 x 10 x 10 grid of points in
- *               the box). Defined the same way for objects reaching behind the camera; an object
- *               with visible pixels is never fully truncated (at most 0.99)
+ *               the box). 0 exactly when the whole projected box lies in the image, at least
+ *               0.01 when any part of it does not. Defined the same way for objects reaching
+ *               behind the camera; an object with visible pixels is never fully truncated (at
+ *               most 0.99)
  *   distanceM   from the camera centre to the centre of the 3D box
  */
 import type * as THREE from 'three';
@@ -23,6 +25,8 @@ import type { LabelOptions } from './labelOptions.js';
 export const TRUNCATION_GRID = 10;
 /** Truncation written for a visible object whose grid points all fall outside the view. */
 export const MAX_VISIBLE_TRUNCATION = 0.99;
+/** Smallest truncation of an object whose box leaves the image, however little (KITTI writes 2 decimals). */
+export const MIN_TRUNCATION = 0.01;
 
 /** The transforms of the frame's camera that labels need. */
 export interface LabelFrames {
@@ -54,14 +58,17 @@ export function objectGeometry(track: TrackedObject, frames: LabelFrames, camera
 }
 
 /** Share of the box's volume outside the view of `camera` (see the header). */
-export function volumeTruncation(box: UprightBox, frames: LabelFrames, camera: CameraModel, nearM: number): number {
+export function volumeTruncation(geometry: ObjectGeometry, frames: LabelFrames, camera: CameraModel, nearM: number): number {
+  const { box, unclippedBox: u } = geometry;
+  const inImage = u !== null && u[0] >= 0 && u[1] >= 0 && u[2] <= camera.widthPx && u[3] <= camera.heightPx;
+  if (inImage && boxCorners(box, frames.threeToCamera).every((c) => c.z >= nearM)) return 0;
   let inside = 0;
   boxVolumePoints(box, frames.threeToCamera, TRUNCATION_GRID, (p) => {
     if (p.z < nearM) return;
     const { u, v } = projectKitti(camera.K, p.x, p.y, p.z);
     if (u >= 0 && u < camera.widthPx && v >= 0 && v < camera.heightPx) inside++;
   });
-  return 1 - inside / TRUNCATION_GRID ** 3;
+  return Math.max(MIN_TRUNCATION, 1 - inside / TRUNCATION_GRID ** 3);
 }
 
 export interface ObjectPixels {
@@ -74,12 +81,12 @@ export interface ObjectPixels {
 
 export function objectLabel(geometry: ObjectGeometry, frames: LabelFrames, camera: CameraModel, nearM: number, pixels: ObjectPixels, options: LabelOptions): ObjectLabel {
   const { track, box, amodalBox } = geometry;
+  const truncation = volumeTruncation(geometry, frames, camera, nearM);
   const box3d = kittiBox3(box, frames.threeToRect);
   // Rendering the object alone can only add pixels; max() guards against parts drawn outside the scissor.
   const unoccluded = Math.max(pixels.unoccluded, pixels.visible);
   const occlusion = unoccluded > 0 ? 1 - pixels.visible / unoccluded : 1;
   const cy = box3d.y - box3d.h / 2;
-  const truncation = volumeTruncation(box, frames, camera, nearM);
   const a = pixels.appearance;
   const distinctPixels = a ? pixels.visible * a.contrast : pixels.visible;
   return {
