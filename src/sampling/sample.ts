@@ -5,9 +5,11 @@
  * the size of the sweep that the Latin hypercube strata are laid over. So slices, shards and
  * resumed runs reproduce the same instances, as long as lhs sweeps pass the same count.
  *
- * Requirements are met by rejection: try 0 uses the design's point, retries use seeded random
- * points derived from (seed, index, try). After maxTries failures the sample fails with an
- * InfeasibleRequirementError that reports how often each requirement held.
+ * Requirements are met by rejection: try 0 uses the design's point, retries use seeded points
+ * derived from (seed, index, try) inside the same cell of the design (designs/retry.ts), so
+ * LHS strata, Sobol boxes and pairwise rows survive rejection. After maxTries failures the
+ * sample fails with an InfeasibleRequirementError that reports how often each requirement held.
+ * The search design replays the points a search kept, with their importance weights.
  */
 import { applyDefaults } from '../scenario/defaults.js';
 import { resolvedProblems } from '../scenario/instanceCheck.js';
@@ -18,7 +20,7 @@ import { DEFAULT_GRID_LEVELS } from './designs/gridDesign.js';
 import { InfeasibleRequirementError, SampledValueError, SamplingError } from './errors.js';
 import { contentHash } from './hash.js';
 import { compileSpec, evaluateAt, resolveContent, resolveParameters, type CompiledSpec } from './resolve.js';
-import { uniformVector } from './rng.js';
+import { retryPoints } from './designs/retry.js';
 
 export const DEFAULT_MAX_TRIES = 1000;
 
@@ -51,22 +53,36 @@ function sweepSetting(spec: ScenarioSpec, key: 'gridLevels' | 'maxTries'): numbe
   return typeof v === 'number' ? v : undefined;
 }
 
+/** The searched points of a search result file (sweep.samples), if any. */
+function searchSamples(spec: ScenarioSpec): { u: number[]; weight: number }[] | undefined {
+  const sweep = spec.sweep;
+  if (sweep === null || typeof sweep !== 'object' || Array.isArray(sweep) || !Array.isArray(sweep.samples)) return undefined;
+  return sweep.samples.map((s) => {
+    const item = s !== null && typeof s === 'object' && !Array.isArray(s) ? s : {};
+    const u = Array.isArray(item.u) ? item.u.map(Number) : [];
+    return { u, weight: typeof item.weight === 'number' ? item.weight : 1 };
+  });
+}
+
 /** Prepares `spec` for sampling. Throws SamplingError for a spec that cannot be sampled. */
 export function createSampler(spec: ScenarioSpec, options: SamplerOptions): Sampler {
   const plan = compileSpec(spec);
   const { seed } = options;
-  const maxTries = options.maxTries ?? sweepSetting(spec, 'maxTries') ?? DEFAULT_MAX_TRIES;
+  // A searched point met the requirements when it was found; any other point would not carry its weight.
+  const maxTries = options.design === 'search' ? 1 : options.maxTries ?? sweepSetting(spec, 'maxTries') ?? DEFAULT_MAX_TRIES;
   if (!Number.isInteger(maxTries) || maxTries < 1) throw new RangeError(`maxTries must be a positive integer, got ${maxTries}`);
   const gridLevels = options.gridLevels ?? sweepSetting(spec, 'gridLevels') ?? DEFAULT_GRID_LEVELS;
   const dims = plan.dimensions;
   const design = createDesign(
     options.design,
     dims.map((d) => d.distribution),
-    { seed, count: options.count, gridLevels },
+    { seed, count: options.count, gridLevels, searchSamples: searchSamples(spec) },
   );
+  if (options.design === 'search' && options.count !== undefined) design.point(options.count - 1);
+  const retry = retryPoints(design, plan, seed, maxTries);
 
   const draw = (index: number, tryNo: number) => {
-    const u = tryNo === 0 ? design.point(index) : uniformVector({ seed, index, tryNo, purpose: 'retry' }, dims.length);
+    const u = tryNo === 0 ? design.point(index) : retry(index, tryNo);
     const values = dims.map((d, k) => d.distribution.quantile(u[k]));
     return { values, params: resolveParameters(plan, values) };
   };
@@ -102,7 +118,8 @@ export function createSampler(spec: ScenarioSpec, options: SamplerOptions): Samp
         const problem = resolvedProblems(resolved)[0];
         if (problem) throw new SampledValueError(index, problem.pointer, problem.message);
         const instance = applyDefaults(resolved);
-        return { index, seed, design: options.design, hash: contentHash(instance), parameters, tries: tryNo + 1, instance };
+        const weight = design.weight?.(index);
+        return { index, seed, design: options.design, hash: contentHash(instance), parameters, tries: tryNo + 1, ...(weight !== undefined ? { weight } : {}), instance };
       }
       throw new InfeasibleRequirementError(
         index,

@@ -91,7 +91,7 @@ export const SURFACES = ['auto', 'dry', 'wet', 'snow', 'ice'] as const;
 export const GAITS = ['walk', 'run'] as const;
 export const TURNS = ['left', 'right', 'straight'] as const;
 export const SIDES = ['left', 'right'] as const;
-export const DESIGNS = ['random', 'grid', 'lhs', 'sobol', 'pairwise'] as const;
+export const DESIGNS = ['random', 'grid', 'lhs', 'sobol', 'pairwise', 'search'] as const;
 export const BEHAVIOUR_NAMES = [
   'keepLane', 'brake', 'accelerate', 'laneChange', 'cutIn', 'turn', 'signals', 'wrongWay', 'park', 'openDoor', 'swerve', 'cross', 'walk', 'stop',
 ] as const;
@@ -418,6 +418,18 @@ export const scenarioSchema: Json = {
       design: { type: 'string', enum: DESIGNS },
       gridLevels: { type: 'integer', minimum: 2, maximum: 64, description: 'Levels per continuous dimension in a grid design.' },
       maxTries: { type: 'integer', minimum: 1, maximum: 100000, description: 'Rejection-sampling tries per sample.' },
+      samples: {
+        type: 'array',
+        description: 'Written by "roadsynth search": the instances its sweep (design "search") renders, sample i being item i. Each is a point of the unit cube of the random dimensions and its importance weight.',
+        maxItems: 100000,
+        items: obj('One searched instance.', {
+          u: { type: 'array', description: 'One coordinate in [0, 1) per random dimension, in dimension order.', maxItems: 4096, items: { type: 'number', minimum: 0, exclusiveMaximum: 1 } },
+          weight: { type: 'number', exclusiveMinimum: 0, description: 'Density under the declared distributions over the density of the proposal that drew it.' },
+          score: { type: 'number', description: 'Criticality under the search objective (higher is more critical).' },
+          rollout: { type: 'integer', minimum: 0, description: 'Position of its rollout in the search.' },
+        }, ['u', 'weight']),
+      },
+      search: { type: 'object', description: 'Written by "roadsynth search": how the samples were found (objective, method, budget, criticality per rollout, coverage); read by the report.' },
     }),
     simulation: obj('Simulation settings.', {
       durationS: num('Simulated time [s].', { exclusiveMinimum: 0, maximum: 600 }),

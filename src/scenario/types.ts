@@ -289,5 +289,10 @@ export interface SampledInstance {
   parameters: Record<string, ParamValue>;
   /** Rejection tries used (1 = accepted at first draw). */
   tries: number;
+  /**
+   * Importance weight: density under the declared distributions over the density of the
+   * proposal that drew it (design "search"); absent for the other designs, whose weight is 1.
+   */
+  weight?: number;
   instance: ScenarioInstance;
 }

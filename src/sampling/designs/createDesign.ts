@@ -6,6 +6,7 @@ import { lhsDesign } from './lhsDesign.js';
 import { pairwiseDesign } from './pairwiseDesign.js';
 import { randomDesign } from './randomDesign.js';
 import { sobolDesign } from './sobolDesign.js';
+import { searchDesign } from './searchDesign.js';
 
 export function createDesign(name: DesignName, dimensions: readonly DesignDimension[], options: DesignOptions): Design {
   switch (name) {
@@ -20,5 +21,7 @@ export function createDesign(name: DesignName, dimensions: readonly DesignDimens
       return sobolDesign(dimensions.length, options.seed);
     case 'pairwise':
       return pairwiseDesign(dimensions, options.seed);
+    case 'search':
+      return searchDesign(dimensions.length, options.searchSamples);
   }
 }

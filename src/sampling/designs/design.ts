@@ -18,6 +18,13 @@ export interface Design {
   readonly name: DesignName;
   /** The point of sample `index` (a non-negative safe integer), in [0, 1)^d. */
   point(index: number): number[];
+  /**
+   * Another point in the same cell of the design as point(index), for rejection try `tryNo`
+   * (>= 1); see retry.ts. Absent where any point is as good (random).
+   */
+  retry?(index: number, tryNo: number): number[];
+  /** Importance weight of sample `index` (design "search"); absent: 1. */
+  weight?(index: number): number;
 }
 
 export interface DesignOptions {
@@ -26,6 +33,8 @@ export interface DesignOptions {
   count?: number;
   /** Levels per continuous dimension in a grid design. */
   gridLevels?: number;
+  /** The searched points and their weights (design "search", from the file's sweep.samples). */
+  searchSamples?: readonly { u: readonly number[]; weight: number }[];
 }
 
 /** Checks a sample index before it is used as a coordinate of a design. */

@@ -4,6 +4,7 @@
  * expansion of i with the last dimension varying fastest; indices past the number of cells
  * wrap around. A grid has no randomness, so the seed does not change it.
  */
+import { uniformVector } from '../rng.js';
 import { assertIndex, type Design, type DesignDimension } from './design.js';
 
 export const DEFAULT_GRID_LEVELS = 3;
@@ -14,18 +15,23 @@ export function gridDesign(dimensions: readonly DesignDimension[], gridLevels = 
   const coordinate = dimensions.map((d, k) =>
     Number.isFinite(d.levelCount) ? (j: number) => d.levelU(j) : (j: number) => (j + 0.5) / radix[k],
   );
+  const levels = (index: number): number[] => {
+    assertIndex(index);
+    const out = new Array<number>(dimensions.length);
+    let rest = index;
+    for (let k = dimensions.length - 1; k >= 0; k--) {
+      out[k] = rest % radix[k];
+      rest = Math.floor(rest / radix[k]);
+    }
+    return out;
+  };
   return {
     name: 'grid',
-    point(index) {
-      assertIndex(index);
-      const out = new Array<number>(dimensions.length);
-      let rest = index;
-      for (let k = dimensions.length - 1; k >= 0; k--) {
-        const j = rest % radix[k];
-        rest = Math.floor(rest / radix[k]);
-        out[k] = coordinate[k](j);
-      }
-      return out;
+    point: (index) => levels(index).map((j, k) => coordinate[k](j)),
+    // The same value of each discrete dimension; continuous ones anywhere in their grid cell.
+    retry(index, tryNo) {
+      const jitter = uniformVector({ seed: 0, index, tryNo, purpose: 'design:grid-retry' }, dimensions.length);
+      return levels(index).map((j, k) => (Number.isFinite(dimensions[k].levelCount) ? coordinate[k](j) : (j + jitter[k]) / radix[k]));
     },
   };
 }

@@ -18,20 +18,23 @@ export function lhsDesign(dimensions: number, seed: number, count: number): Desi
   // Permutations of the block most recently used; a sweep walks blocks in order.
   let cachedBlock = -1;
   let permutations: IndexPermutation[] = [];
+  const at = (index: number, tryNo: number): number[] => {
+    assertIndex(index);
+    const block = Math.floor(index / count);
+    const position = index % count;
+    if (block !== cachedBlock) {
+      const blockKey = keyWords({ seed, index: block, tryNo: 0, purpose: 'design:lhs-strata' });
+      permutations = Array.from({ length: dimensions }, (_, d) => new IndexPermutation(count, [...blockKey, d]));
+      cachedBlock = block;
+    }
+    const jitter = uniformVector({ seed, index, tryNo, purpose: 'design:lhs-jitter' }, dimensions);
+    // Rounding can reach 1 for the top stratum of a huge block; the unit cube is half-open.
+    return jitter.map((v, d) => Math.min((permutations[d].at(position) + v) / count, ONE_BELOW));
+  };
   return {
     name: 'lhs',
-    point(index) {
-      assertIndex(index);
-      const block = Math.floor(index / count);
-      const position = index % count;
-      if (block !== cachedBlock) {
-        const blockKey = keyWords({ seed, index: block, tryNo: 0, purpose: 'design:lhs-strata' });
-        permutations = Array.from({ length: dimensions }, (_, d) => new IndexPermutation(count, [...blockKey, d]));
-        cachedBlock = block;
-      }
-      const jitter = uniformVector({ seed, index, tryNo: 0, purpose: 'design:lhs-jitter' }, dimensions);
-      // Rounding can reach 1 for the top stratum of a huge block; the unit cube is half-open.
-      return jitter.map((v, d) => Math.min((permutations[d].at(position) + v) / count, ONE_BELOW));
-    },
+    point: (index) => at(index, 0),
+    // The same stratum in every dimension, another place inside it.
+    retry: at,
   };
 }

@@ -36,20 +36,23 @@ export function pairwiseDesign(dimensions: readonly DesignDimension[], seed: num
     name: 'pairwise',
     rows: array.length,
     discrete,
-    point(index) {
-      assertIndex(index);
-      const pass = Math.floor(index / array.length);
-      if (pass !== cachedPass) {
-        const passKey = keyWords({ seed, index: pass, tryNo: 0, purpose: 'design:pairwise-relabel' });
-        relabel = discrete.map((i, c) => new IndexPermutation(dimensions[i].levelCount, [...passKey, c]));
-        cachedPass = pass;
-      }
-      const out = uniformVector({ seed, index, tryNo: 0, purpose: 'design:pairwise' }, dimensions.length);
-      const row = array[index % array.length];
-      discrete.forEach((i, c) => {
-        out[i] = dimensions[i].levelU(relabel[c].at(row[c]));
-      });
-      return out;
-    },
+    point: (index) => at(index, 0),
+    // The same row of discrete values; continuous dimensions drawn again.
+    retry: at,
   };
+  function at(index: number, tryNo: number): number[] {
+    assertIndex(index);
+    const pass = Math.floor(index / array.length);
+    if (pass !== cachedPass) {
+      const passKey = keyWords({ seed, index: pass, tryNo: 0, purpose: 'design:pairwise-relabel' });
+      relabel = discrete.map((i, c) => new IndexPermutation(dimensions[i].levelCount, [...passKey, c]));
+      cachedPass = pass;
+    }
+    const out = uniformVector({ seed, index, tryNo, purpose: 'design:pairwise' }, dimensions.length);
+    const row = array[index % array.length];
+    discrete.forEach((i, c) => {
+      out[i] = dimensions[i].levelU(relabel[c].at(row[c]));
+    });
+    return out;
+  }
 }

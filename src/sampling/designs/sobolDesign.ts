@@ -8,7 +8,7 @@
  * interval of length 2^-k (k <= m) in one dimension holds exactly 2^(m-k) points, while
  * different seeds give different, unbiased point sets. Coordinates have 32 bits.
  */
-import { streamRng, uint32 } from '../rng.js';
+import { streamRng, uint32, uniformVector } from '../rng.js';
 import { assertIndex, type Design } from './design.js';
 import { JOE_KUO_DIRECTIONS } from './sobolDirections.js';
 
@@ -76,6 +76,13 @@ export interface SobolOptions {
   scramble?: boolean;
 }
 
+/**
+ * A rejected point is redrawn inside its dyadic box of side 2^-RETRY_BITS in every dimension:
+ * one-dimensional strata of every sweep up to 2^RETRY_BITS points stay exactly filled. Fixed,
+ * not taken from the sweep's size, so that sample i never depends on the sweep it is part of.
+ */
+export const SOBOL_RETRY_BITS = 10;
+
 export function sobolDesign(dimensions: number, seed: number, options: SobolOptions = {}): Design {
   const table = directions();
   if (dimensions > table.length) {
@@ -100,7 +107,8 @@ export function sobolDesign(dimensions: number, seed: number, options: SobolOpti
     v.push(scrambleDirections(table[d], rows));
     shift[d] = uint32(rng);
   }
-  return {
+  const box = 2 ** SOBOL_RETRY_BITS;
+  const design: Design = {
     name: 'sobol',
     point(index) {
       assertIndex(index);
@@ -115,5 +123,10 @@ export function sobolDesign(dimensions: number, seed: number, options: SobolOpti
       }
       return out;
     },
+    retry(index, tryNo) {
+      const jitter = uniformVector({ seed, index, tryNo, purpose: 'design:sobol-retry' }, dimensions);
+      return design.point(index).map((u, d) => (Math.floor(u * box) + jitter[d]) / box);
+    },
   };
+  return design;
 }

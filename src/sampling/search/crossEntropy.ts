@@ -1,0 +1,68 @@
+/**
+ * The cross-entropy method's update (Rubinstein; de Boer et al., "A Tutorial on the
+ * Cross-Entropy Method", 2005): fit the proposal to the elite rollouts, the most critical
+ * share so far, and smooth it towards the previous proposal. Continuous dimensions fit a
+ * normal in z (mean and standard deviation of the elites' z), discrete ones the elites' value
+ * frequencies. Floors keep every value and a spread of every coordinate reachable, and the
+ * proposal keeps a defensive share of declared draws, so weights stay bounded.
+ */
+import type { ProposalParams } from './Proposal.js';
+import { levelOf, zOf, type SearchDimension } from './searchSpace.js';
+import type { Rollout } from './types.js';
+
+export interface CemSettings {
+  /** Draws per iteration. */
+  population: number;
+  /** Elites per iteration, as a share of the population (taken from all rollouts so far). */
+  eliteShare: number;
+  /** Weight of the new fit against the previous proposal, in (0, 1]. */
+  smoothing: number;
+  /** Share of each iteration's draws from the declared distribution, in (0, 1]. */
+  defensive: number;
+  /** Smallest standard deviation in z of a continuous dimension. */
+  minSd: number;
+  /** Share of each discrete dimension's probability spread as declared. */
+  minShare: number;
+}
+
+export const CEM_DEFAULTS: CemSettings = {
+  population: 30,
+  eliteShare: 0.2,
+  smoothing: 0.7,
+  defensive: 0.1,
+  minSd: 0.15,
+  minShare: 0.05,
+};
+
+export function checkCemSettings(s: CemSettings): void {
+  if (!Number.isInteger(s.population) || s.population < 2) throw new RangeError(`cross-entropy population must be 2 or more, got ${s.population}`);
+  if (!(s.eliteShare > 0 && s.eliteShare <= 1)) throw new RangeError(`elite share must be in (0, 1], got ${s.eliteShare}`);
+  if (!(s.smoothing > 0 && s.smoothing <= 1)) throw new RangeError(`smoothing must be in (0, 1], got ${s.smoothing}`);
+  if (!(s.defensive > 0 && s.defensive <= 1)) throw new RangeError(`defensive share must be in (0, 1], got ${s.defensive}`);
+}
+
+/**
+ * The next proposal, from the current one and every rollout so far ranked most critical first.
+ */
+export function crossEntropyUpdate(dims: readonly SearchDimension[], current: ProposalParams, ranked: readonly Rollout[], s: CemSettings): ProposalParams {
+  checkCemSettings(s);
+  const m = Math.min(ranked.length, Math.max(2, Math.ceil(s.eliteShare * s.population)));
+  const elites = ranked.slice(0, m);
+  if (elites.length === 0) return current;
+  const b = s.smoothing;
+  const next: ProposalParams = { mean: [...current.mean], sd: [...current.sd], probs: current.probs.map((p) => [...p]), defensive: s.defensive };
+  dims.forEach((d, k) => {
+    if (d.kind === 'continuous') {
+      const zs = elites.map((r) => zOf(r.u[k]));
+      const mean = zs.reduce((a, z) => a + z, 0) / zs.length;
+      const sd = Math.sqrt(zs.reduce((a, z) => a + (z - mean) ** 2, 0) / zs.length);
+      next.mean[k] = b * mean + (1 - b) * current.mean[k];
+      next.sd[k] = Math.max(s.minSd, b * sd + (1 - b) * current.sd[k]);
+    } else {
+      const freq = d.widths.map(() => 0);
+      for (const r of elites) freq[levelOf(d, r.u[k])] += 1 / elites.length;
+      next.probs[k] = freq.map((f, j) => (1 - s.minShare) * (b * f + (1 - b) * current.probs[k][j]) + s.minShare * d.widths[j]);
+    }
+  });
+  return next;
+}
