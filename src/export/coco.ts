@@ -78,6 +78,8 @@ export interface CocoAttributes {
   /** Mean CIE L* of the visible pixels (0..100), null when not measured. */
   lightness: number | null;
   low_visibility: boolean;
+  /** One of the scenario's focus actors (docs/grammar.md#focus). */
+  focus: boolean;
 }
 
 /** An annotation before its dataset-wide id is known. */
@@ -96,7 +98,7 @@ export interface CocoFrame {
   annotations: CocoAnnotationDraft[];
 }
 
-function attributesOf(obj: ObjectLabel): CocoAttributes {
+function attributesOf(obj: ObjectLabel, focus: ReadonlySet<string>): CocoAttributes {
   const b = obj.box3d;
   return {
     track_id: obj.trackId,
@@ -119,6 +121,7 @@ function attributesOf(obj: ObjectLabel): CocoAttributes {
     contrast: obj.contrast === null ? null : roundTo(obj.contrast, 3),
     lightness: obj.lightness === null ? null : roundTo(obj.lightness, 1),
     low_visibility: obj.lowVisibility,
+    focus: focus.has(obj.actorId),
   };
 }
 
@@ -158,6 +161,7 @@ export function cocoFrame(
   }
   const extents = mask ? maskExtents(mask) : null;
   const annotations: CocoAnnotationDraft[] = [];
+  const focus = new Set(ctx.sample.instance.focus.actors);
   for (const obj of [...objects].sort((a, b) => a.trackId - b.trackId)) {
     if (obj.box === null) continue;
     const ann: CocoAnnotationDraft = {
@@ -166,7 +170,7 @@ export function cocoFrame(
       bbox: cocoBox(obj.box),
       area: obj.visiblePixels,
       iscrowd: 0,
-      attributes: attributesOf(obj),
+      attributes: attributesOf(obj, focus),
     };
     if (mask && extents) {
       const extent = extents.get(obj.trackId);

@@ -10,6 +10,7 @@ import type { DatasetStats, RangeSummary } from './datasetStats.js';
 import { fixed } from './numberFormat.js';
 import { RGB_FOLDER } from './layout.js';
 import type { KittiOptions } from './types.js';
+import { focusCardSection, type FocusSummary } from './focusSummary.js';
 
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |\n`;
@@ -49,7 +50,7 @@ function layoutLines(opts: DatasetOptions): string[] {
   return lines;
 }
 
-export function datasetCard(stats: DatasetStats, opts: DatasetOptions, kitti: KittiOptions): string {
+export function datasetCard(stats: DatasetStats, opts: DatasetOptions, kitti: KittiOptions, focus?: FocusSummary): string {
   const { scenario, run } = opts;
   const resolutions = [...stats.resolutions.keys()].sort().join(', ') || 'none';
   const classRows = LABEL_CLASSES.map((c) => [
@@ -93,6 +94,7 @@ export function datasetCard(stats: DatasetStats, opts: DatasetOptions, kitti: Ki
       'low-visibility objects written as KITTI DontCare regions.\n',
   );
   parts.push(table(['class', 'total', ...DIFFICULTY_BUCKETS], classRows));
+  if (focus) parts.push(focusCardSection(focus));
   parts.push('## Weather and light coverage\n');
   parts.push(
     table(

@@ -33,6 +33,7 @@ import type { DatasetOptions, ExportSummary, FrameContext, KittiOptions, RenderP
 import { passFolder, RGB_FOLDER } from './layout.js';
 import { writeRunFile } from './runFile.js';
 import { yoloDataYaml, yoloLabelFile, yoloListLine } from './yolo.js';
+import { FOCUS_WARNINGS_FILE, FocusTally, writeFocusWarnings } from './focusSummary.js';
 
 // The writer's whole public surface, so callers need one import.
 export { DatasetMismatchError } from './datasetIdentity.js';
@@ -171,6 +172,7 @@ export function assembleDataset(outDir: string, opts: DatasetOptions): ExportSum
   const formats = new Set(opts.formats);
   const ids = recordIds(root);
   const stats = new DatasetStats();
+  const focus = new FocusTally();
   const files: string[] = ['manifest.jsonl'];
   const manifest = new AtomicFileStream(join(root, 'manifest.jsonl'));
   const kittiLayout = formats.has('kitti') ? new KittiLayoutWriter(root) : null;
@@ -182,6 +184,7 @@ export function assembleDataset(outDir: string, opts: DatasetOptions): ExportSum
       manifest.write(manifestLine(r.manifest));
       trainList?.write(yoloListLine(id));
       stats.add(r);
+      focus.add(r.manifest);
       if (kittiLayout) {
         if (r.kitti === null) throw new Error(`records/${id}.json has no KITTI part: it was written without the kitti format`);
         kittiLayout.add({ id, sampleIndex: parseFrameId(id).sampleIndex, imagePath: join(root, RGB_FOLDER, `${id}.png`), kitti: r.kitti });
@@ -202,12 +205,15 @@ export function assembleDataset(outDir: string, opts: DatasetOptions): ExportSum
     writeFileAtomic(join(root, 'data.yaml'), yoloDataYaml(root));
     files.push('train.txt', 'data.yaml');
   }
-  writeFileAtomic(join(root, 'README.md'), datasetCard(stats, opts, kitti));
+  const focusFigures = focus.summary();
+  writeFocusWarnings(root, focusFigures);
+  files.push(FOCUS_WARNINGS_FILE);
+  writeFileAtomic(join(root, 'README.md'), datasetCard(stats, opts, kitti, focusFigures));
   files.push('README.md');
   writeRunFile(root, opts);
   const perClass: Record<string, number> = {};
   for (const c of LABEL_CLASSES) perClass[c] = stats.classTotal(c);
-  return { outDir: root, frames: stats.frames, objects: stats.objects, perClass, files };
+  return { outDir: root, frames: stats.frames, objects: stats.objects, perClass, files, focus: focusFigures };
 }
 
 function writeCoco(outDir: string, opts: DatasetOptions, ids: string[]): void {

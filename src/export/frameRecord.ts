@@ -26,7 +26,7 @@ export interface FrameStats {
 }
 
 /** Version of the record layout; records of another version are refused (re-run into a new folder). */
-export const RECORD_VERSION = 2;
+export const RECORD_VERSION = 3;
 
 export interface FrameRecord {
   version: typeof RECORD_VERSION;

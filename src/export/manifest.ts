@@ -37,6 +37,10 @@ export interface ManifestEntry {
   counts: Record<LabelClass, number>;
   /** Each object with visible pixels, ordered by trackId: how visible it is, so a dataset can be filtered on it. */
   objects: ManifestObject[];
+  /** The scenario's focus actors (docs/grammar.md#focus); may be empty. */
+  focusActors: string[];
+  /** Every focus actor is labeled in this frame: visible and not flagged low-visibility (false without focus actors). */
+  focusLabeled: boolean;
 }
 
 export interface ManifestObject {
@@ -51,9 +55,13 @@ export interface ManifestObject {
   /** Mean CIE L* of the visible pixels, null when not measured. */
   lightness: number | null;
   lowVisibility: boolean;
+  /** Height of the tight box of visible pixels [px]. */
+  heightPx: number;
+  /** One of the scenario's focus actors. */
+  focus: boolean;
 }
 
-function manifestObjects(objects: readonly ObjectLabel[]): ManifestObject[] {
+function manifestObjects(objects: readonly ObjectLabel[], focus: ReadonlySet<string>): ManifestObject[] {
   return [...objects]
     .filter((o) => o.box !== null)
     .sort((a, b) => a.trackId - b.trackId)
@@ -67,7 +75,14 @@ function manifestObjects(objects: readonly ObjectLabel[]): ManifestObject[] {
       contrast: o.contrast === null ? null : roundTo(o.contrast, 3),
       lightness: o.lightness === null ? null : roundTo(o.lightness, 1),
       lowVisibility: o.lowVisibility,
+      heightPx: roundTo(o.box![3] - o.box![1], 2),
+      focus: focus.has(o.actorId),
     }));
+}
+
+/** True when every focus actor has visible pixels and is not flagged low-visibility (false without focus actors). */
+export function focusLabeled(focusActors: readonly string[], objects: readonly Pick<ManifestObject, 'actorId' | 'lowVisibility'>[]): boolean {
+  return focusActors.length > 0 && focusActors.every((id) => objects.some((o) => o.actorId === id && !o.lowVisibility));
 }
 
 /** Objects with visible pixels per class, in LABEL_CLASSES order. */
@@ -92,6 +107,8 @@ export function manifestEntry(
   objects: readonly ObjectLabel[],
 ): ManifestEntry {
   const m = ctx.metrics;
+  const focusActors = [...ctx.sample.instance.focus.actors];
+  const listed = manifestObjects(objects, new Set(focusActors));
   return {
     frameId: frameIdStr,
     globalFrameId: ctx.globalFrameId,
@@ -115,7 +132,9 @@ export function manifestEntry(
       nearMissTtcS: m.nearMissTtcS,
     },
     counts: countByClass(objects),
-    objects: manifestObjects(objects),
+    objects: listed,
+    focusActors,
+    focusLabeled: focusLabeled(focusActors, listed),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { DesignName, SampledInstance } from '../scenario/types.js';
 import type { SimMetrics } from '../sim/types.js';
+import type { FocusSummary } from './focusSummary.js';
 
 export const EXPORT_FORMATS = ['kitti', 'coco', 'yolo'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -78,6 +79,8 @@ export interface ExportSummary {
   objects: number;
   /** Labeled objects per LabelClass. */
   perClass: Record<string, number>;
+  /** Does the dataset show its scenarios' focus (share of frames, clips that never do). */
+  focus: FocusSummary;
   /** Files assembled at finish, relative to outDir. */
   files: string[];
 }

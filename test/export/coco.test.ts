@@ -72,7 +72,7 @@ describe('COCO file', () => {
   it('carries per-annotation attributes and per-image provenance', () => {
     const a = coco.annotations[0];
     expect(Object.keys(a.attributes)).toEqual([
-      'track_id', 'actor_id', 'occlusion', 'occluded_level', 'truncation', 'amodal_bbox', 'bbox3d', 'distance_m', 'contrast', 'lightness', 'low_visibility',
+      'track_id', 'actor_id', 'occlusion', 'occluded_level', 'truncation', 'amodal_bbox', 'bbox3d', 'distance_m', 'contrast', 'lightness', 'low_visibility', 'focus',
     ]);
     expect(Object.keys(a.attributes.bbox3d)).toEqual(['h', 'w', 'l', 'x', 'y', 'z', 'rotation_y', 'alpha']);
     const img = coco.images[4];

@@ -106,7 +106,7 @@ describe('DatasetWriter', () => {
     const files = [...snapshotDir(out).keys()];
     expect(files.some((f) => f.startsWith('kitti/') || f.startsWith('labels/'))).toBe(false);
     expect(files.filter((f) => f.startsWith('images/'))).toHaveLength(6);
-    expect(summary.files).toEqual(['manifest.jsonl', 'coco.json', 'README.md']);
+    expect(summary.files).toEqual(['manifest.jsonl', 'coco.json', 'focus-warnings.jsonl', 'README.md']);
     const coco = JSON.parse(readFileSync(join(out, 'coco.json'), 'utf8')) as { images: { file_name: string }[] };
     expect(coco.images[0].file_name).toBe('images/000000_0000.png');
   });

@@ -15,6 +15,7 @@ import { estimateFrameBytes, preflight, PreflightError, resolutionProblem } from
 import { BuildMismatchError } from '../../dataset/provenance.js';
 import { DiskFullError, ResumeNeededError, runDataset } from '../../dataset/runDataset.js';
 import { parseClipAnchor, type ClipAnchor } from '../../dataset/frameSchedule.js';
+import { FOCUS_WARNINGS_FILE, focusSummaryLines } from '../../export/focusSummary.js';
 import { parseShard, shardRange, type Shard } from '../../dataset/shard.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { createProgressView } from '../progress.js';
@@ -115,7 +116,7 @@ export function register(program: Command): void {
       'after',
       `
 Output: image_2/ label_2/ calib/ (KITTI), coco.json, labels/ images/ data.yaml (YOLO), instance/ semantic/
-depth/ (PNG; depth in metres x 256), cameras/, manifest.jsonl, README.md (dataset card), failures.jsonl.
+depth/ (PNG; depth in metres x 256), cameras/, manifest.jsonl, README.md (dataset card), failures.jsonl, focus-warnings.jsonl.
 
 An --out folder must be new, empty, or a roadsynth dataset (resumed with --resume); any other
 folder is refused unless --allow-nonempty is given. Nothing is created before the scenario, the
@@ -218,6 +219,8 @@ async function runCommand(file: string, flags: RunFlags): Promise<void> {
       `wrote ${s.frames} frames (${result.framesWritten} new, ${result.framesSkipped} from before) with ${s.objects} labeled objects to ${s.outDir}\n` +
         (classes ? `  per class: ${classes}\n` : '') +
         (result.failures > 0 ? `  ${result.failures} failed samples: see ${s.outDir}/failures.jsonl\n` : '') +
+        focusSummaryLines(s.focus).map((line) => `${line}\n`).join('') +
+        (s.focus.warnings.length > 0 ? `  ${s.focus.warnings.length} clip${s.focus.warnings.length === 1 ? '' : 's'} never label the focus: see ${s.outDir}/${FOCUS_WARNINGS_FILE}\n` : '') +
         `  dataset card: ${s.outDir}/README.md\n`,
     );
     if (result.failures > 0) process.exitCode = 1;
