@@ -36,6 +36,7 @@ import type { ParamAxis } from './paramAxis.js';
 import { loadScenarioSource } from './scenarioSource.js';
 import { nodeAt } from '../scenario/errors.js';
 import type { ScenarioSource } from './scenarioSource.js';
+import type { FocusSummary } from '../export/focusSummary.js';
 
 /** failures.jsonl of a run (written by the dataset stage; one JSON object per failed instance). */
 const FAILURES_FILE = 'failures.jsonl';
@@ -86,6 +87,8 @@ export interface ReportData {
   parameters: ParameterCoverage[];
   pairs: PairCoverage[];
   criticality: Criticality;
+  /** Share of frames showing the focus, and clips that never do (from the manifest). */
+  focus: FocusSummary;
   diversity: (Diversity & { method: string }) | null;
   reference: { labels: LabelStats; comparison: Comparison } | null;
 }
@@ -314,6 +317,7 @@ export function collectReport(dir: string, options: ReportOptions = {}): ReportD
     parameters,
     pairs,
     criticality: criticality(rows),
+    focus: manifest.focus,
     diversity: diversityOf(rows, identity, dir, source, notes),
     reference,
   };

@@ -13,6 +13,9 @@ export interface WorstInstance {
   collisions: number;
   nearMiss: boolean;
   parameters: InstanceRow['parameters'];
+  frames: number;
+  /** Frames in which the focus is labeled. */
+  focusFrames: number;
 }
 
 export interface Criticality {
@@ -44,6 +47,8 @@ export function criticality(rows: readonly InstanceRow[], worstCount = 10): Crit
     collisions: r.metrics.collisions,
     nearMiss: r.metrics.nearMiss,
     parameters: r.parameters,
+    frames: r.frames,
+    focusFrames: r.focusFrames,
   }));
   return {
     instances: rows.length,

@@ -93,6 +93,32 @@ function coverageSection(d: ReportData, page: Page): string {
 <div class="card"><h4>Empty cells</h4><p class="small">Reachable cells no instance fell in (at most 12 per pair shown). Expected share assumes independent parameters; requirements in the scenario may rule some cells out.</p><div class="scroll">${emptyRows.length ? table(['x', 'bin', 'y', 'bin', 'expected share'], emptyRows, 'compact') : '<p>None: every reachable cell holds at least one instance.</p>'}</div></div></div></section>`;
 }
 
+/** Does the dataset show what its scenario is about: per scenario and per clip. */
+function focusSection(d: ReportData): string {
+  const f = d.focus;
+  if (!f || f.scenarios.length === 0) return '<section><h2>Focus</h2><p class="lede">No frames.</p></section>';
+  const parts: string[] = [];
+  for (const s of f.scenarios) {
+    if (s.focusActors.length === 0) {
+      parts.push(`<p class="lede"><code>${escapeHtml(s.scenarioFile)}</code> declares no focus, so no frame can be said to show it.</p>`);
+      continue;
+    }
+    parts.push(`<h3>${escapeHtml(s.scenarioFile)}: ${escapeHtml(s.focusActors.join(', '))}</h3><div class="stats">${[
+      stat('frames with the focus labeled', `${s.framesFocusLabeled} of ${s.frames} (${pct(s.labeledShare)})`, s.labeledShare < 0.8 ? 'warn' : ''),
+      stat('clips that never label it', `${s.clipsWithoutFocus} of ${s.clips}`, s.clipsWithoutFocus > 0 ? 'warn' : ''),
+      stat('mean occlusion', fmt(s.occlusion.mean, 2)),
+      stat('mean contrast', fmt(s.contrast.mean, 2)),
+      stat('median box height [px]', fmt(s.heightPx.median, 3)),
+      stat('smallest box height [px]', fmt(s.heightPx.min, 3)),
+    ].join('')}</div>`);
+  }
+  const rows = f.warnings.map((w) => [String(w.sampleIndex), `<code>${escapeHtml(w.instanceHash.slice(0, 12))}</code>`, escapeHtml(w.reason)]);
+  const warn = rows.length
+    ? `<h3>Clips that never label the focus</h3><div class="card wide">${table(['sample', 'instance hash', 'why'], rows)}</div>`
+    : '<p class="small">Every clip labels its focus in at least one frame.</p>';
+  return `<section><h2>Focus</h2><p class="lede">What the scenario is about (its focus actors) and how often the frames show it: a frame counts when every focus actor is labeled (visible pixels, not flagged low-visibility, so no DontCare). Occlusion, contrast and box height are over the focus objects with visible pixels; the list is also in focus-warnings.jsonl.</p>${parts.join('')}${warn}</section>`;
+}
+
 function criticalitySection(d: ReportData, page: Page): string {
   const c = d.criticality;
   const stats = [
@@ -110,13 +136,14 @@ function criticalitySection(d: ReportData, page: Page): string {
     fmt(w.minDistanceM),
     String(w.collisions),
     w.nearMiss ? 'yes' : '',
+    `${w.focusFrames} of ${w.frames}`,
     `<span class="params">${escapeHtml(Object.entries(w.parameters).filter(([k]) => swept.has(k)).map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v, 4) : String(v)}`).join(', '))}</span>`,
   ]);
   return `<section><h2>Criticality</h2><div class="stats">${stats}</div>
 <div class="grid">${page.plot(histogramChart('Minimum time to collision per instance', 'min TTC [s]', [{ name: 'instances', values: c.minTtcS, colour: '#b5443a' }], { bins: 25 }))}
 ${page.plot(histogramChart('Minimum distance per instance', 'min distance [m]', [{ name: 'instances', values: c.minDistanceM, colour: '#8a5bb0' }], { bins: 25 }))}</div>
 <h3>Most critical instances</h3><p class="small">Collisions first, then smallest TTC, then smallest distance; parameters that vary in the sweep. Re-make one with <code>roadsynth sample ${escapeHtml(d.dataset.scenarioFile)} --index N --seed ${d.dataset.seed} --design ${escapeHtml(d.dataset.design)}</code>.</p>
-<div class="card wide">${table(['sample', 'instance hash', 'min TTC [s]', 'min dist. [m]', 'collisions', 'near miss', 'parameters'], rows, 'worst')}</div></section>`;
+<div class="card wide">${table(['sample', 'instance hash', 'min TTC [s]', 'min dist. [m]', 'collisions', 'near miss', 'focus labeled', 'parameters'], rows, 'worst')}</div></section>`;
 }
 
 function diversitySection(d: ReportData, page: Page): string {
@@ -197,7 +224,7 @@ export function reportHtml(d: ReportData, plotly: string, title: string): string
     stat('collisions', String(d.criticality.withCollision)),
     stat('near misses', String(d.criticality.nearMisses)),
   ].join('');
-  const body = [labelSection(d, page), coverageSection(d, page), criticalitySection(d, page), diversitySection(d, page), referenceSection(d, page)].join('\n');
+  const body = [labelSection(d, page), focusSection(d), coverageSection(d, page), criticalitySection(d, page), diversitySection(d, page), referenceSection(d, page)].join('\n');
   const notes = d.notes.length ? `<div class="notes"><b>How these numbers were made</b><ul>${d.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></div>` : '';
   const figures = scriptJson(page.plots);
   return `<!doctype html>
