@@ -7,9 +7,10 @@ import * as run from './run.js';
 import * as studio from './studio.js';
 import * as merge from './merge.js';
 import * as report from './report.js';
+import * as search from './search.js';
 
 export interface CommandModule {
   register(program: Command): void;
 }
 
-export const commandModules: CommandModule[] = [validate, sample, simulate, run, studio, merge, report];
+export const commandModules: CommandModule[] = [validate, sample, simulate, search, run, studio, merge, report];
