@@ -24,6 +24,7 @@ import { buildRoadNetwork } from '../road/buildRoadNetwork.js';
 import { simulate } from '../sim/simulate.js';
 import { SimulationError } from '../sim/errors.js';
 import type { SimResult } from '../sim/types.js';
+import type { ClassMapSpec } from '../export/classMap.js';
 import type { LabelOptions } from '../render/labels/labelOptions.js';
 import type { PassName } from '../render/request.js';
 import { DatasetWriter } from '../export/datasetWriter.js';
@@ -63,6 +64,8 @@ export interface RunOptions {
   passes: PassName[];
   labels?: Partial<LabelOptions>;
   kitti?: Partial<KittiOptions>;
+  /** Class map for every writer, and where it came from (a file, or the scenario). */
+  classMap?: { spec: ClassMapSpec; source: string };
   /** Continue a run that stopped; without it a folder that already has frames is refused. */
   resume: boolean;
   /** The command line that reproduces the run (for the dataset card). */
@@ -125,8 +128,6 @@ function withResolution(sample: SampledInstance, resolution: RunOptions['resolut
   return { ...sample, instance, hash: contentHash(instance) };
 }
 
-export async function runDataset(opts: RunOptions, createHost: HostFactory, hooks: RunHooks = {}): Promise<RunResult> {
-  const { from, to } = shardRange(opts.count, opts.shard);
 /** The disk (or quota) is full; the run stopped at the first failed write and can be resumed. */
 export class DiskFullError extends Error {
   constructor(
@@ -157,7 +158,7 @@ class DiskFullSignal extends Error {
   }
 }
 
-  const writer = DatasetWriter.open(opts.outDir, {
+export async function runDataset(opts: RunOptions, createHost: HostFactory, hooks: RunHooks = {}): Promise<RunResult> {
   let written = 0;
   try {
     return await runDatasetInner(opts, createHost, hooks, (n) => (written = n));
@@ -177,7 +178,7 @@ function located(opts: RunOptions, pointer: string | undefined, message: string,
 }
 
 async function runDatasetInner(opts: RunOptions, createHost: HostFactory, hooks: RunHooks, onWritten: (n: number) => void): Promise<RunResult> {
-    formats: opts.formats,
+  const { from, to } = shardRange(opts.count, opts.shard);
   // The browser starts first: a run that cannot render leaves no folder behind.
   const hosts = new HostKeeper(createHost, hooks.onNotice);
   let host: RenderHost;
@@ -204,6 +205,8 @@ async function runWithHost(
   onWritten: (n: number) => void,
 ): Promise<RunResult> {
   makeOutDir(opts.outDir);
+  const writer = DatasetWriter.open(opts.outDir, {
+    formats: opts.formats,
     passes: opts.passes,
     scenario: { file: opts.scenario.file, hash: contentHash(opts.scenario.spec), name: opts.scenario.name },
     run: {
@@ -216,15 +219,16 @@ async function runWithHost(
       version: opts.version,
     },
     kitti: opts.kitti,
+    ...(opts.classMap ? { classMap: opts.classMap.spec, classMapSource: opts.classMap.source } : {}),
   });
   const failures = new FailureLog(opts.outDir);
-
-  const indices: number[] = [];
   claimBuild(writer.outDir, buildInfo(firstHost.describe ? await firstHost.describe() : 'unknown'));
   if (opts.resume) {
     const kept = checkKeptFrames(writer.outDir);
     for (const [id, why] of kept.removed) hooks.onNotice?.(`frame ${id}: ${why}; rendering it again`);
   }
+
+  const indices: number[] = [];
   let framesSkipped = 0;
   let framesToDo = 0;
   for (let i = from; i < to; i++) {
@@ -305,12 +309,6 @@ async function runWithHost(
   let next = 0;
   let framesWritten = 0;
 
-  const renderInstance = async (index: number, job: Prepared): Promise<void> => {
-    const { sample, sim, schedule } = job;
-    const scene = { kind: 'scenario' as const, key: sample.hash, instance: sample.instance, trajectory: sim.trajectory, seed: sample.seed, quality: 'export' as const };
-    for (let f = 0; f < schedule.ticks.length; f++) {
-      if (writer.hasFrame(index, f)) continue;
-      if (stopped()) return;
   // A full disk is no failure of one sample: stop every worker and report it.
   let diskFull: DiskFullSignal | null = null;
   const writeOrStop = <T>(write: () => T): T => {
@@ -323,6 +321,12 @@ async function runWithHost(
   };
   const stopped = (): boolean => hooks.signal?.aborted === true || diskFull !== null;
 
+  const renderInstance = async (index: number, job: Prepared): Promise<void> => {
+    const { sample, sim, schedule } = job;
+    const scene = { kind: 'scenario' as const, key: sample.hash, instance: sample.instance, trajectory: sim.trajectory, seed: sample.seed, quality: 'export' as const };
+    for (let f = 0; f < schedule.ticks.length; f++) {
+      if (writer.hasFrame(index, f)) continue;
+      if (stopped()) return;
       const host = await hosts.get();
       const frame = await hosts.use(host, () => host.renderFrame({ scene, frame: f, tick: schedule.ticks[f], passes: opts.passes, labels: opts.labels }));
       writeOrStop(() => writer.writeFrame(
@@ -337,13 +341,13 @@ async function runWithHost(
         frame,
       ));
       framesWritten++;
+      onWritten(framesWritten);
       progress.framesDone++;
       report();
     }
   };
 
   const worker = async (): Promise<void> => {
-      onWritten(framesWritten);
     while (next < indices.length && !stopped()) {
       const index = indices[next++];
       if (next < indices.length) void prepared(indices[next]);
@@ -357,15 +361,15 @@ async function runWithHost(
             lastError = null;
             break;
           } catch (err) {
+            if (err instanceof DiskFullSignal) throw err;
+            // Frames cut short by an interrupt are rendered by the resumed run: no retry, no failure.
+            if (stopped()) return;
             lastError = new InstanceFailure('render', (err as Error).message);
             if (attempt < attempts) {
               hooks.onNotice?.(`sample ${index}: render failed (${firstLine((err as Error).message)}); restarting the browser, attempt ${attempt + 1} of ${attempts}`);
               await hosts.restartIfCrashed();
             }
           }
-            if (err instanceof DiskFullSignal) throw err;
-            // Frames cut short by an interrupt are rendered by the resumed run: no retry, no failure.
-            if (stopped()) return;
         }
       } catch (err) {
         pending.delete(index);

@@ -4,7 +4,6 @@
  * the end of a run, numbering annotations in frame order so the file is the same however the
  * frames were produced.
  */
-import { LABEL_CLASSES } from '../render/types.js';
 import type { Box2, LabelClass, ObjectLabel, RenderedFrame } from '../render/types.js';
 import type { Light, Weather } from '../scenario/types.js';
 import type { FrameContext, ScenarioRef } from './types.js';
@@ -12,10 +11,14 @@ import { decodeInstanceMask, maskExtents } from './instanceMask.js';
 import { encodeMaskRle } from './rle.js';
 import type { CocoRle } from './rle.js';
 import { roundTo } from './numberFormat.js';
+import { ClassMap } from './classMap.js';
+
+const DEFAULT_CLASS_MAP = new ClassMap();
 
 export interface CocoCategory {
   id: number;
-  name: LabelClass;
+  /** The class name as the class map writes it (a LabelClass by default). */
+  name: string;
   supercategory: 'vehicle' | 'person' | 'animal' | 'object';
 }
 
@@ -31,13 +34,15 @@ const SUPERCATEGORY: Record<LabelClass, CocoCategory['supercategory']> = {
   Object: 'object',
 };
 
-/** Category ids are the LABEL_CLASSES index + 1 (COCO keeps 0 for background). */
-export function cocoCategoryId(cls: LabelClass): number {
-  return LABEL_CLASSES.indexOf(cls) + 1;
+/** Category ids are the class map's output index + 1 (COCO keeps 0 for background); by default the LABEL_CLASSES index + 1. */
+export function cocoCategoryId(cls: LabelClass, classes: ClassMap = DEFAULT_CLASS_MAP): number {
+  return classes.indexOf(cls) + 1;
 }
 
-export function cocoCategories(): CocoCategory[] {
-  return LABEL_CLASSES.map((name) => ({ id: cocoCategoryId(name), name, supercategory: SUPERCATEGORY[name] }));
+/** One category per output class name; its supercategory is that of its first source class. */
+export function cocoCategories(classes: ClassMap = DEFAULT_CLASS_MAP): CocoCategory[] {
+  const sources = classes.sources();
+  return classes.names.map((name, i) => ({ id: i + 1, name, supercategory: SUPERCATEGORY[sources[i]] }));
 }
 
 export interface CocoImage {
@@ -136,6 +141,7 @@ export function cocoFrame(
   scenario: ScenarioRef,
   fileName: string,
   frameIdStr: string,
+  classes: ClassMap = DEFAULT_CLASS_MAP,
 ): CocoFrame {
   const { camera, objects } = frame.labels;
   const image: CocoImage = {
@@ -166,7 +172,7 @@ export function cocoFrame(
     if (obj.box === null) continue;
     const ann: CocoAnnotationDraft = {
       image_id: ctx.globalFrameId,
-      category_id: cocoCategoryId(obj.cls),
+      category_id: cocoCategoryId(obj.cls, classes),
       bbox: cocoBox(obj.box),
       area: obj.visiblePixels,
       iscrowd: 0,
@@ -211,6 +217,7 @@ export function writeCocoFile(
   out: TextSink,
   info: CocoInfo,
   forEachFrame: (visit: (f: CocoFrame) => void) => void,
+  classes: ClassMap = DEFAULT_CLASS_MAP,
 ): number {
   out.write(`{"info":${JSON.stringify(info)},\n"licenses":[],\n"images":[`);
   let first = true;
@@ -226,6 +233,6 @@ export function writeCocoFile(
       out.write((id === 1 ? '\n' : ',\n') + JSON.stringify({ id, ...a }));
     }
   });
-  out.write(`\n],\n"categories":${JSON.stringify(cocoCategories())}}\n`);
+  out.write(`\n],\n"categories":${JSON.stringify(cocoCategories(classes))}}\n`);
   return id;
 }

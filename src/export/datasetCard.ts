@@ -9,6 +9,7 @@ import { DIFFICULTY_BUCKETS } from './datasetStats.js';
 import type { DatasetStats, RangeSummary } from './datasetStats.js';
 import { fixed } from './numberFormat.js';
 import { RGB_FOLDER } from './layout.js';
+import { ClassMap } from './classMap.js';
 import type { KittiOptions } from './types.js';
 import { focusCardSection, type FocusSummary } from './focusSummary.js';
 
@@ -94,6 +95,13 @@ export function datasetCard(stats: DatasetStats, opts: DatasetOptions, kitti: Ki
       'low-visibility objects written as KITTI DontCare regions.\n',
   );
   parts.push(table(['class', 'total', ...DIFFICULTY_BUCKETS], classRows));
+  parts.push('## Class map\n');
+  parts.push(
+    (opts.classMap && Object.keys(opts.classMap).length > 0
+      ? `Class map: ${opts.classMapSource ?? 'given with the run'}. Mapped classes are written under the new name in every format; dropped ones are written nowhere.\n`
+      : "No class map: roadsynth's classes in COCO and YOLO, KITTI's types in KITTI (KITTI has no bus, motorcycle or animal type).\n") + '\n',
+  );
+  parts.push(table(['roadsynth class', 'COCO and YOLO', 'KITTI'], new ClassMap(opts.classMap).rows()));
   if (focus) parts.push(focusCardSection(focus));
   parts.push('## Weather and light coverage\n');
   parts.push(
@@ -117,11 +125,10 @@ export function datasetCard(stats: DatasetStats, opts: DatasetOptions, kitti: Ki
     [
       '- Units: metres, seconds, radians in label files; degrees only where a name says Deg.',
       '- Image frame: x right, y down, origin at the top-left corner of the top-left pixel [px].',
-      '- Camera frame (KITTI): x right, y down, z forward [m]; 3D boxes give the bottom centre, h w l, and rotation_y about the camera y axis.',
+      '- Rect frame (KITTI labels): the camera frame turned level, x right, y down along gravity, z forward [m]; 3D boxes give the bottom centre, h w l, and rotation_y about the vertical; P2 = K [R | 0] carries the camera pitch and roll, so P2 times a box corner lands on its pixel.',
       '- World frame: x, y on the ground plane, z up [m]; cameras/<id>.json maps world to camera.',
-      '- KITTI: types ' +
-        'Car, Van, Truck (also buses), Pedestrian, Person_sitting (wheelchair users), Cyclist (also motorcycles), Misc (animals, objects), ' +
-        'DontCare; 2D boxes with 2 decimals clamped to the image. The velo frame of calib is virtual: at the camera, x forward, y left, z up.',
+      '- KITTI: types as in the class map table (wheelchair users are Person_sitting), DontCare for low-visibility objects; 2D boxes with 2 decimals clamped to the image, ' +
+        '3D boxes in mm and 1e-4 rad. The velo frame of calib is virtual: at the camera, x forward, y left, z up.',
       '- COCO: bbox [x, y, w, h] is the tight visible box; segmentation is compressed RLE (pycocotools); category ids are 1-based.',
       '- YOLO: class index is 0-based in the order of data.yaml names; boxes are the tight visible box.',
       '- manifest.jsonl: keys in a fixed order; a null TTC or distance means the actors never closed in.',

@@ -9,6 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomicWrite.js';
 import type { DatasetOptions, KittiOptions } from './types.js';
+import type { ClassMapSpec } from './classMap.js';
+import { LABEL_CLASSES } from '../render/types.js';
 
 export const IDENTITY_FILE = 'roadsynth-dataset.json';
 
@@ -21,6 +23,8 @@ export interface DatasetIdentity {
   formats: string[];
   passes: string[];
   kitti: KittiOptions;
+  /** The class map in effect ({} for roadsynth's own classes). */
+  classMap: ClassMapSpec;
 }
 
 /** The folder holds frames of another dataset; the message says which setting differs and what to do. */
@@ -41,6 +45,8 @@ export function datasetIdentity(opts: DatasetOptions, kitti: KittiOptions): Data
     formats: [...opts.formats].sort(),
     passes: [...opts.passes].sort(),
     kitti: { box2d: kitti.box2d, lowVisibility: kitti.lowVisibility },
+    // In LABEL_CLASSES order, so the same map written in another key order is the same dataset.
+    classMap: Object.fromEntries(LABEL_CLASSES.filter((c) => opts.classMap && c in opts.classMap).map((c) => [c, opts.classMap![c] ?? null])),
   };
 }
 

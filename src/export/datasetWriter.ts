@@ -33,6 +33,7 @@ import type { DatasetOptions, ExportSummary, FrameContext, KittiOptions, RenderP
 import { passFolder, RGB_FOLDER } from './layout.js';
 import { writeRunFile } from './runFile.js';
 import { yoloDataYaml, yoloLabelFile, yoloListLine } from './yolo.js';
+import { ClassMap } from './classMap.js';
 import { FOCUS_WARNINGS_FILE, FocusTally, writeFocusWarnings } from './focusSummary.js';
 
 // The writer's whole public surface, so callers need one import.
@@ -58,6 +59,7 @@ export class DatasetWriter {
   readonly outDir: string;
   private readonly kitti: KittiOptions;
   private readonly formats: ReadonlySet<string>;
+  private readonly classes: ClassMap;
   private framesThisSession = 0;
   private finished = false;
 
@@ -68,6 +70,7 @@ export class DatasetWriter {
     this.outDir = resolve(outDir);
     this.kitti = { ...DEFAULT_KITTI_OPTIONS, ...opts.kitti };
     this.formats = new Set(opts.formats);
+    this.classes = new ClassMap(opts.classMap);
   }
 
   /**
@@ -113,7 +116,10 @@ export class DatasetWriter {
   writeFrame(ctx: FrameContext, frame: RenderedFrame): string {
     if (this.finished) throw new Error('DatasetWriter: writeFrame after finish');
     const id = frameId(ctx.sample.index, ctx.frameIndexInInstance);
-    const { camera, objects } = frame.labels;
+    const { camera } = frame.labels;
+    // Objects of classes the class map drops are written nowhere.
+    const objects = this.classes.keep(frame.labels.objects);
+    const kept = objects.length === frame.labels.objects.length ? frame : { ...frame, labels: { ...frame.labels, objects } };
     const images: [RenderPass, Uint8Array][] = [];
     for (const pass of this.opts.passes) {
       const bytes = frame[pass];
@@ -124,15 +130,17 @@ export class DatasetWriter {
     const record: FrameRecord = {
       version: RECORD_VERSION,
       manifest: manifestEntry(ctx, this.opts.scenario, id, objects),
-      coco: this.formats.has('coco') ? cocoFrame(ctx, frame, this.opts.scenario, `${RGB_FOLDER}/${id}.png`, id) : null,
-      kitti: this.formats.has('kitti') ? { rows: kittiRows(objects, camera, ctx.sample.instance.actors, this.kitti), camera } : null,
-      stats: frameStats(frame, ctx.sample.instance.weather, ctx.sample.instance.light, this.kitti),
+      coco: this.formats.has('coco') ? cocoFrame(ctx, kept, this.opts.scenario, `${RGB_FOLDER}/${id}.png`, id, this.classes) : null,
+      kitti: this.formats.has('kitti')
+        ? { rows: kittiRows(objects, camera, ctx.sample.instance.actors, this.kitti, (o, a) => this.classes.kittiType(o, a)), camera }
+        : null,
+      stats: frameStats(kept, ctx.sample.instance.weather, ctx.sample.instance.light, this.kitti),
     };
     for (const [pass, bytes] of images) {
       writeFileAtomic(this.path(passFolder(pass), id, 'png'), bytes);
     }
     writeFileAtomic(this.path('cameras', id, 'json'), cameraFile(camera));
-    if (this.formats.has('yolo')) writeFileAtomic(this.path('labels', id, 'txt'), yoloLabelFile(objects, camera));
+    if (this.formats.has('yolo')) writeFileAtomic(this.path('labels', id, 'txt'), yoloLabelFile(objects, camera, this.classes));
     writeFileAtomic(this.path(RECORDS_DIR, id, 'json'), serializeRecord(record));
     this.framesThisSession += 1;
     return id;
@@ -202,7 +210,7 @@ export function assembleDataset(outDir: string, opts: DatasetOptions): ExportSum
     files.push('coco.json');
   }
   if (trainList) {
-    writeFileAtomic(join(root, 'data.yaml'), yoloDataYaml(root));
+    writeFileAtomic(join(root, 'data.yaml'), yoloDataYaml(root, new ClassMap(opts.classMap)));
     files.push('train.txt', 'data.yaml');
   }
   const focusFigures = focus.summary();
@@ -237,6 +245,7 @@ function writeCoco(outDir: string, opts: DatasetOptions, ids: string[]): void {
           visit(coco);
         }
       },
+      new ClassMap(opts.classMap),
     );
     out.commit();
   } catch (err) {

@@ -35,6 +35,11 @@ const KITTI_TYPE_OF: Record<LabelClass, KittiType> = {
 
 export const DEFAULT_KITTI_OPTIONS: KittiOptions = { box2d: 'amodal', lowVisibility: 'dontcare' };
 
+/** KITTI type of a class (a pedestrian in a wheelchair aside: see kittiType). */
+export function defaultKittiType(cls: LabelClass): KittiType {
+  return KITTI_TYPE_OF[cls];
+}
+
 /**
  * KITTI type of an object. A pedestrian in a wheelchair is KITTI's Person_sitting (a seated
  * person; KITTI's evaluation does not count it as a missed Pedestrian).
@@ -110,13 +115,14 @@ export function kittiRows(
   camera: CameraModel,
   actors: readonly ActorInstance[],
   opts: KittiOptions,
+  typeOf: (obj: ObjectLabel, actor: ActorInstance | undefined) => string = kittiType,
 ): KittiRow[] {
   const byId = new Map(actors.map((a) => [a.id, a]));
   const rows: KittiRow[] = [];
   for (const obj of [...objects].sort((a, b) => a.trackId - b.trackId)) {
     const box = kittiBox2d(obj, camera, opts);
     if (box === null) continue;
-    const type = obj.lowVisibility && opts.lowVisibility === 'dontcare' ? 'DontCare' : kittiType(obj, byId.get(obj.actorId));
+    const type = obj.lowVisibility && opts.lowVisibility === 'dontcare' ? 'DontCare' : typeOf(obj, byId.get(obj.actorId));
     rows.push({ trackId: obj.trackId, type, truncation: obj.truncation, rest: kittiFieldsAfterTruncation(type, obj, box) });
   }
   return rows;

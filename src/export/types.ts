@@ -4,6 +4,7 @@
  */
 import type { DesignName, SampledInstance } from '../scenario/types.js';
 import type { SimMetrics } from '../sim/types.js';
+import type { ClassMapSpec } from './classMap.js';
 import type { FocusSummary } from './focusSummary.js';
 
 export const EXPORT_FORMATS = ['kitti', 'coco', 'yolo'] as const;
@@ -56,6 +57,10 @@ export interface DatasetOptions {
   scenario: ScenarioRef;
   run: RunSettings;
   kitti?: Partial<KittiOptions>;
+  /** Renames, merges or drops classes in every writer (classMap.ts); absent: roadsynth's classes. */
+  classMap?: ClassMapSpec;
+  /** Where the class map came from (a file, or the scenario), for the dataset card. */
+  classMapSource?: string;
 }
 
 /** Where a frame came from: passed with every frame. */

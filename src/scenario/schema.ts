@@ -498,6 +498,15 @@ export const scenarioSchema: Json = {
     }, ['place']),
     actors: { type: 'array', maxItems: 200, items: obj('An actor.', actorProps, ['id', 'kind', 'place']) },
     focus,
+    labels: obj('How this scenario\'s labels are written.', {
+      classMap: {
+        type: 'object',
+        description: 'Default class map of runs of this scenario (--class-map overrides it): roadsynth class (Car, Van, Truck, Bus, Motorcycle, Cyclist, Pedestrian, Animal, Object) -> your class name, or null to drop it. Example: {Bus: Truck, Animal: null}.',
+        maxProperties: 20,
+        propertyNames: { pattern: '^[A-Z][A-Za-z]*$' },
+        additionalProperties: { anyOf: [{ type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]*$' }, { type: 'null' }] },
+      },
+    }),
   },
   $defs: {
     weights: { type: 'array', minItems: 1, items: { type: 'number', minimum: 0 } },

@@ -7,7 +7,8 @@ import { DatasetMismatchError } from '../../export/datasetWriter.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../export/types.js';
 import { PASS_NAMES, type PassName } from '../../render/request.js';
 import { DESIGNS } from '../../scenario/schema.js';
-import type { DesignName } from '../../scenario/types.js';
+import type { DesignName, ScenarioSpec } from '../../scenario/types.js';
+import { checkClassMap, ClassMapError, readClassMapFile, type ClassMapSpec } from '../../export/classMap.js';
 import { createRenderHost } from '../../dataset/renderHost.js';
 import { BrowserNotFoundError } from '../../dataset/render-host/findBrowser.js';
 import { findBrowser } from '../../dataset/render-host/findBrowser.js';
@@ -42,6 +43,7 @@ interface RunFlags {
   shard?: Shard;
   minVisiblePixels?: number;
   dropLowVisibility?: boolean;
+  classMap?: string;
   browser?: string;
 }
 
@@ -110,12 +112,13 @@ export function register(program: Command): void {
     .option('--allow-nonempty', 'write into an --out folder that holds other files (files of the same name are replaced)')
     .option('--shard <K/N>', 'run only the K-th of N blocks of sample indices (K from 0), for array jobs', shardArg)
     .option('--min-visible-pixels <n>', 'objects with fewer visible pixels are flagged low-visibility', integerArg(0))
+    .option('--class-map <file>', 'YAML or JSON mapping roadsynth classes to your own names, or null to drop a class, for every format (e.g. "Bus: Truck")')
     .option('--drop-low-visibility', 'drop flagged objects from the labels instead of keeping them flagged')
     .option('--browser <path>', 'Chromium, Chrome or Electron executable (default: ROADSYNTH_BROWSER, then the usual places)')
     .addHelpText(
       'after',
       `
-Output: image_2/ label_2/ calib/ (KITTI), coco.json, labels/ images/ data.yaml (YOLO), instance/ semantic/
+Output: images/, kitti/ (KITTI object and tracking layouts), coco.json, labels/ data.yaml (YOLO), instance/ semantic/
 depth/ (PNG; depth in metres x 256), cameras/, manifest.jsonl, README.md (dataset card), failures.jsonl, focus-warnings.jsonl.
 
 An --out folder must be new, empty, or a roadsynth dataset (resumed with --resume); any other
@@ -195,6 +198,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<void> {
           ...(flags.minVisiblePixels !== undefined ? { minVisiblePixels: flags.minVisiblePixels } : {}),
           ...(flags.dropLowVisibility ? { dropLowVisibility: true } : {}),
         },
+        ...classMapOption(flags.classMap, file, scenario.spec),
         resume: flags.resume === true,
         command,
         version: VERSION,
@@ -235,5 +239,23 @@ async function runCommand(file: string, flags: RunFlags): Promise<void> {
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
+  }
+}
+
+/**
+ * The class map of a run: --class-map FILE, else the scenario's labels.classMap, else none.
+ * @throws UserError naming the file, the key and the fix
+ */
+function classMapOption(flag: string | undefined, scenarioFile: string, spec: ScenarioSpec): { classMap?: { spec: ClassMapSpec; source: string } } {
+  try {
+    if (flag !== undefined) return { classMap: { spec: readClassMapFile(flag), source: flag } };
+    const own = (spec.labels as { classMap?: unknown } | undefined)?.classMap;
+    if (own !== undefined) {
+      return { classMap: { spec: checkClassMap(own, (key) => `${scenarioFile} /labels/classMap${key === null ? '' : '/' + key}`), source: `${scenarioFile} (labels.classMap)` } };
+    }
+    return {};
+  } catch (err) {
+    if (err instanceof ClassMapError) throw new UserError(err.message);
+    throw err;
   }
 }
