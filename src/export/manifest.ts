@@ -20,6 +20,12 @@ export interface ManifestEntry {
   seed: number;
   design: string;
   tries: number;
+  /**
+   * Importance weight of the sample: density under the declared distributions over the density
+   * of the proposal that drew it (samples of a search, design "search"); absent means 1.
+   * See docs/search.md for re-weighting.
+   */
+  weight?: number;
   parameters: Record<string, ParamValue>;
   frameIndex: number;
   tick: number;
@@ -119,6 +125,7 @@ export function manifestEntry(
     seed: ctx.sample.seed,
     design: ctx.sample.design,
     tries: ctx.sample.tries,
+    ...(ctx.sample.weight !== undefined ? { weight: ctx.sample.weight } : {}),
     parameters: sortedParameters(ctx.sample.parameters),
     frameIndex: ctx.frameIndexInInstance,
     tick: ctx.tick,

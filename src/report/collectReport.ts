@@ -34,6 +34,7 @@ import { LabelStatsBuilder } from './labelStats.js';
 import { axisFor, axisIndex, axisLabels, axisSize, MAX_LEVELS } from './paramAxis.js';
 import type { ParamAxis } from './paramAxis.js';
 import { loadScenarioSource } from './scenarioSource.js';
+import { searchSection, type SearchSection } from './searchReport.js';
 import { nodeAt } from '../scenario/errors.js';
 import type { ScenarioSource } from './scenarioSource.js';
 import type { FocusSummary } from '../export/focusSummary.js';
@@ -91,6 +92,8 @@ export interface ReportData {
   focus: FocusSummary;
   diversity: (Diversity & { method: string }) | null;
   reference: { labels: LabelStats; comparison: Comparison } | null;
+  /** The search that chose the instances (a dataset rendered from a search result file), else null. */
+  search: SearchSection | null;
 }
 
 export class ReportInputError extends Error {
@@ -320,5 +323,6 @@ export function collectReport(dir: string, options: ReportOptions = {}): ReportD
     focus: manifest.focus,
     diversity: diversityOf(rows, identity, dir, source, notes),
     reference,
+    search: searchSection(source, rows),
   };
 }

@@ -15,6 +15,8 @@ export interface InstanceRow {
   frames: number;
   /** Frames in which every focus actor is labeled (manifest focusLabeled). */
   focusFrames: number;
+  /** Importance weight (manifest weight); absent means 1. */
+  weight?: number;
 }
 
 export interface ManifestSummary {
@@ -46,7 +48,7 @@ export function readManifest(path: string): ManifestSummary {
       row.frames += 1;
       row.focusFrames += focusFrame;
     } else {
-      byIndex.set(e.sampleIndex, { sampleIndex: e.sampleIndex, instanceHash: e.instanceHash, seed: e.seed, parameters: e.parameters, metrics: e.metrics, frames: 1, focusFrames: focusFrame });
+      byIndex.set(e.sampleIndex, { sampleIndex: e.sampleIndex, instanceHash: e.instanceHash, seed: e.seed, parameters: e.parameters, metrics: e.metrics, frames: 1, focusFrames: focusFrame, ...(e.weight !== undefined ? { weight: e.weight } : {}) });
     }
   });
   const instances = [...byIndex.values()].sort((a, b) => a.sampleIndex - b.sampleIndex);

@@ -17,7 +17,8 @@ export const DECLARED_COLOUR = '#222222';
 
 const FONT = { family: 'Inter, "Segoe UI", Helvetica, Arial, sans-serif', size: 12, color: '#27313d' };
 
-function layout(title: string, xTitle: string, yTitle: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+/** The layout every report plot shares. */
+export function plotLayout(title: string, xTitle: string, yTitle: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     title: { text: title, font: { size: 14 }, x: 0.02, xanchor: 'left' },
     font: FONT,
@@ -54,7 +55,7 @@ export function barChart(title: string, labels: readonly string[], series: reado
       hovertemplate: `%{x}: %{y${opts.shares ? ':.1%' : ''}} (%{text})<extra>${s.name}</extra>`,
     };
   });
-  return { data, layout: layout(title, opts.xTitle ?? '', opts.shares ? 'share' : 'count', { showlegend: series.length > 1, yaxis: { gridcolor: '#e6e9ee', rangemode: 'tozero', tickformat: opts.shares ? '.0%' : undefined, title: { text: opts.shares ? 'share' : 'count' } } }) };
+  return { data, layout: plotLayout(title, opts.xTitle ?? '', opts.shares ? 'share' : 'count', { showlegend: series.length > 1, yaxis: { gridcolor: '#e6e9ee', rangemode: 'tozero', tickformat: opts.shares ? '.0%' : undefined, title: { text: opts.shares ? 'share' : 'count' } } }) };
 }
 
 const fmtEdge = (v: number): string => String(Number(v.toPrecision(3)));
@@ -78,7 +79,7 @@ export function histogramChart(title: string, xTitle: string, series: readonly S
     if (t < min) min = t;
     if (t > max) max = t;
   }
-  if (!Number.isFinite(min)) return { data: [], layout: layout(`${title} (no data)`, xTitle, 'count') };
+  if (!Number.isFinite(min)) return { data: [], layout: plotLayout(`${title} (no data)`, xTitle, 'count') };
   const edges = opts.edges ?? equalEdges(min, max, opts.bins ?? 30);
   const shares = series.length > 1;
   const data = series.map((s) => {
@@ -101,7 +102,7 @@ export function histogramChart(title: string, xTitle: string, series: readonly S
   const logTicks = opts.log ? { tickvals: decades, ticktext: decades.map((d) => (10 ** d).toLocaleString('en-US')) } : {};
   return {
     data,
-    layout: layout(title, xTitle, shares ? 'share' : 'count', {
+    layout: plotLayout(title, xTitle, shares ? 'share' : 'count', {
       barmode: 'group',
       showlegend: series.length > 1,
       xaxis: { title: { text: xTitle }, gridcolor: '#e6e9ee', zeroline: false, ...logTicks },
@@ -145,7 +146,7 @@ export function coverageChart(p: ParameterCoverage): PlotSpec {
   const note = p.declaredAs ?? 'derived from other parameters';
   return {
     data,
-    layout: layout(title, note, 'share of instances', {
+    layout: plotLayout(title, note, 'share of instances', {
       height: 250,
       margin: { l: 52, r: 12, t: 40, b: 56 },
       xaxis: {
@@ -188,7 +189,7 @@ export function heatmapChart(pair: PairCoverage): PlotSpec {
         showlegend: false,
       },
     ],
-    layout: layout(`${short(pair.x)} × ${short(pair.y)}`, pair.x, pair.y, {
+    layout: plotLayout(`${short(pair.x)} × ${short(pair.y)}`, pair.x, pair.y, {
       height: 320,
       xaxis: { type: 'category', title: { text: short(pair.x, 40) }, tickangle: pair.xLabels.length > 4 ? -30 : 0 },
       yaxis: { type: 'category', title: { text: short(pair.y, 30) } },

@@ -2,6 +2,7 @@
  * The report page: one self-contained HTML file (Plotly's minified script inlined, no network),
  * drawn from ReportData. Plots for looking, tables for the exact numbers.
  */
+import { coverageBeforeAfterChart, criticalityChart, weightChart } from './searchReport.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ReportData } from './collectReport.js';
@@ -146,6 +147,33 @@ ${page.plot(histogramChart('Minimum distance per instance', 'min distance [m]', 
 <div class="card wide">${table(['sample', 'instance hash', 'min TTC [s]', 'min dist. [m]', 'collisions', 'near miss', 'focus labeled', 'parameters'], rows, 'worst')}</div></section>`;
 }
 
+function searchReportSection(d: ReportData, page: Page): string {
+  const s = d.search;
+  if (!s) return '';
+  const weighted = `Each instance carries its importance weight (manifest.jsonl and COCO images, "weight"): its density under the declared distributions over that of the proposal that drew it. Weighted sums estimate what the declared distribution would give; see docs/search.md.`;
+  if (s.design === 'coverage' && s.coverage) {
+    const c = s.coverage;
+    const stats = [
+      stat('grid cells', String(c.cells)),
+      stat('filled before (as many random draws)', pct(c.before)),
+      stat('filled after', pct(c.after), c.reached ? '' : 'warn'),
+      stat('target', pct(c.target)),
+      stat('infeasible cells', String(c.infeasible), c.infeasible ? 'warn' : ''),
+    ].join('');
+    return `<section><h2>Coverage design</h2><p class="lede">The instances were chosen by <code>roadsynth search --design coverage</code> (seed ${s.seed}) to fill the empty cells of a grid over ${escapeHtml(c.keys.join(' x '))}, one instance per cell. ${escapeHtml(weighted)}</p><div class="stats">${stats}</div>
+<div class="grid">${page.plot(coverageBeforeAfterChart(c))}${page.plot(weightChart(s))}</div></section>`;
+  }
+  const stats = [
+    stat('rollouts', String(s.rollouts)),
+    stat('with a collision', String(s.collisions), s.collisions ? 'warn' : ''),
+    stat('first collision after', s.firstCollisionAt === null ? 'none' : `${s.firstCollisionAt} rollouts`),
+    stat('instances kept', String(s.weights.length)),
+    stat('effective sample size', fmt(s.effectiveSampleSize, 3)),
+  ].join('');
+  return `<section><h2>Search</h2><p class="lede">The instances are the most critical of ${s.rollouts} physics-only rollouts chosen by <code>roadsynth search</code> (method ${escapeHtml(s.method ?? '')}, objective ${escapeHtml(s.objective ?? '')}, seed ${s.seed}). ${escapeHtml(weighted)}</p><div class="stats">${stats}</div>
+<div class="grid">${page.plot(criticalityChart(s))}${page.plot(weightChart(s))}</div></section>`;
+}
+
 function diversitySection(d: ReportData, page: Page): string {
   const v = d.diversity;
   if (!v) return '<section><h2>Diversity of people and vehicles</h2><p class="lede">Not available (see the notes above).</p></section>';
@@ -224,7 +252,7 @@ export function reportHtml(d: ReportData, plotly: string, title: string): string
     stat('collisions', String(d.criticality.withCollision)),
     stat('near misses', String(d.criticality.nearMisses)),
   ].join('');
-  const body = [labelSection(d, page), focusSection(d), coverageSection(d, page), criticalitySection(d, page), diversitySection(d, page), referenceSection(d, page)].join('\n');
+  const body = [searchReportSection(d, page), labelSection(d, page), focusSection(d), coverageSection(d, page), criticalitySection(d, page), diversitySection(d, page), referenceSection(d, page)].join('\n');
   const notes = d.notes.length ? `<div class="notes"><b>How these numbers were made</b><ul>${d.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></div>` : '';
   const figures = scriptJson(page.plots);
   return `<!doctype html>
