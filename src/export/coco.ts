@@ -59,6 +59,8 @@ export interface CocoImage {
   instance_hash: string;
   weather: Weather;
   light: Light;
+  /** Importance weight of the sample (searched samples only; absent means 1), as in manifest.jsonl. */
+  weight?: number;
 }
 
 /** COCO [x, y, w, h] of an x2/y2-exclusive box [px]. */
@@ -158,6 +160,7 @@ export function cocoFrame(
     instance_hash: ctx.sample.hash,
     weather: ctx.sample.instance.weather,
     light: ctx.sample.instance.light,
+    ...(ctx.sample.weight !== undefined ? { weight: ctx.sample.weight } : {}),
   };
   const mask = frame.instance ? decodeInstanceMask(frame.instance) : null;
   if (mask && (mask.widthPx !== camera.widthPx || mask.heightPx !== camera.heightPx)) {
