@@ -1,6 +1,6 @@
 /**
  * Does the dataset show what its scenario is about? From the manifest entries alone: per
- * scenario file, the share of frames in which the focus is labeled (every focus actor visible
+ * scenario file, the share of frames in which the focus is labeled (a focus actor visible
  * and not flagged low-visibility, the manifest's `focusLabeled`) and how visible the focus
  * objects are (occlusion, contrast, box height); and every clip (sample) in which the focus is
  * never labeled, which becomes a line of focus-warnings.jsonl. Never silent: the run summary,
@@ -124,7 +124,7 @@ export class FocusTally {
           reason:
             c.visible === 0
               ? `the focus (${c.focusActors.join(', ')}) is in none of the ${c.frames} frames`
-              : `the focus (${c.focusActors.join(', ')}) shows in ${c.visible} of ${c.frames} frames but is never labeled (too few pixels, too occluded or too low in contrast, or not every focus actor at once)`,
+              : `the focus (${c.focusActors.join(', ')}) shows in ${c.visible} of ${c.frames} frames but is never labeled (too few pixels, too occluded or too low in contrast)`,
         });
       }
       clipsOf.set(c.scenarioFile, k);
@@ -203,7 +203,7 @@ export function focusCardSection(summary: FocusSummary): string {
     '## Focus',
     '',
     'What each scenario is about (its focus actors, docs/grammar.md#focus) and how often the frames show it. A frame ' +
-      'counts when every focus actor is labeled: visible pixels and not flagged low-visibility (so not a DontCare region). ' +
+      'counts when a focus actor is labeled: visible pixels and not flagged low-visibility (so not a DontCare region). ' +
       'Occlusion, contrast and box height are over the focus objects with visible pixels. Labels carry `focus: true` ' +
       '(COCO attribute, manifest) for filtering.',
     '',

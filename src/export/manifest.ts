@@ -45,7 +45,7 @@ export interface ManifestEntry {
   objects: ManifestObject[];
   /** The scenario's focus actors (docs/grammar.md#focus); may be empty. */
   focusActors: string[];
-  /** Every focus actor is labeled in this frame: visible and not flagged low-visibility (false without focus actors). */
+  /** A focus actor is labeled in this frame: visible and not flagged low-visibility (false without focus actors). */
   focusLabeled: boolean;
 }
 
@@ -86,9 +86,13 @@ function manifestObjects(objects: readonly ObjectLabel[], focus: ReadonlySet<str
     }));
 }
 
-/** True when every focus actor has visible pixels and is not flagged low-visibility (false without focus actors). */
+/**
+ * True when a focus actor has visible pixels and is not flagged low-visibility (false without
+ * focus actors). One is enough: several focus actors name one subject (the two cars of a jam's
+ * tail), so a scenario whose subject is one actor names that one.
+ */
 export function focusLabeled(focusActors: readonly string[], objects: readonly Pick<ManifestObject, 'actorId' | 'lowVisibility'>[]): boolean {
-  return focusActors.length > 0 && focusActors.every((id) => objects.some((o) => o.actorId === id && !o.lowVisibility));
+  return focusActors.some((id) => objects.some((o) => o.actorId === id && !o.lowVisibility));
 }
 
 /** Objects with visible pixels per class, in LABEL_CLASSES order. */

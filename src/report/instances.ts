@@ -13,7 +13,7 @@ export interface InstanceRow {
   parameters: ManifestEntry['parameters'];
   metrics: ManifestEntry['metrics'];
   frames: number;
-  /** Frames in which every focus actor is labeled (manifest focusLabeled). */
+  /** Frames in which a focus actor is labeled (manifest focusLabeled). */
   focusFrames: number;
   /** Importance weight (manifest weight); absent means 1. */
   weight?: number;

@@ -117,7 +117,7 @@ function focusSection(d: ReportData): string {
   const warn = rows.length
     ? `<h3>Clips that never label the focus</h3><div class="card wide">${table(['sample', 'instance hash', 'why'], rows)}</div>`
     : '<p class="small">Every clip labels its focus in at least one frame.</p>';
-  return `<section><h2>Focus</h2><p class="lede">What the scenario is about (its focus actors) and how often the frames show it: a frame counts when every focus actor is labeled (visible pixels, not flagged low-visibility, so no DontCare). Occlusion, contrast and box height are over the focus objects with visible pixels; the list is also in focus-warnings.jsonl.</p>${parts.join('')}${warn}</section>`;
+  return `<section><h2>Focus</h2><p class="lede">What the scenario is about (its focus actors) and how often the frames show it: a frame counts when a focus actor is labeled (visible pixels, not flagged low-visibility, so no DontCare). Occlusion, contrast and box height are over the focus objects with visible pixels; the list is also in focus-warnings.jsonl.</p>${parts.join('')}${warn}</section>`;
 }
 
 function criticalitySection(d: ReportData, page: Page): string {
