@@ -253,7 +253,8 @@ describe('object label', () => {
 
   it('flags objects that do not stand out from their surround, however many pixels they cover', () => {
     expect(label({ visible: 5000, unoccluded: 5000, contrast: 0.02 }).lowVisibility).toBe(true);
-    expect(label({ visible: 100, unoccluded: 100, contrast: 0.1 }).lowVisibility).toBe(true); // 10 distinct pixels
+    expect(label({ visible: 100, unoccluded: 100, contrast: 0.09 }).lowVisibility).toBe(true);
+    expect(label({ visible: 100, unoccluded: 100, contrast: 0.11 }).lowVisibility).toBe(false);
     const seen = label({ visible: 5000, unoccluded: 5000, contrast: 0.4 });
     expect(seen.lowVisibility).toBe(false);
     expect([seen.contrast, seen.lightness]).toEqual([0.4, 30]);
@@ -267,14 +268,14 @@ describe('object label', () => {
 
 describe('contrast', () => {
   /** Bottom-up RGBA buffers of a w x h image: background colour bg, a square object of colour fg at (x0..x1, y0..y1). */
-  function scene(bg: [number, number, number], fg: (x: number, y: number) => [number, number, number]) {
+  function scene(bg: [number, number, number] | ((x: number, y: number) => [number, number, number]), fg: (x: number, y: number) => [number, number, number]) {
     const w = 40, h = 30;
     const rgb = new Uint8Array(w * h * 4), ids = new Uint8Array(w * h * 4);
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
         const i = ((h - 1 - y) * w + x) * 4;
         const inside = x >= 10 && x < 20 && y >= 10 && y < 20;
-        rgb.set(inside ? fg(x, y) : bg, i);
+        rgb.set(inside ? fg(x, y) : typeof bg === 'function' ? bg(x, y) : bg, i);
         if (inside) ids.set(encodeId(7), i);
       }
     }
@@ -285,9 +286,17 @@ describe('contrast', () => {
     expect(scene([8, 8, 8], () => [10, 9, 9])?.contrast).toBe(0);
   });
 
-  it('is 1 for an object that differs everywhere, and counts only the distinguishable share', () => {
+  it('is 1 for an object whose whole outline stands out, and counts the share of the outline that does', () => {
     expect(scene([20, 20, 20], () => [200, 40, 30])?.contrast).toBe(1);
+    // Left half bright: its outline (left side, half of the top and bottom) stands out; the right half's does not.
     expect(scene([20, 20, 20], (x) => (x < 15 ? [200, 200, 200] : [21, 20, 20]))?.contrast).toBe(0.5);
+  });
+
+  it('is not moved by what lies away from the outline (a dark car a few pixels off a dark cyclist on a lit road)', () => {
+    const near = (x: number, y: number): boolean => x >= 7 && x < 23 && y >= 7 && y < 23;
+    const lit = scene([120, 110, 100], () => [5, 5, 5])!.contrast;
+    const mostlyDark = scene((x, y) => (near(x, y) ? [120, 110, 100] : [6, 6, 6]), () => [5, 5, 5])!.contrast;
+    expect([lit, mostlyDark]).toEqual([1, 1]);
   });
 
   it('reports lightness as mean CIE L* (white 100, black 0)', () => {

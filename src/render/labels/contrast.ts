@@ -2,11 +2,13 @@
  * How well an object stands out in the RGB frame, beyond how many pixels it covers: a black
  * animal on a black road at night covers pixels but nobody could see it.
  *
- *   contrast   share (0..1) of the object's visible pixels whose colour differs from the
- *              median colour of its surround by at least DISTINCT_DELTA_E (CIE76 Delta E in
- *              CIELAB, D65). The surround is every pixel of the object's tight box grown by a
- *              margin (a quarter of its larger side, at least 4 px) that is not the object,
- *              other objects included (an object against a same-coloured car is hard to see).
+ *   contrast   share (0..1) of the object's visible outline that stands out: for every
+ *              object pixel next to a non-object pixel (4-neighbours), the colour one step
+ *              inside is compared with the colour one step outside (skipping the edge pixel the
+ *              antialiased RGB blends), and the sample counts when they differ by at least
+ *              DISTINCT_DELTA_E (CIE76 Delta E in CIELAB, D65). Other objects count as outside
+ *              (an object against a same-coloured car is hard to see). A silhouette is what
+ *              makes a dark object visible, so the outline is measured, not the interior.
  *   lightness  mean CIE L* (0 black .. 100 white) of the object's visible pixels: how much light
  *              it sends to the camera, which is what darkness takes away.
  *
@@ -45,68 +47,51 @@ export function srgbToLab(r: number, g: number, b: number, out: Float64Array): v
   out[2] = 200 * (fy - fz);
 }
 
-/** Median of integer-binned values from a histogram whose bin i holds value i + offset. */
-function histogramMedian(hist: Uint32Array, total: number, offset: number): number {
-  let seen = 0;
-  for (let i = 0; i < hist.length; i++) {
-    seen += hist[i];
-    if (2 * seen >= total) return i + offset;
-  }
-  return hist.length - 1 + offset;
-}
-
-const _lab = new Float64Array(3);
-const _histL = new Uint32Array(101);
-const _histA = new Uint32Array(256);
-const _histB = new Uint32Array(256);
+const _inner = new Float64Array(3);
+const _outer = new Float64Array(3);
+const STEPS: readonly (readonly [number, number])[] = [[1, 0], [-1, 0], [0, 1], [0, -1]];
 
 /**
  * Contrast and lightness of object `trackId`.
  * @param rgb   RGBA bytes of the RGB frame, rows bottom-up (WebGL readPixels)
  * @param ids   RGBA bytes of the instance buffer, same layout (id = R + 256 G + 65536 B)
  * @param box   the object's tight box of visible pixels [px]
- * @returns null when the object has no visible pixel or nothing surrounds it
+ * @returns null when the object has no visible pixel or no outline (it fills the image)
  */
 export function objectContrast(rgb: Uint8Array, ids: Uint8Array, widthPx: number, heightPx: number, trackId: number, box: Box2): ObjectContrast | null {
-  const margin = Math.max(4, Math.round(0.25 * Math.max(box[2] - box[0], box[3] - box[1])));
-  const x1 = Math.max(0, box[0] - margin), x2 = Math.min(widthPx, box[2] + margin);
-  const y1 = Math.max(0, box[1] - margin), y2 = Math.min(heightPx, box[3] + margin);
-  _histL.fill(0);
-  _histA.fill(0);
-  _histB.fill(0);
-  let surround = 0, inside = 0, lightnessSum = 0;
-  const each = (visit: (i: number, isObject: boolean) => void): void => {
-    for (let y = y1; y < y2; y++) {
-      const row = (heightPx - 1 - y) * widthPx;
-      for (let x = x1; x < x2; x++) {
-        const i = (row + x) * 4;
-        visit(i, ids[i] + (ids[i + 1] << 8) + (ids[i + 2] << 16) === trackId);
+  /** Byte offset of image pixel (x, y) (y down) in the bottom-up buffers. */
+  const at = (x: number, y: number): number => ((heightPx - 1 - y) * widthPx + x) * 4;
+  const isObject = (x: number, y: number): boolean => {
+    if (x < 0 || y < 0 || x >= widthPx || y >= heightPx) return false;
+    const i = at(x, y);
+    return ids[i] + (ids[i + 1] << 8) + (ids[i + 2] << 16) === trackId;
+  };
+  const inImage = (x: number, y: number): boolean => x >= 0 && y >= 0 && x < widthPx && y < heightPx;
+  const limit = DISTINCT_DELTA_E * DISTINCT_DELTA_E;
+  let pixels = 0, lightnessSum = 0, samples = 0, distinct = 0;
+  for (let y = box[1]; y < box[3]; y++) {
+    for (let x = box[0]; x < box[2]; x++) {
+      if (!isObject(x, y)) continue;
+      const i = at(x, y);
+      srgbToLab(rgb[i], rgb[i + 1], rgb[i + 2], _inner);
+      pixels++;
+      lightnessSum += _inner[0];
+      for (const [dx, dy] of STEPS) {
+        if (!inImage(x + dx, y + dy) || isObject(x + dx, y + dy)) continue;
+        // An outline sample: a pixel just inside against one just outside, each a step away from
+        // the edge where the antialiased RGB blends the two.
+        const ix = isObject(x - dx, y - dy) ? x - dx : x, iy = isObject(x - dx, y - dy) ? y - dy : y;
+        const far = inImage(x + 2 * dx, y + 2 * dy) && !isObject(x + 2 * dx, y + 2 * dy);
+        const ox = far ? x + 2 * dx : x + dx, oy = far ? y + 2 * dy : y + dy;
+        const a = at(ix, iy), b = at(ox, oy);
+        srgbToLab(rgb[a], rgb[a + 1], rgb[a + 2], _inner);
+        srgbToLab(rgb[b], rgb[b + 1], rgb[b + 2], _outer);
+        const dL = _inner[0] - _outer[0], dA = _inner[1] - _outer[1], dB = _inner[2] - _outer[2];
+        samples++;
+        if (dL * dL + dA * dA + dB * dB >= limit) distinct++;
       }
     }
-  };
-  each((i, isObject) => {
-    srgbToLab(rgb[i], rgb[i + 1], rgb[i + 2], _lab);
-    if (isObject) {
-      inside++;
-      lightnessSum += _lab[0];
-      return;
-    }
-    surround++;
-    _histL[Math.min(100, Math.max(0, Math.round(_lab[0])))]++;
-    _histA[Math.min(255, Math.max(0, Math.round(_lab[1]) + 128))]++;
-    _histB[Math.min(255, Math.max(0, Math.round(_lab[2]) + 128))]++;
-  });
-  if (inside === 0 || surround === 0) return null;
-  const mL = histogramMedian(_histL, surround, 0);
-  const mA = histogramMedian(_histA, surround, -128);
-  const mB = histogramMedian(_histB, surround, -128);
-  let distinct = 0;
-  const limit = DISTINCT_DELTA_E * DISTINCT_DELTA_E;
-  each((i, isObject) => {
-    if (!isObject) return;
-    srgbToLab(rgb[i], rgb[i + 1], rgb[i + 2], _lab);
-    const dL = _lab[0] - mL, dA = _lab[1] - mA, dB = _lab[2] - mB;
-    if (dL * dL + dA * dA + dB * dB >= limit) distinct++;
-  });
-  return { contrast: distinct / inside, lightness: lightnessSum / inside };
+  }
+  if (pixels === 0 || samples === 0) return null;
+  return { contrast: distinct / samples, lightness: lightnessSum / pixels };
 }

@@ -4,10 +4,7 @@ export interface LabelOptions {
   minVisiblePixels: number;
   /** Objects with a smaller visible fraction (1 - occlusion) are flagged lowVisibility. */
   minVisibleFraction: number;
-  /**
-   * Objects whose share of distinguishable pixels (contrast.ts) is smaller are flagged
-   * lowVisibility; so are objects with fewer than minVisiblePixels distinguishable pixels.
-   */
+  /** Objects whose outline stands out less (contrast.ts: share of outline samples) are flagged lowVisibility. */
   minContrast: number;
   /** Drop flagged objects instead of keeping them (only when asked explicitly). */
   dropLowVisibility: boolean;
@@ -16,6 +13,6 @@ export interface LabelOptions {
 export const DEFAULT_LABEL_OPTIONS: Readonly<LabelOptions> = {
   minVisiblePixels: 20,
   minVisibleFraction: 0.1,
-  minContrast: 0.05,
+  minContrast: 0.1,
   dropLowVisibility: false,
 };

@@ -88,7 +88,6 @@ export function objectLabel(geometry: ObjectGeometry, frames: LabelFrames, camer
   const occlusion = unoccluded > 0 ? 1 - pixels.visible / unoccluded : 1;
   const cy = box3d.y - box3d.h / 2;
   const a = pixels.appearance;
-  const distinctPixels = a ? pixels.visible * a.contrast : pixels.visible;
   return {
     actorId: track.actorId,
     trackId: track.trackId,
@@ -107,7 +106,6 @@ export function objectLabel(geometry: ObjectGeometry, frames: LabelFrames, camer
     lowVisibility:
       pixels.visible < options.minVisiblePixels ||
       1 - occlusion < options.minVisibleFraction ||
-      distinctPixels < options.minVisiblePixels ||
       (a !== null && a.contrast < options.minContrast),
   };
 }
