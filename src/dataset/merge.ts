@@ -16,6 +16,7 @@ import type { DatasetOptions, ExportSummary } from '../export/datasetWriter.js';
 import { claimDatasetFolder, IDENTITY_FILE } from '../export/datasetIdentity.js';
 import type { DatasetIdentity } from '../export/datasetIdentity.js';
 import { compareFrameIds, isFrameId } from '../export/frameId.js';
+import { KITTI_DIR } from '../export/kittiLayout.js';
 import { readRunFile, RUN_FILE } from '../export/runFile.js';
 import { FAILURES_DIR, FAILURES_FILE, FailureLog } from './failureLog.js';
 import { BUILD_FILE, buildDifference, readBuildInfo } from './provenance.js';
@@ -51,8 +52,8 @@ interface Source {
   frames: Map<string, string[]>;
 }
 
-/** Folders that hold files of their own kind, never per-frame files. */
-const NOT_FRAME_DIRS: ReadonlySet<string> = new Set([RECORDS_DIR, FAILURES_DIR]);
+/** Folders that hold files of their own kind, never per-frame files (kitti/ is rebuilt from the records). */
+const NOT_FRAME_DIRS: ReadonlySet<string> = new Set([RECORDS_DIR, FAILURES_DIR, KITTI_DIR]);
 
 function readIdentity(dir: string): DatasetIdentity {
   const path = join(dir, IDENTITY_FILE);

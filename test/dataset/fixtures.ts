@@ -63,7 +63,7 @@ export function snapshot(dir: string, keep: (rel: string) => boolean = () => tru
 
 /** Label and index files: what must be byte-identical between equivalent runs. */
 export function isLabelFile(rel: string): boolean {
-  return /^(label_2|calib|labels|cameras|records)\//.test(rel) || ['manifest.jsonl', 'coco.json', 'train.txt', 'failures.jsonl'].includes(rel);
+  return /^(kitti|labels|cameras|records)\//.test(rel) || ['manifest.jsonl', 'coco.json', 'train.txt', 'failures.jsonl'].includes(rel);
 }
 
 /** Names of files that differ between two snapshots (or exist in one only). */

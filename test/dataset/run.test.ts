@@ -39,7 +39,7 @@ describe('roadsynth run', () => {
 
   it('writes every frame with KITTI, COCO and YOLO labels and all passes', () => {
     const files = snapshot(reference);
-    for (const dir of ['image_2', 'label_2', 'calib', 'labels', 'instance', 'semantic', 'depth', 'cameras']) {
+    for (const dir of ['images', 'kitti/training/image_2', 'kitti/training/label_2', 'kitti/training/calib', 'labels', 'instance', 'semantic', 'depth', 'cameras']) {
       expect([...files.keys()].filter((f) => f.startsWith(dir + '/')).length, dir).toBe(9);
     }
     expect(readFileSync(join(reference, 'manifest.jsonl'), 'utf8').trim().split('\n')).toHaveLength(9);
@@ -108,7 +108,7 @@ describe('roadsynth run', () => {
       expect(f.stage).toBe('sample');
       expect(f.reason).toContain('pedSpeedMps > 1.5');
     }
-    const written = readdirSync(join(out, 'label_2')).length;
+    const written = readdirSync(join(out, 'kitti', 'training', 'label_2')).length;
     expect(written + failures.length).toBe(6);
   }, 300_000);
 });

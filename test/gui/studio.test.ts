@@ -128,8 +128,8 @@ describe('roadsynth studio in Chromium', () => {
     await s.page.click('#export-start');
     await s.page.waitForSelector('#export-stats[data-state]:not([data-state="running"])', { timeout: 300_000 });
     expect(await s.page.getAttribute('#export-stats', 'data-state'), (await s.page.textContent('#export-stats')) ?? '').toBe('done');
-    const images = readdirSync(path.join(outDir, 'image_2')).filter((n) => n.endsWith('.png'));
-    const labels = readdirSync(path.join(outDir, 'label_2')).filter((n) => n.endsWith('.txt'));
+    const images = readdirSync(path.join(outDir, 'images')).filter((n) => n.endsWith('.png'));
+    const labels = readdirSync(path.join(outDir, 'kitti', 'training', 'label_2')).filter((n) => n.endsWith('.txt'));
     expect(images).toHaveLength(5);
     expect(labels).toHaveLength(5);
     expect(await s.page.locator('#frame-list .frame-item').count()).toBe(5);

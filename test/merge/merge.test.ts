@@ -60,7 +60,7 @@ describe('mergeDatasets', () => {
     const a = snapshotDir(single);
     const b = snapshotDir(merged);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
-    const labelFiles = [...a.keys()].filter((k) => /^(label_2|labels|calib)\//.test(k));
+    const labelFiles = [...a.keys()].filter((k) => /^(kitti\/training\/(label_2|calib)|labels)\//.test(k));
     expect(labelFiles.length).toBe(3 * SAMPLES * FRAMES);
     // data.yaml holds the absolute folder path; README.md the command with --out.
     for (const [k, v] of a) {
@@ -93,8 +93,8 @@ describe('mergeDatasets', () => {
     const [s0] = writeShards(3);
     const clash = join(tmp, 'clash');
     writeRun(clash, 0, 1, options(clash, ''));
-    writeFileSync(join(clash, 'label_2', '000000_0001.txt'), 'Car 0.00 0 0 1 2 3 4 1 1 1 0 0 0 0\n');
-    expect(() => mergeDatasets([s0, clash], join(tmp, 'merged'))).toThrow(/frame 000000_0001 is in both .* label_2\/000000_0001.txt differs/);
+    writeFileSync(join(clash, 'labels', '000000_0001.txt'), '0 0.5 0.5 0.1 0.1\n');
+    expect(() => mergeDatasets([s0, clash], join(tmp, 'merged'))).toThrow(/frame 000000_0001 is in both .* labels\/000000_0001.txt differs/);
     expect(existsSync(join(tmp, 'merged'))).toBe(false);
   });
 
