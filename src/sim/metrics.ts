@@ -39,7 +39,8 @@ export class MetricsTracker {
   /** Actor indices sorted by the left end of their bounding circle (sweep and prune). */
   private readonly order: Int32Array;
   private collisions = 0;
-  private egoCollisions = 0;
+  /** 1 for each actor that collided with the ego. */
+  private readonly egoCollided: Uint8Array;
   private hardBrakes = 0;
 
   /**
@@ -59,6 +60,7 @@ export class MetricsTracker {
     this.lastCollisionS = new Float64Array(n).fill(-Infinity);
     this.radius = Float64Array.from(actors, (a) => boundingRadius(a.box));
     this.order = Int32Array.from(actors, (_, i) => i);
+    this.egoCollided = new Uint8Array(n);
   }
 
   /**
@@ -123,7 +125,7 @@ export class MetricsTracker {
         if (timeS - this.lastTouchS[k] > REARM_S) {
           events.push({ kind: 'collision', tick, timeS, a: actors[i].id, b: actors[j].id, relativeSpeedMps: Math.hypot(a.vx - b.vx, a.vy - b.vy) });
           this.collisions++;
-          if (i === 0) this.egoCollisions++;
+          if (i === 0) this.egoCollided[j] = 1;
           a.collided = b.collided = true;
         }
         this.lastCollisionS[i] = this.lastCollisionS[j] = timeS;
@@ -135,9 +137,12 @@ export class MetricsTracker {
       if (a.control !== 'vehicle') continue;
       const decel = -a.accelFilteredMps2;
       const active = this.braking[i];
+      // Around a collision the deceleration is the crash (a motorcycle stopped by a car reads
+      // 50-100 m/s^2), not the driver's braking: it neither starts an episode nor raises its peak.
+      const crashing = timeS - this.lastCollisionS[i] <= 1;
       if (active) {
-        if (decel > active.decelMps2) active.decelMps2 = decel;
-        if (decel < HARD_BRAKE_END_MPS2) this.braking[i] = null;
+        if (decel > active.decelMps2 && !crashing) active.decelMps2 = decel;
+        if (decel < HARD_BRAKE_END_MPS2 || crashing) this.braking[i] = null;
       } else if (decel > HARD_BRAKE_MPS2 && timeS - this.lastCollisionS[i] > 1) {
         const e: HardBrakeEvent = { kind: 'hardBrake', tick, timeS, actor: a.id, decelMps2: decel };
         events.push(e);
@@ -151,7 +156,11 @@ export class MetricsTracker {
     const perActor: Record<string, ActorMetrics> = {};
     let minTtcS = Infinity;
     let minDistanceM = Infinity;
+    let nearMiss = false;
     for (let i = 1; i < this.n; i++) {
+      // A near miss: an actor came closer than the threshold in time (TTC 0 included) without
+      // hitting the ego; a hit is counted as a collision instead.
+      if (this.minTtc[i] < this.nearMissTtcS && this.egoCollided[i] === 0) nearMiss = true;
       perActor[this.actors[i].id] = {
         minTtcS: this.minTtc[i],
         minTtcTick: this.minTtcTick[i],
@@ -167,7 +176,7 @@ export class MetricsTracker {
       minDistanceM,
       collisions: this.collisions,
       hardBrakes: this.hardBrakes,
-      nearMiss: minTtcS < this.nearMissTtcS && this.egoCollisions === 0,
+      nearMiss,
       nearMissTtcS: this.nearMissTtcS,
     };
   }

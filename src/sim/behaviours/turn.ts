@@ -38,6 +38,10 @@ export const turn: BehaviourModule<Extract<Behaviour, { do: 'turn' }>> = {
     const roundabout = junction.kind === 'roundabout';
     const cap = b.speedMps ?? (roundabout ? ROUNDABOUT_SPEED_MPS : b.direction === 'straight' ? Math.max(actor.desiredSpeedMps, TURN_SPEED_MPS) : TURN_SPEED_MPS);
     actor.speedZones = [{ fromS: built.routeFromS, toS: built.routeToS, capMps: cap }];
+    // The turn is driven at its speed: an actor standing or slower sets off to reach it (the
+    // zone caps a faster one); without it an actor at rest would wait at the junction forever.
+    if (b.speedMps !== undefined || actor.desiredSpeedMps < 0.5) actor.desiredSpeedMps = Math.max(actor.desiredSpeedMps, cap);
+    actor.parked = false;
     if (roundabout || b.gapAcceptanceS !== undefined) {
       const entry = built.path.position(built.routeFromS, 0);
       const conflict = roundabout ? entry : junction.centre;

@@ -126,7 +126,10 @@ export function longitudinalAccel(ctx: SimContext, actor: SimActor): number {
   }
   if (actor.pathEndsAtRoadEnd && actor.path) {
     const d = actor.path.lengthM - front;
-    if (d < (v * v) / (2 * COMFORT_DECEL_MPS2) + 30) a = Math.min(a, stopAccel(actor, desired, d));
+    // Only an end the actor could reach before the simulation ends is braked for: a car
+    // cruising on a road that ends beyond what the run covers keeps its speed.
+    const reachM = v * Math.max(0, ctx.durationS - ctx.timeS) + 30;
+    if (d < (v * v) / (2 * COMFORT_DECEL_MPS2) + 30 && d < reachM) a = Math.min(a, stopAccel(actor, desired, d));
   }
   const maxBrake = actor.geometry ? Math.min(ctx.muG, actor.geometry.maxBrakeMps2) : ctx.muG;
   return Math.max(-maxBrake, Math.min(maxAccel, a));
