@@ -27,7 +27,7 @@ import { searchDimensions, type SearchDimension } from './searchSpace.js';
 import type { Evaluation, Evaluator, Rollout, SearchMethod, SearchOutcome, SearchProgress } from './types.js';
 
 /** Requirement checks used to estimate how much of a proposal meets the requirements. */
-const PROPOSAL_PROBES = 64;
+const PROPOSAL_PROBES = 128;
 const DECLARED_PROBES = 2048;
 const DEFAULT_MAX_TRIES = 1000;
 
@@ -117,8 +117,9 @@ class SearchState {
       if (u === null) throw new SamplingError(`the search proposal drew ${maxTries} points in a row that broke a requirement; loosen the requirements or raise --max-tries`);
       points.push(u);
     }
-    let acceptance = 1;
-    if (this.plan.requirements.length > 0) {
+    // The declared distribution's own acceptance cancels exactly: its draws weigh 1.
+    let acceptance = proposal.params.defensive === 1 ? this.declaredAcceptance : 1;
+    if (this.plan.requirements.length > 0 && proposal.params.defensive < 1) {
       const probeOk = this.acceptance(proposal, `search:${this.options.method}:probe`, PROPOSAL_PROBES, iteration, stream) * PROPOSAL_PROBES;
       acceptance = (probeOk + count) / (PROPOSAL_PROBES + tries);
     }
