@@ -13,10 +13,15 @@
  *   the chosen spacing).
  *
  * "In view" is geometric (src/scene/cameraView.ts): the projected box of the actor covers at
- * least MIN_IN_VIEW_HEIGHT_PX rows of the image; occlusion is only known after rendering.
+ * least MIN_IN_VIEW_HEIGHT_PX rows of the image and other actors' boxes hide less than
+ * 1 - MIN_UNOCCLUDED_SHARE of it; exact occlusion is only known after rendering.
+ *
+ * A clip centred on the focus (event or critical tick) keeps that tick inside it and slides by
+ * up to half its span towards the frames where the focus is in view, so a focus that leaves
+ * the view right after its critical moment still fills the clip.
  */
 import type { ScenarioInstance } from '../scenario/types.js';
-import { CameraView } from '../scene/cameraView.js';
+import { CameraView, type ActorView } from '../scene/cameraView.js';
 import { focusActorIndices, focusAnchorTick } from '../sim/focus.js';
 import { timeToOverlapS, type OrientedBox } from '../sim/orientedBox.js';
 import { STATE_FIELDS, type SimEvent, type SimMetrics, type Trajectory } from '../sim/types.js';
@@ -25,6 +30,13 @@ export type ClipAnchor = 'focus' | 'event' | 'critical' | 'start' | { atS: numbe
 
 /** Projected box height [px] from which an actor counts as in the camera's view. */
 export const MIN_IN_VIEW_HEIGHT_PX = 12;
+/** Share of an actor's box that other actors' boxes must leave uncovered for it to count as in view. */
+export const MIN_UNOCCLUDED_SHARE = 0.3;
+
+/** The in-view test of this module on one CameraView result. */
+export function inView(v: ActorView): boolean {
+  return v.heightPx >= MIN_IN_VIEW_HEIGHT_PX && v.unoccludedShare >= MIN_UNOCCLUDED_SHARE;
+}
 
 /** How the centre of a clip was chosen. */
 export type ClipCentre = 'focus-event' | 'focus-critical' | 'ego-critical' | 'middle' | 'start' | 'time' | 'ticks';
@@ -99,7 +111,7 @@ export function focusCriticalTick(input: ScheduleInput, view = new CameraView(in
   for (let tick = 0; tick < t.ticks; tick++) {
     for (const a of actors) {
       const v = view.view(tick, a);
-      if (v.heightPx < MIN_IN_VIEW_HEIGHT_PX) continue;
+      if (!inView(v)) continue;
       const o = (tick * t.actors.length + a) * STATE_FIELDS.length;
       const e = tick * t.actors.length * STATE_FIELDS.length;
       const ttc = timeToOverlapS(footprint(t, tick, 0, _ego), t.states[e + F.vx], t.states[e + F.vy], footprint(t, tick, a, _actor), t.states[o + F.vx], t.states[o + F.vy]);
@@ -151,14 +163,51 @@ export function frameSchedule(input: ScheduleInput, opts: ClipOptions): FrameSch
       centre = picked.centre;
       centreTick = picked.tick ?? Math.floor(last / 2);
     }
-    let first = centre === 'start' ? 0 : centreTick - Math.floor(span / 2);
-    first = Math.max(0, Math.min(first, last - span));
+    const clamp = (f: number): number => Math.max(0, Math.min(f, last - span));
+    let first = clamp(centre === 'start' ? 0 : centreTick - Math.floor(span / 2));
+    if (centre === 'focus-event' || centre === 'focus-critical') first = slideTowardsFocus(input, cameraView(), first, centreTick, stride, opts.frames, clamp);
     ticks = strided(first, stride, opts.frames, last);
   }
 
   const focus = focusActorIndices(input.instance.focus, t);
-  const focusInView = ticks.map((tick) => focus.some((a) => cameraView().view(tick, a).heightPx >= MIN_IN_VIEW_HEIGHT_PX));
+  const focusInView = ticks.map((tick) => focus.some((a) => inView(cameraView().view(tick, a))));
   return { ticks, timesS: ticks.map((k) => k * t.dtS), centre, centreTick, focusInView, notes };
+}
+
+/**
+ * The first tick of the clip that keeps `anchor` inside it, has the most frames with a focus
+ * actor in view, and among those lies closest to `centred` (the centred clip's first tick).
+ */
+function slideTowardsFocus(input: ScheduleInput, view: CameraView, centred: number, anchor: number, stride: number, frames: number, clamp: (f: number) => number): number {
+  const focus = focusActorIndices(input.instance.focus, input.trajectory);
+  if (focus.length === 0) return centred;
+  const span = (frames - 1) * stride;
+  const seen = new Map<number, boolean>();
+  const visible = (tick: number): boolean => {
+    let v = seen.get(tick);
+    if (v === undefined) seen.set(tick, (v = focus.some((a) => inView(view.view(tick, a)))));
+    return v;
+  };
+  const score = (first: number): number => {
+    let n = 0;
+    for (let k = 0; k < frames; k++) if (visible(first + k * stride)) n++;
+    return n;
+  };
+  let best = centred;
+  let bestScore = score(centred);
+  // Up to half a span either way: the anchor stays in the clip.
+  const reach = Math.floor(span / 2);
+  for (let d = 1; d <= reach; d++) {
+    for (const f of [clamp(centred - d), clamp(centred + d)]) {
+      if (anchor < f || anchor > f + span) continue;
+      const sc = score(f);
+      if (sc > bestScore) {
+        best = f;
+        bestScore = sc;
+      }
+    }
+  }
+  return best;
 }
 
 function strided(first: number, stride: number, frames: number, last: number): number[] {
@@ -194,21 +243,18 @@ function pickCentre(input: ScheduleInput, anchor: 'focus' | 'event' | 'critical'
   return egoCritical();
 }
 
-/**
- * Reads a --clip value: focus, event, critical, start, at:<seconds> or ticks:<from>-<to>.
- * Returns a message on a bad value.
- */
-export function parseClipAnchor(text: string): ClipAnchor | string {
+/** Reads a --clip value: focus, event, critical, start, at:<seconds> or ticks:<from>-<to>. */
+export function parseClipAnchor(text: string): { ok: true; anchor: ClipAnchor } | { ok: false; message: string } {
   const s = text.trim();
-  if (s === 'focus' || s === 'event' || s === 'critical' || s === 'start') return s;
+  if (s === 'focus' || s === 'event' || s === 'critical' || s === 'start') return { ok: true, anchor: s };
   const at = /^at:(\d+(?:\.\d+)?)s?$/.exec(s);
-  if (at) return { atS: Number(at[1]) };
+  if (at) return { ok: true, anchor: { atS: Number(at[1]) } };
   const range = /^ticks:(\d+)-(\d+)$/.exec(s);
   if (range) {
     const fromTick = Number(range[1]);
     const toTick = Number(range[2]);
-    if (toTick < fromTick) return `tick range ${s.slice(6)} ends before it starts`;
-    return { fromTick, toTick };
+    if (toTick < fromTick) return { ok: false, message: `tick range ${s.slice(6)} ends before it starts` };
+    return { ok: true, anchor: { fromTick, toTick } };
   }
-  return `expected focus, event, critical, start, at:<seconds> (e.g. at:4.5) or ticks:<from>-<to> (e.g. ticks:200-260), got "${text}"`;
+  return { ok: false, message: `expected focus, event, critical, start, at:<seconds> (e.g. at:4.5) or ticks:<from>-<to> (e.g. ticks:200-260), got "${text}"` };
 }

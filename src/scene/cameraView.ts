@@ -1,8 +1,9 @@
 /**
  * Where an actor's box falls in the ego camera's image at a recorded tick, computed in Node
  * from the trajectory with the same EgoCamera the render page draws with (no DOM, no pixels).
- * It answers "is the actor in the camera's view, and how big" for choosing clips; occlusion
- * by other objects is not considered (only the render's id buffer knows it).
+ * It answers "is the actor in the camera's view, how big, and how much of it do other actors'
+ * boxes hide" for choosing clips; static furniture is not considered, and exact occlusion is
+ * only known from the render's id buffer.
  *
  * Image frame: x right, y down, origin at the top-left corner [px].
  */
@@ -20,15 +21,32 @@ export interface ActorView {
   heightPx: number;
   /** Distance from the camera to the box centre [m]. */
   distanceM: number;
+  /**
+   * Share of the box's sample points in the image that no nearer actor's projected box covers,
+   * 0..1 (0 when out of view). Boxes stand in for shapes, so it errs towards occluded.
+   */
+  unoccludedShare: number;
 }
 
 const F = Object.fromEntries(STATE_FIELDS.map((f, i) => [f, i])) as Record<(typeof STATE_FIELDS)[number], number>;
-/** Sample points per box axis: corners, edge and face centres, and the middle (3 x 3 x 3). */
-const STEPS = [-0.5, 0, 0.5];
+/** Sample points per box axis (5 x 5 x 5 through the box). */
+const STEPS = [-0.5, -0.25, 0, 0.25, 0.5];
+const UP = [0, 0.25, 0.5, 0.75, 1];
+
+/** An actor's box seen from the camera: its image rectangle and its nearest depth [m]. */
+interface Silhouette {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  nearM: number;
+}
 
 const _p = new THREE.Vector3();
 const _cam = new THREE.Vector3();
 const _world = new THREE.Vector3();
+const _pts: number[] = [];
+const _own: number[] = [];
 
 export class CameraView {
   private readonly ego: EgoCamera;
@@ -58,9 +76,9 @@ export class CameraView {
     this.posedTick = tick;
   }
 
-  /** Where actor `actor` (trajectory index, > 0) appears at `tick`. */
-  view(tick: number, actor: number): ActorView {
-    this.pose(tick);
+  /** Image points [u, v, depth] of actor `actor`'s box sample points in front of the camera at the posed tick. */
+  private points(tick: number, actor: number, out: number[]): void {
+    out.length = 0;
     const camera = this.ego.camera;
     const size = this.trajectory.actors[actor].size;
     const x = this.state(tick, actor, F.x);
@@ -69,30 +87,67 @@ export class CameraView {
     const yaw = this.state(tick, actor, F.yawRad);
     const c = Math.cos(yaw);
     const s = Math.sin(yaw);
-    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
     for (const a of STEPS) {
       for (const b of STEPS) {
-        for (const h of [0, 0.5, 1]) {
+        for (const h of UP) {
           const along = a * size.lengthM;
           const left = b * size.widthM;
           worldToThree(x + c * along - s * left, y + s * along + c * left, z + h * size.heightM, _world);
           _cam.copy(_world).applyMatrix4(camera.matrixWorldInverse);
           // In front of the near plane only (three's camera looks along -z).
           if (_cam.z > -camera.near) continue;
+          const depth = -_cam.z;
           _p.copy(_cam).applyMatrix4(camera.projectionMatrix);
-          const u = ((_p.x + 1) / 2) * this.widthPx;
-          const v = ((1 - _p.y) / 2) * this.heightPx;
-          if (u < x1) x1 = u;
-          if (u > x2) x2 = u;
-          if (v < y1) y1 = v;
-          if (v > y2) y2 = v;
+          out.push(((_p.x + 1) / 2) * this.widthPx, ((1 - _p.y) / 2) * this.heightPx, depth);
         }
       }
     }
-    worldToThree(x, y, z + size.heightM / 2, _world);
+  }
+
+  private silhouette(tick: number, actor: number): Silhouette | null {
+    this.points(tick, actor, _pts);
+    if (_pts.length === 0) return null;
+    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity, nearM = Infinity;
+    for (let i = 0; i < _pts.length; i += 3) {
+      x1 = Math.min(x1, _pts[i]);
+      x2 = Math.max(x2, _pts[i]);
+      y1 = Math.min(y1, _pts[i + 1]);
+      y2 = Math.max(y2, _pts[i + 1]);
+      nearM = Math.min(nearM, _pts[i + 2]);
+    }
+    return { x1, y1, x2, y2, nearM };
+  }
+
+  /** Where actor `actor` (trajectory index, > 0) appears at `tick`. */
+  view(tick: number, actor: number): ActorView {
+    this.pose(tick);
+    const camera = this.ego.camera;
+    const t = this.trajectory;
+    const size = t.actors[actor].size;
+    worldToThree(this.state(tick, actor, F.x), this.state(tick, actor, F.y), this.state(tick, actor, F.z) + size.heightM / 2, _world);
     const distanceM = _world.distanceTo(camera.getWorldPosition(_p));
+    const occluders: Silhouette[] = [];
+    for (let a = 1; a < t.actors.length; a++) {
+      if (a === actor) continue;
+      const sil = this.silhouette(tick, a);
+      if (sil && sil.x2 > 0 && sil.x1 < this.widthPx && sil.y2 > 0 && sil.y1 < this.heightPx) occluders.push(sil);
+    }
+    this.points(tick, actor, _own);
+    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    let inImage = 0;
+    let clear = 0;
+    for (let i = 0; i < _own.length; i += 3) {
+      const u = _own[i], v = _own[i + 1], d = _own[i + 2];
+      x1 = Math.min(x1, u);
+      x2 = Math.max(x2, u);
+      y1 = Math.min(y1, v);
+      y2 = Math.max(y2, v);
+      if (u < 0 || u >= this.widthPx || v < 0 || v >= this.heightPx) continue;
+      inImage++;
+      if (!occluders.some((o) => o.nearM < d && u >= o.x1 && u <= o.x2 && v >= o.y1 && v <= o.y2)) clear++;
+    }
     const cx1 = Math.max(0, x1), cy1 = Math.max(0, y1), cx2 = Math.min(this.widthPx, x2), cy2 = Math.min(this.heightPx, y2);
-    if (!(cx2 > cx1 && cy2 > cy1)) return { box: null, heightPx: 0, distanceM };
-    return { box: [cx1, cy1, cx2, cy2], heightPx: cy2 - cy1, distanceM };
+    if (!(cx2 > cx1 && cy2 > cy1)) return { box: null, heightPx: 0, distanceM, unoccludedShare: 0 };
+    return { box: [cx1, cy1, cx2, cy2], heightPx: cy2 - cy1, distanceM, unoccludedShare: inImage ? clear / inImage : 0 };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criticalTick, focusCriticalTick, frameSchedule, MIN_IN_VIEW_HEIGHT_PX, parseClipAnchor, type ScheduleInput } from '../../src/dataset/frameSchedule.js';
+import { criticalTick, focusCriticalTick, frameSchedule, inView, parseClipAnchor, type ScheduleInput } from '../../src/dataset/frameSchedule.js';
 import { CameraView } from '../../src/scene/cameraView.js';
 import { focusEventTick } from '../../src/sim/focus.js';
 import { timeToOverlapS } from '../../src/sim/orientedBox.js';
@@ -97,9 +97,9 @@ describe('focus critical tick', () => {
     // The closest call with `slow` comes just after it starts to speed up, not at either end.
     expect(s.centreTick).toBeGreaterThan(Math.round(1.5 / DT));
     expect(s.centreTick).toBeLessThan(Math.round(3 / DT));
-    expect(view.view(s.centreTick, 1).heightPx).toBeGreaterThanOrEqual(MIN_IN_VIEW_HEIGHT_PX);
+    expect(inView(view.view(s.centreTick, 1))).toBe(true);
     for (let tick = 0; tick < t.ticks; tick++) {
-      if (view.view(tick, 1).heightPx >= MIN_IN_VIEW_HEIGHT_PX) expect(ttcAt(tick, 1)).toBeGreaterThanOrEqual(ttcAt(s.centreTick, 1));
+      if (inView(view.view(tick, 1))) expect(ttcAt(tick, 1)).toBeGreaterThanOrEqual(ttcAt(s.centreTick, 1));
     }
     expect(s.focusInView).toEqual([true, true, true, true, true]);
   });
@@ -147,12 +147,17 @@ describe('CameraView', () => {
 });
 
 describe('parseClipAnchor', () => {
-  it('reads every anchor form and rejects the rest with a message', () => {
-    expect(parseClipAnchor('focus')).toBe('focus');
-    expect(parseClipAnchor('at:4.5')).toEqual({ atS: 4.5 });
-    expect(parseClipAnchor('at:4s')).toEqual({ atS: 4 });
-    expect(parseClipAnchor('ticks:200-260')).toEqual({ fromTick: 200, toTick: 260 });
-    expect(parseClipAnchor('ticks:9-3')).toBe('tick range 9-3 ends before it starts');
-    expect(parseClipAnchor('middle')).toMatch(/^expected focus, event, critical, start/);
+  it('reads every anchor form', () => {
+    for (const name of ['focus', 'event', 'critical', 'start'] as const) expect(parseClipAnchor(name)).toEqual({ ok: true, anchor: name });
+    expect(parseClipAnchor('at:4.5')).toEqual({ ok: true, anchor: { atS: 4.5 } });
+    expect(parseClipAnchor('at:4s')).toEqual({ ok: true, anchor: { atS: 4 } });
+    expect(parseClipAnchor('ticks:200-260')).toEqual({ ok: true, anchor: { fromTick: 200, toTick: 260 } });
+  });
+
+  it('rejects the rest with a message', () => {
+    expect(parseClipAnchor('ticks:9-3')).toEqual({ ok: false, message: 'tick range 9-3 ends before it starts' });
+    const bad = parseClipAnchor('middle');
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.message).toMatch(/^expected focus, event, critical, start/);
   });
 });

@@ -68,8 +68,8 @@ export const RUN_EXIT_CODES = `Exit codes:
 
 function clipArg(text: string): ClipAnchor {
   const a = parseClipAnchor(text);
-  if (typeof a === 'string') throw new InvalidArgumentError(a);
-  return a;
+  if (!a.ok) throw new InvalidArgumentError(a.message);
+  return a.anchor;
 }
 
 function secondsArg(text: string): number {
