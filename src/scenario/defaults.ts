@@ -454,6 +454,7 @@ function egoOf(e: Reader): EgoInstance {
     size: { ...KIND_SIZES[kind] },
     behaviours: behavioursOf(e),
     camera: cameraOf(e.child('camera')),
+    lights: { highBeams: e.child('lights').bool('highBeams', false) },
   };
 }
 
@@ -529,7 +530,7 @@ function actorOf(a: Reader): ActorInstance {
     colour,
     size: sizeOf(size, a.child('size')),
     ...extra,
-    lights: { headlights: lights.has('headlights') ? lights.bool('headlights', false) : 'auto', hazard: lights.bool('hazard', false) },
+    lights: { headlights: lights.has('headlights') ? lights.bool('headlights', false) : 'auto', hazard: lights.bool('hazard', false), highBeams: lights.bool('highBeams', false) },
     behaviours: behavioursOf(a),
   };
 }

@@ -280,6 +280,7 @@ const actorProps = {
   lights: obj('Vehicle lights.', {
     headlights: bool('Headlights on (default: on when it is dark or foggy).'),
     hazard: bool('Hazard lights.'),
+    highBeams: bool('High beams (about 150 m of road) instead of low beams (about 60 m) while the headlights are on.'),
   }),
   behaviours: { type: 'array', maxItems: 32, items: { oneOf: behaviours, discriminator: { propertyName: 'do' } } },
 };
@@ -495,6 +496,9 @@ export const scenarioSchema: Json = {
       colour,
       behaviours: actorProps.behaviours,
       camera,
+      lights: obj('Ego vehicle lights (its headlights follow the light: on when it is dark or foggy).', {
+        highBeams: bool('High beams (about 150 m of road) instead of low beams (about 60 m).'),
+      }),
     }, ['place']),
     actors: { type: 'array', maxItems: 200, items: obj('An actor.', actorProps, ['id', 'kind', 'place']) },
     focus,

@@ -170,7 +170,8 @@ export interface ActorInstance {
   person?: PersonLook;
   animal?: { species: AnimalSpecies };
   object?: { shape: ObjectShape };
-  lights: { headlights: boolean | 'auto'; hazard: boolean };
+  /** highBeams: high instead of low beams while the headlights are on. */
+  lights: { headlights: boolean | 'auto'; hazard: boolean; highBeams: boolean };
   behaviours: Behaviour[];
 }
 
@@ -196,6 +197,8 @@ export interface EgoInstance {
   size: Size;
   behaviours: Behaviour[];
   camera: CameraRig;
+  /** High instead of low beams. */
+  lights: { highBeams: boolean };
 }
 
 export type RoadBlock =

@@ -1,14 +1,28 @@
 /**
  * Vehicle headlights as real SpotLights lighting the road: the ego's own lamps always, then
  * the vehicles nearest the ego whose head-light bit is on, up to a fixed count.
+ *
+ * Low beams light the road to about 50-60 m, as real ones do: the beam's axis points 2 deg
+ * below the horizon, so its bright core reaches the road far ahead while the soft cone
+ * (penumbra 1) still lights the near road and what stands on it. High beams (a lights knob of
+ * the ego and of each vehicle) point level, brighter, to about 150 m. One light per vehicle,
+ * so a night frame costs no more lights than before.
  */
 import * as THREE from 'three';
 import { LIGHT, type Trajectory } from '../sim/types.js';
 import { F, NF } from './stateFields.js';
 
 const VEHICLES = new Set(['car', 'van', 'truck', 'bus', 'motorcycle']);
-/** Luminous intensity of one vehicle's low beams (three.js physical units, candela). */
-const HEADLIGHT_INTENSITY = 50;
+/** Luminous intensity of one vehicle's beams (three.js units; the sun is 3.2 here) and their aim. */
+export const LOW_BEAM = { intensity: 260, dropDeg: 2, coneRad: 0.5 } as const;
+export const HIGH_BEAM = { intensity: 1200, dropDeg: 0.3, coneRad: 0.5 } as const;
+/** Decay exponent of the beams: below 2 (inverse square) to stand in for a camera's night gain. */
+const BEAM_DECAY = 1.3;
+/** Distance where the lights stop [m]. */
+const BEAM_RANGE_M = 200;
+/** Lamp height above the ground [m], and the distance of the aim point [m]. */
+const LAMP_HEIGHT_M = 0.7;
+const AIM_M = 40;
 
 export class HeadlightPool {
   readonly lights: THREE.SpotLight[] = [];
@@ -20,7 +34,13 @@ export class HeadlightPool {
    * `size` real lights at most; `exposureScale` 0..1 weakens them in daylight, where the
    * camera's exposure leaves headlights little to add.
    */
-  constructor(private readonly trajectory: Trajectory, size: number, private readonly exposureScale = 1) {
+  constructor(
+    private readonly trajectory: Trajectory,
+    size: number,
+    private readonly exposureScale = 1,
+    /** Per trajectory actor: high beams instead of low beams. */
+    private readonly highBeams: readonly boolean[] = [],
+  ) {
     const idx: number[] = [];
     trajectory.actors.forEach((a, i) => {
       if (VEHICLES.has(a.kind)) idx.push(i);
@@ -31,7 +51,7 @@ export class HeadlightPool {
     // Only as many lights as there are ever lamps on: a light at zero intensity still costs
     // every lit pixel its shading, and the count must stay fixed (a change recompiles shaders).
     for (let k = 0; k < Math.min(size, this.mostOnAtOnce()); k++) {
-      const l = new THREE.SpotLight(0xfff1d8, 0, 120, 0.45, 1, 1.3);
+      const l = new THREE.SpotLight(0xfff1d8, 0, BEAM_RANGE_M, LOW_BEAM.coneRad, 1, BEAM_DECAY);
       l.name = `headlight-${k}`;
       this.lights.push(l);
     }
@@ -58,12 +78,13 @@ export class HeadlightPool {
     const c = Math.cos(st[o + F.yaw] as number);
     const s = Math.sin(st[o + F.yaw] as number);
     const f = (this.halfLen[a] as number) + 0.1;
-    light.position.set(x + c * f, z + 0.7, -(y + s * f));
-    // Low beam: axis level with the lamp (a low beam's cut-off), soft cone: the road is lit
-    // by the lower half of the beam, fading near the car instead of a bright disc.
-    light.target.position.set(x + c * (f + 40), z + 0.4, -(y + s * (f + 40)));
+    const beam = this.highBeams[a] === true ? HIGH_BEAM : LOW_BEAM;
+    light.position.set(x + c * f, z + LAMP_HEIGHT_M, -(y + s * f));
+    const drop = AIM_M * Math.tan(THREE.MathUtils.degToRad(beam.dropDeg));
+    light.target.position.set(x + c * (f + AIM_M), z + LAMP_HEIGHT_M - drop, -(y + s * (f + AIM_M)));
     light.target.updateMatrixWorld();
-    light.intensity = HEADLIGHT_INTENSITY * this.exposureScale;
+    light.angle = beam.coneRad;
+    light.intensity = beam.intensity * this.exposureScale;
   }
 
   update(tick: number): void {

@@ -163,7 +163,8 @@ export function buildScene(input: SceneInput): SceneRig {
   const needHeadlights = sky.darkness > 0.35 || instance.weather.fogVisibilityM < 400 || inTunnels;
   // Headlights add little in daylight (the exposure is set for the sun) but a lot in tunnels.
   const headlightScale = Math.max(0.25 + 0.75 * sky.darkness, inTunnels ? 0.8 : 0);
-  const headlights = new HeadlightPool(trajectory, needHeadlights ? budget.headlights : 0, headlightScale);
+  const highBeams = trajectory.actors.map((a, i) => (i === 0 ? instance.ego.lights.highBeams : instance.actors.find((x) => x.id === a.id)?.lights.highBeams === true));
+  const headlights = new HeadlightPool(trajectory, needHeadlights ? budget.headlights : 0, headlightScale, highBeams);
   for (const l of headlights.lights) scene.add(l, l.target);
 
   // Weather particles.

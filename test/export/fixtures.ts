@@ -49,7 +49,7 @@ function actor(id: string, kind: ActorKind, wheelchair = false): ActorInstance {
           },
         }
       : {}),
-    lights: { headlights: 'auto', hazard: false },
+    lights: { headlights: 'auto', hazard: false, highBeams: false },
     behaviours: [],
   };
 }
@@ -82,6 +82,7 @@ export function scenarioInstance(rain = 0.4, sunElevationDeg = 30): ScenarioInst
       size: { lengthM: 4.5, widthM: 1.8, heightM: 1.5 },
       behaviours: [],
       camera: { widthPx: W, heightPx: H, fovDeg: 65, heightM: 1.5, forwardM: 0, pitchDeg: 0, noise: 0, motionBlur: 0, lensDrops: 0 },
+      lights: { highBeams: false },
     },
     actors: [actor('car1', 'car'), actor('wheel1', 'pedestrian', true), actor('box1', 'object'), actor('dog1', 'animal'), actor('hidden1', 'car')],
     focus: { actors: [] },

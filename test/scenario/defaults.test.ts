@@ -49,6 +49,7 @@ describe('applyDefaults', () => {
         size: { lengthM: 4.5, widthM: 1.8, heightM: 1.5 },
         behaviours: [],
         camera: { widthPx: 1280, heightPx: 720, fovDeg: 90, heightM: 1.5, forwardM: 1, pitchDeg: 0, noise: 0, motionBlur: 0, lensDrops: 0 },
+        lights: { highBeams: false },
       },
       actors: [],
       focus: { actors: [] },
@@ -107,8 +108,17 @@ describe('applyDefaults', () => {
     expect(inst.actors[1]).toMatchObject({ object: { shape: 'cone' }, size: { lengthM: 0.35, widthM: 0.35, heightM: 0.7 }, colour: 'orange' });
   });
 
-  it('defaults headlights to auto and hazard lights to off', () => {
-    expect(applyDefaults(withActors({ id: 'a', kind: 'car', place: { s: 1 } })).actors[0].lights).toEqual({ headlights: 'auto', hazard: false });
+  it('defaults headlights to auto, hazard lights and high beams to off', () => {
+    const instance = applyDefaults(withActors({ id: 'a', kind: 'car', place: { s: 1 } }));
+    expect(instance.actors[0].lights).toEqual({ headlights: 'auto', hazard: false, highBeams: false });
+    expect(instance.ego.lights).toEqual({ highBeams: false });
+  });
+
+  it('takes high beams from the file for the ego and each vehicle', () => {
+    const instance = applyDefaults(withActors({ id: 'a', kind: 'car', place: { s: 1 }, lights: { highBeams: true } }));
+    expect(instance.actors[0].lights.highBeams).toBe(true);
+    const ego = applyDefaults({ version: 1, name: 't', road: { blocks: [{ kind: 'straight', lengthM: 100 }] }, ego: { place: { s: 1 }, lights: { highBeams: true } } });
+    expect(ego.ego.lights.highBeams).toBe(true);
   });
 
   it('names blocks b<index> unless they have an id, and fills junction and roundabout defaults', () => {

@@ -169,7 +169,7 @@ function actor(id: string, kind: ActorInstance['kind'], extra: Partial<ActorInst
     speedMps: 0,
     colour: 'red',
     size: SIZES[kind] as Size,
-    lights: { headlights: 'auto', hazard: false },
+    lights: { headlights: 'auto', hazard: false, highBeams: false },
     behaviours: [],
     ...extra,
   };
@@ -212,6 +212,7 @@ export function fixtureInstance(patch: { weather?: Partial<Weather>; light?: Par
       size: SIZES['car'] as Size,
       behaviours: [],
       camera: { widthPx: 1280, heightPx: 720, fovDeg: 90, heightM: 1.5, forwardM: 0.5, pitchDeg: 2, noise: 0, motionBlur: 0, lensDrops: 0 },
+      lights: { highBeams: false },
     },
     actors: [
       actor('lead', 'car', { colour: 'red' }),
