@@ -99,23 +99,53 @@ function footprint(t: Trajectory, tick: number, actor: number, out: OrientedBox)
 const _ego: OrientedBox = { x: 0, y: 0, yawRad: 0, halfL: 0, halfW: 0 };
 const _actor: OrientedBox = { x: 0, y: 0, yawRad: 0, halfL: 0, halfW: 0 };
 
+/** Lateral margin [m] around the ego's width within which an actor ahead stands in its path. */
+export const PATH_MARGIN_M = 1;
+/** Times to collision up to this [s] make a close call; longer ones rank as not closing in. */
+export const CLOSE_CALL_TTC_S = 3;
+
 /**
- * The focus actors' most critical tick while in the camera's view: the smallest time to
- * collision with the ego (constant velocities, footprints), ties and never-closing ticks
- * broken by the smallest camera distance. Null when no focus actor is ever in view.
+ * The focus actors' most critical tick while in the camera's view, in this order:
+ * 1. the smallest time to collision with the ego (constant velocities, footprints) up to
+ *    CLOSE_CALL_TTC_S, ties by the smallest camera distance;
+ * 2. when they never close in that much while in view: the tick where one stands in the ego's path
+ *    (ahead, within the ego's width plus PATH_MARGIN_M of its centre line) nearest to it,
+ *    such as an animal that crosses ahead and is gone before the ego arrives;
+ * 3. otherwise the smallest camera distance.
+ * Null when no focus actor is ever in view.
  */
 export function focusCriticalTick(input: ScheduleInput, view = new CameraView(input.trajectory, input.instance.ego.camera)): number | null {
   const t = input.trajectory;
+  const n = t.actors.length;
   const actors = focusActorIndices(input.instance.focus, t);
-  let best: { ttc: number; dist: number; tick: number } | null = null;
+  const egoHalfW = t.actors[0].size.widthM / 2;
+  let best: { rank: number; key: number; dist: number; tick: number } | null = null;
   for (let tick = 0; tick < t.ticks; tick++) {
+    const e = tick * n * STATE_FIELDS.length;
     for (const a of actors) {
       const v = view.view(tick, a);
       if (!inView(v)) continue;
-      const o = (tick * t.actors.length + a) * STATE_FIELDS.length;
-      const e = tick * t.actors.length * STATE_FIELDS.length;
+      const o = (tick * n + a) * STATE_FIELDS.length;
       const ttc = timeToOverlapS(footprint(t, tick, 0, _ego), t.states[e + F.vx], t.states[e + F.vy], footprint(t, tick, a, _actor), t.states[o + F.vx], t.states[o + F.vy]);
-      if (best === null || ttc < best.ttc || (ttc === best.ttc && v.distanceM < best.dist)) best = { ttc, dist: v.distanceM, tick };
+      let rank: number;
+      let key: number;
+      if (ttc <= CLOSE_CALL_TTC_S) {
+        rank = 0;
+        key = ttc;
+      } else {
+        // The actor in the ego's frame: ahead along its heading, and to the side.
+        const yaw = t.states[e + F.yawRad];
+        const dx = t.states[o + F.x] - t.states[e + F.x];
+        const dy = t.states[o + F.y] - t.states[e + F.y];
+        const ahead = dx * Math.cos(yaw) + dy * Math.sin(yaw);
+        const side = -dx * Math.sin(yaw) + dy * Math.cos(yaw);
+        const inPath = ahead > 0 && Math.abs(side) < egoHalfW + t.actors[a].size.widthM / 2 + PATH_MARGIN_M;
+        rank = inPath ? 1 : 2;
+        key = inPath ? ahead : v.distanceM;
+      }
+      if (best === null || rank < best.rank || (rank === best.rank && (key < best.key || (key === best.key && v.distanceM < best.dist)))) {
+        best = { rank, key, dist: v.distanceM, tick };
+      }
     }
   }
   return best?.tick ?? null;
