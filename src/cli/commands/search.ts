@@ -24,7 +24,7 @@ import { readScenarioFile, samplingUserError } from '../scenarioFile.js';
 
 interface SearchFlags {
   objective: Objective;
-  budget: number;
+  budget?: number;
   method: SearchMethod;
   design: 'search' | 'coverage';
   workers: number;
@@ -42,6 +42,8 @@ function shareArg(text: string): number {
   if (!(n > 0 && n <= 1)) throw new InvalidArgumentError(`expected a share in (0, 1] such as 0.9 or 90%, got "${text}"`);
   return n;
 }
+
+const DEFAULT_BUDGET = 500;
 
 const keysArg = (text: string): string[] => text.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -114,7 +116,7 @@ async function runSearch(file: string, flags: SearchFlags): Promise<void> {
   const out = (line: string): void => void process.stdout.write(line + '\n');
   try {
     if (flags.design === 'coverage') {
-      const result = coverageDesign(spec, { keys: flags.cells, levels: flags.levels, target: flags.target, budget: flags.budget, seed: flags.seed });
+      const result = coverageDesign(spec, { keys: flags.cells, levels: flags.levels, target: flags.target, budget: flags.budget ?? Number.MAX_SAFE_INTEGER, seed: flags.seed });
       mkdirSync(outDir, { recursive: true });
       writeFileAtomic(resultFile, JSON.stringify(coverageResultSpec(spec, file, result, flags.seed, command), null, 1) + '\n');
       if (flags.json) {
@@ -129,7 +131,7 @@ async function runSearch(file: string, flags: SearchFlags): Promise<void> {
     process.on('SIGINT', onSigint);
     let outcome: SearchOutcome;
     try {
-      outcome = await search(spec, pool.evaluate, { method: flags.method, budget: flags.budget, seed: flags.seed, keep: flags.keep, onProgress: (p) => view.update(p), signal: abort.signal });
+      outcome = await search(spec, pool.evaluate, { method: flags.method, budget: flags.budget ?? DEFAULT_BUDGET, seed: flags.seed, keep: flags.keep, onProgress: (p) => view.update(p), signal: abort.signal });
     } finally {
       view.stop();
       process.off('SIGINT', onSigint);
@@ -173,7 +175,7 @@ export function register(program: Command): void {
     )
     .argument('<file>', 'scenario file (YAML or JSON)')
     .addOption(new Option('--objective <obj>', 'what counts as critical: smallest time to collision, smallest distance, a collision and its relative speed, or critical while the focus actor is hidden').choices(OBJECTIVES).default('collision'))
-    .option('-b, --budget <n>', 'rollouts to make (coverage: most instances to pick)', integerArg(1, 10_000_000), 500)
+    .option('-b, --budget <n>', 'rollouts to make (default 500; coverage: most instances to pick, default one per cell)', integerArg(1, 10_000_000))
     .addOption(new Option('-m, --method <method>', 'search method').choices(SEARCH_METHODS).default('cem'))
     .addOption(new Option('-d, --design <design>', '"coverage" fills empty grid cells instead of searching').choices(['search', 'coverage']).default('search'))
     .option('-w, --workers <w>', 'worker threads running rollouts', integerArg(1, 64), 1)

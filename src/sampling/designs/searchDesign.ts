@@ -17,7 +17,7 @@ export function searchDesign(dimensions: number, samples: readonly { u: readonly
   });
   const sample = (index: number) => {
     assertIndex(index);
-    if (index >= samples.length) throw new RangeError(`the search kept ${samples.length} samples; sample ${index} is past them (use --count ${samples.length} or fewer)`);
+    if (index >= samples.length) throw new SamplingError(`the search kept ${samples.length} samples; sample ${index} is past them (use --count ${samples.length} or fewer)`, '/sweep/samples');
     return samples[index];
   };
   return {

@@ -62,6 +62,7 @@ class SearchState {
   readonly rollouts: Rollout[] = [];
   readonly declaredAcceptance: number;
   firstCollisionAt: number | null = null;
+  private readonly sweepMaxTries: number | undefined;
   private collisions = 0;
   private bestScore = -Infinity;
 
@@ -69,6 +70,9 @@ class SearchState {
     if (!Number.isSafeInteger(options.budget) || options.budget < 1) throw new RangeError(`budget must be a positive whole number of rollouts, got ${options.budget}`);
     if (!Number.isSafeInteger(options.keep) || options.keep < 0) throw new RangeError(`keep must be a whole number, 0 or more, got ${options.keep}`);
     this.plan = compileSpec(spec);
+    const sweep = spec.sweep;
+    const tries = sweep !== null && typeof sweep === 'object' && !Array.isArray(sweep) ? sweep.maxTries : undefined;
+    this.sweepMaxTries = typeof tries === 'number' ? tries : undefined;
     this.dims = searchDimensions(this.plan.dimensions);
     if (this.dims.length === 0) throw new SamplingError('the scenario has no distributions, so there is nothing to search; declare a parameter as a distribution');
     this.declaredAcceptance = this.acceptance(new Proposal(this.dims, declaredParams(this.dims)), 'search:declared-probe', DECLARED_PROBES);
@@ -104,7 +108,7 @@ class SearchState {
    */
   draw(proposal: Proposal, count: number, iteration: number, stream: number): Draw[] {
     const rng = this.rng(iteration, stream, `search:${this.options.method}`);
-    const maxTries = this.options.maxTries ?? DEFAULT_MAX_TRIES;
+    const maxTries = this.options.maxTries ?? this.sweepMaxTries ?? DEFAULT_MAX_TRIES;
     const points: number[][] = [];
     let tries = 0;
     while (points.length < count) {
@@ -114,7 +118,7 @@ class SearchState {
         tries++;
         if (pointMeetsRequirements(this.plan, candidate)) u = candidate;
       }
-      if (u === null) throw new SamplingError(`the search proposal drew ${maxTries} points in a row that broke a requirement; loosen the requirements or raise --max-tries`);
+      if (u === null) throw new SamplingError(`the search proposal drew ${maxTries} points in a row that broke a requirement; loosen the requirements or raise sweep.maxTries`, '/requires');
       points.push(u);
     }
     // The declared distribution's own acceptance cancels exactly: its draws weigh 1.
