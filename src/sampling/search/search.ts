@@ -106,8 +106,8 @@ class SearchState {
    * `count` draws of `proposal` that meet the requirements, from the stream (iteration, stream).
    * The proposal's acceptance is estimated from these draws' tries plus extra probes.
    */
-  draw(proposal: Proposal, count: number, iteration: number, stream: number): Draw[] {
-    const rng = this.rng(iteration, stream, `search:${this.options.method}`);
+  draw(proposal: Proposal, count: number, iteration: number, stream: number, purpose = `search:${this.options.method}`): Draw[] {
+    const rng = this.rng(iteration, stream, purpose);
     const maxTries = this.options.maxTries ?? this.sweepMaxTries ?? DEFAULT_MAX_TRIES;
     const points: number[][] = [];
     let tries = 0;
@@ -182,16 +182,23 @@ export function byCriticality(rollouts: readonly Rollout[]): Rollout[] {
   return [...rollouts].sort((a, b) => b.score - a.score || a.rollout - b.rollout);
 }
 
+/**
+ * Declared draws come from the random search's streams, whichever method asks: the first
+ * iteration of cem and the starts of annealing are then exactly the random baseline's first
+ * draws, so a comparison of methods with one seed differs only where the methods differ.
+ */
+const DECLARED_STREAM = 'search:random';
+
 async function randomSearch(state: SearchState, batchSize: number): Promise<void> {
   const declared = new Proposal(state.dims, declaredParams(state.dims));
-  for (let it = 0; !state.done; it++) await state.run(state.draw(declared, Math.min(batchSize, state.remaining), it, 0), it);
+  for (let it = 0; !state.done; it++) await state.run(state.draw(declared, Math.min(batchSize, state.remaining), it, 0, DECLARED_STREAM), it);
 }
 
 async function crossEntropySearch(state: SearchState, settings: CemSettings): Promise<void> {
   let params = declaredParams(state.dims);
   for (let it = 0; !state.done; it++) {
     const proposal = new Proposal(state.dims, params);
-    await state.run(state.draw(proposal, Math.min(settings.population, state.remaining), it, 0), it);
+    await state.run(state.draw(proposal, Math.min(settings.population, state.remaining), it, 0, it === 0 ? DECLARED_STREAM : undefined), it);
     params = crossEntropyUpdate(state.dims, params, byCriticality(state.rollouts), settings);
   }
 }
@@ -199,7 +206,7 @@ async function crossEntropySearch(state: SearchState, settings: CemSettings): Pr
 async function annealingSearch(state: SearchState, settings: AnnealSettings): Promise<void> {
   const declared = new Proposal(state.dims, declaredParams(state.dims));
   // Start from the best of a few declared draws per chain; their spread sets the temperature scale.
-  const starts = await state.run(state.draw(declared, Math.min(settings.chains * settings.startsPerChain, state.remaining), 0, 0), 0);
+  const starts = await state.run(state.draw(declared, Math.min(settings.chains * settings.startsPerChain, state.remaining), 0, 0, DECLARED_STREAM), 0);
   if (starts.length === 0) return;
   const ranked = byCriticality(starts);
   const chains = Array.from({ length: Math.min(settings.chains, ranked.length) }, (_, c) => ranked[c]);
