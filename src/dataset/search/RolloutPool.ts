@@ -28,9 +28,13 @@ export class RolloutPool {
         this.waiting.delete(m.id);
         job?.resolve(m.results);
       });
-      worker.on('error', (err) => {
+      const fail = (err: Error): void => {
         for (const job of this.waiting.values()) job.reject(err);
         this.waiting.clear();
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (code !== 0) fail(new Error(`a rollout worker stopped with exit code ${code}`));
       });
       this.workers.push(worker);
     }

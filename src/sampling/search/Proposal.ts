@@ -91,7 +91,8 @@ export class Proposal {
         return d.edges[j] + uniform01(rng) * d.widths[j];
       }
       // Inverse CDF of the normal truncated to [-Z_MAX, Z_MAX].
-      const { mean, sd } = { mean: this.params.mean[k], sd: this.params.sd[k] };
+      const mean = this.params.mean[k];
+      const sd = this.params.sd[k];
       const lo = normalCdf((-Z_MAX - mean) / sd);
       const p = lo + uniform01(rng) * this.mass[k];
       const z = mean + sd * zOf(p);
