@@ -6,8 +6,8 @@
  * - collision: a collision scores 10 + its relative speed [m/s] (severity); a run without one
  *   scores how close it came, -(min TTC [s] + min distance [m] / 10), so the search has a
  *   slope to climb before it finds any collision.
- * - perception: critical while the focus actor is hard to see: closeness (1 at a collision,
- *   exp(-TTC / 2 s) otherwise) times how hidden the focus actor is from the camera over the
+ * - perception: critical while the focus actor is hard to see: closeness (1 at a collision
+ *   with the ego, exp(-TTC / 2 s) otherwise) times how hidden the focus actor is from the camera over the
  *   second before its critical moment (1 - visible share, from rays against coarse boxes; see
  *   visibility.ts).
  */
@@ -56,7 +56,8 @@ export function evaluateRun(objective: Objective, instance: ScenarioInstance, re
       return { score: collision ? 10 + severity : -(ttc + dist / 10), collision, metrics };
     case 'perception': {
       const seen = focusVisibility(instance, result);
-      const closeness = collision ? 1 : Math.exp(-ttc / PERCEPTION_TTC_SCALE_S);
+      const hitEgo = result.events.some((e) => e.kind === 'collision' && (e.a === 'ego' || e.b === 'ego'));
+      const closeness = hitEgo ? 1 : Math.exp(-ttc / PERCEPTION_TTC_SCALE_S);
       metrics.focusVisible = seen.visible;
       metrics.focusTick = seen.tick;
       return { score: closeness * (1 - seen.visible), collision, metrics };
