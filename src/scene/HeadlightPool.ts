@@ -14,8 +14,8 @@ import { F, NF } from './stateFields.js';
 
 const VEHICLES = new Set(['car', 'van', 'truck', 'bus', 'motorcycle']);
 /** Luminous intensity of one vehicle's beams (three.js units; the sun is 3.2 here) and their aim. */
-export const LOW_BEAM = { intensity: 260, dropDeg: 2, coneRad: 0.5 } as const;
-export const HIGH_BEAM = { intensity: 1200, dropDeg: 0.3, coneRad: 0.5 } as const;
+export const LOW_BEAM = { intensity: 260, dropDeg: 2, coneRad: 0.8 } as const;
+export const HIGH_BEAM = { intensity: 1200, dropDeg: 0.3, coneRad: 0.7 } as const;
 /** Decay exponent of the beams: below 2 (inverse square) to stand in for a camera's night gain. */
 const BEAM_DECAY = 1.3;
 /** Distance where the lights stop [m]. */

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ManifestEntry } from '../../src/export/manifest.js';
 
@@ -22,11 +22,14 @@ export interface FocusRun {
   frames: number;
   labeled: number;
   entries: ManifestEntry[];
+  /** What the run printed. */
+  stdout: string;
 }
 
-/** Runs `roadsynth run scenarios/<file> --out <outDir> <args>` and reads its manifest. */
+/** Runs `roadsynth run <file> --out <outDir> <args>` (file: under scenarios/, or absolute) and reads its manifest. */
 export function runScenario(file: string, outDir: string, args: string[] = DEFAULT_RUN): FocusRun {
-  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/roadsynth.mjs'), 'run', join('scenarios', file), '--out', outDir, ...args, '--formats', 'coco', '--passes', 'rgb'], {
+  const path = isAbsolute(file) ? file : join('scenarios', file);
+  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/roadsynth.mjs'), 'run', path, '--out', outDir, ...args, '--formats', 'coco', '--passes', 'rgb'], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -36,7 +39,7 @@ export function runScenario(file: string, outDir: string, args: string[] = DEFAU
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as ManifestEntry);
-  return { file, frames: entries.length, labeled: entries.filter((e) => e.focusLabeled).length, entries };
+  return { file, frames: entries.length, labeled: entries.filter((e) => e.focusLabeled).length, entries, stdout: r.stdout };
 }
 
 /**
