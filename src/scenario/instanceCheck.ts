@@ -7,7 +7,8 @@
  */
 import type { Position } from './parse.js';
 import { checkSemantics, type SourceLocator } from './semantics.js';
-import type { ScenarioSpec } from './types.js';
+import { pointerSegment } from './errors.js';
+import type { ScenarioSpec, SpecNode } from './types.js';
 import { schemaProblems } from './validate.js';
 
 export interface ResolvedProblem {
@@ -19,8 +20,30 @@ export interface ResolvedProblem {
 const NOWHERE: Position = { line: 1, col: 1 };
 const noSource: SourceLocator = { locate: () => NOWHERE, locateInString: () => NOWHERE };
 
+/** Keys whose strings are names, never references; and free text. */
+const NAME_KEYS = new Set(['id', 'relativeTo', 'at', 'actor', 'road', 'do', 'name', 'description', '$schema']);
+
+/**
+ * Strings of a resolved scenario that still look like a reference or an expression. The grammar
+ * accepts them where a reference may stand, but once sampled they are literal values (say a
+ * choice of ["=0/0", car]: choices are taken as written), which no later stage can use.
+ */
+function leftoverReferences(node: SpecNode, pointer: string, key: string, out: ResolvedProblem[]): void {
+  if (typeof node === 'string') {
+    if (!NAME_KEYS.has(key) && (node.startsWith('=') || node.startsWith('$'))) {
+      out.push({ pointer, message: `the sampled value ${JSON.stringify(node)} is text that looks like a reference or expression; values of a choice or const are taken as written` });
+    }
+  } else if (Array.isArray(node)) node.forEach((v, i) => leftoverReferences(v, `${pointer}/${i}`, key, out));
+  else if (node !== null && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) leftoverReferences(v, `${pointer}/${pointerSegment(k)}`, k, out);
+  }
+}
+
 /** Problems of a resolved scenario, schema problems first; empty when every sampled value fits. */
 export function resolvedProblems(resolved: ScenarioSpec): ResolvedProblem[] {
+  const leftovers: ResolvedProblem[] = [];
+  leftoverReferences(resolved, '', '', leftovers);
+  if (leftovers.length > 0) return leftovers;
   const schema = schemaProblems(resolved).map((p) => ({ pointer: p.pointer, message: p.message }));
   if (schema.length > 0) return schema;
   return checkSemantics(resolved, noSource, '').map((e) => ({ pointer: e.pointer, message: e.hint ? `${e.message} (${e.hint})` : e.message }));

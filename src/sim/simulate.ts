@@ -23,11 +23,24 @@ export interface SimulateOptions {
   durationS?: number;
 }
 
+/** Most steps of one simulation: 600 s (the longest duration) at 1 ms. */
+export const MAX_STEPS = 600_000;
+
 export function simulate(instance: ScenarioInstance, network: RoadNetwork, options: SimulateOptions = {}): SimResult {
   const dtS = instance.simulation.dtS;
   const durationS = options.durationS ?? instance.simulation.durationS;
   if (!(dtS > 0) || !(durationS > 0)) throw new SimulationError(`simulation needs dtS > 0 and durationS > 0 (got dtS ${dtS}, durationS ${durationS})`);
   const steps = Math.round(durationS / dtS);
+  // The trajectory holds every tick: a step far below a millisecond (dtS 1e-9 validates as
+  // "above 0") would ask for billions of ticks and hang or exhaust memory.
+  if (steps > MAX_STEPS) {
+    throw new SimulationError(
+      `simulation of ${durationS} s at dtS ${dtS} s would take ${steps.toExponential(1)} steps, more than ${MAX_STEPS}; use dtS of at least ${Math.ceil((durationS / MAX_STEPS) * 1e6) / 1e6} s (0.01 is the default)`,
+      undefined,
+      undefined,
+      '/simulation/dtS',
+    );
+  }
   const { world, actors } = buildWorld(instance, network, { durationS });
   const events: SimEvent[] = [];
   const n = actors.length;

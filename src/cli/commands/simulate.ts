@@ -94,14 +94,21 @@ function run(file: string, flags: SimulateFlags): void {
   try {
     network = buildRoadNetwork(sample.instance.road, sample.instance.weather);
   } catch (err) {
-    throw new UserError(`${file} /road (sample ${sample.index}): ${(err as Error).message}`);
+    const pos = scenario.locate('/road');
+    throw new UserError(`${file}:${pos.line}:${pos.col} /road (sample ${sample.index}): ${(err as Error).message}`);
   }
   const t0 = performance.now();
   let result: SimResult;
   try {
     result = simulate(sample.instance, network, { durationS: flags.duration });
   } catch (err) {
-    if (err instanceof SimulationError) throw new UserError(`${file} (sample ${sample.index}, seed ${sample.seed}): ${err.message}`);
+    if (err instanceof SimulationError) {
+      const which = `sample ${sample.index}, seed ${sample.seed}`;
+      if (err.pointer === undefined) throw new UserError(`${file} (${which}): ${err.message}`);
+      // A value of the file at fault is shown where it is written.
+      const pos = scenario.locate(err.pointer);
+      throw new UserError(`${file}:${pos.line}:${pos.col} ${err.pointer}: ${err.message} (${which})`);
+    }
     throw err;
   }
   const wallS = (performance.now() - t0) / 1000;
