@@ -7,7 +7,11 @@
  * declared draws each); the three lowest non-zero rates are compared (a scenario with no
  * collision at all in those draws is listed, but neither method is timed on it: with its
  * declared ranges and behaviours the ego may never collide). A search that finds no collision
- * within CAP rollouts counts as CAP ("> CAP" in the table).
+ * within CAP rollouts counts as CAP ("> CAP" in the table). The first cem iteration is the
+ * random baseline's own first batch (same streams), so the two differ only after it.
+ *
+ * Then, on the same scenarios, how many collisions each method finds in YIELD_BUDGET rollouts
+ * (mean of YIELD_SEEDS seeds): what a fixed simulation budget buys for the rendering stage.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +26,8 @@ const SEEDS = 10;
 const CAP = 3000;
 const COMPARED = 3;
 const WORKERS = 2;
+const YIELD_BUDGET = 300;
+const YIELD_SEEDS = 5;
 
 const catalog = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
@@ -71,6 +77,25 @@ export async function bench(log: (line: string) => void): Promise<Record<string,
       figures[`s${key}CemMedianRollouts`] = cem;
       figures[`s${key}RandomOverCem`] = rnd / cem;
       log(`  ${c.name.padEnd(44)} ${(100 * c.rate).toFixed(1).padStart(5)}% ${show(rnd).padStart(7)} ${show(cem).padStart(7)} ${(rnd / cem).toFixed(2).padStart(6)}`);
+    }
+    log('');
+    log(`collisions in ${YIELD_BUDGET} rollouts, mean of ${YIELD_SEEDS} seeds:`);
+    log(`  ${'scenario'.padEnd(44)} ${'random'.padStart(7)} ${'cem'.padStart(7)}`);
+    for (const c of compared) {
+      const found = async (method: SearchMethod): Promise<number> => {
+        let n = 0;
+        for (let seed = 1; seed <= YIELD_SEEDS; seed++) {
+          const r = await search(c.spec, pool.evaluate, { method, budget: YIELD_BUDGET, seed, keep: 0 });
+          n += r.rollouts.filter((x) => x.collision).length;
+        }
+        return n / YIELD_SEEDS;
+      };
+      const rnd = await found('random');
+      const cem = await found('cem');
+      const key = c.name.slice(0, 2);
+      figures[`s${key}RandomCollisionsPer${YIELD_BUDGET}`] = rnd;
+      figures[`s${key}CemCollisionsPer${YIELD_BUDGET}`] = cem;
+      log(`  ${c.name.padEnd(44)} ${rnd.toFixed(1).padStart(7)} ${cem.toFixed(1).padStart(7)}`);
     }
   } finally {
     await pool.close();
