@@ -118,7 +118,7 @@ async function runSearch(file: string, flags: SearchFlags): Promise<void> {
     if (flags.design === 'coverage') {
       const result = coverageDesign(spec, { keys: flags.cells, levels: flags.levels, target: flags.target, budget: flags.budget ?? Number.MAX_SAFE_INTEGER, seed: flags.seed });
       mkdirSync(outDir, { recursive: true });
-      writeFileAtomic(resultFile, JSON.stringify(coverageResultSpec(spec, file, result, flags.seed, command), null, 1) + '\n');
+      writeFileAtomic(resultFile, JSON.stringify(coverageResultSpec(spec, file, result, flags.seed, command)) + '\n');
       if (flags.json) {
         out(JSON.stringify({ file, resultFile, design: 'coverage', keys: result.axes.map((a) => a.key), cells: result.cells, instances: result.samples.length, infeasible: result.infeasible, before: result.before, after: result.after, target: result.target, reached: result.reached }));
       } else describeCoverage(result, resultFile, out);
@@ -139,7 +139,7 @@ async function runSearch(file: string, flags: SearchFlags): Promise<void> {
     }
     if (outcome.kept.length === 0) throw new UserError(`${file}: the search made no rollout to keep`);
     mkdirSync(outDir, { recursive: true });
-    writeFileAtomic(resultFile, JSON.stringify(searchResultSpec(spec, file, flags.objective, outcome, command), null, 1) + '\n');
+    writeFileAtomic(resultFile, JSON.stringify(searchResultSpec(spec, file, flags.objective, outcome, command)) + '\n');
     if (pool.errors.length > 0) process.stderr.write(`some rollouts failed and scored as least critical, e.g.: ${pool.errors[0]}\n`);
     if (flags.json) {
       out(JSON.stringify({
@@ -175,7 +175,8 @@ export function register(program: Command): void {
     )
     .argument('<file>', 'scenario file (YAML or JSON)')
     .addOption(new Option('--objective <obj>', 'what counts as critical: smallest time to collision, smallest distance, a collision and its relative speed, or critical while the focus actor is hidden').choices(OBJECTIVES).default('collision'))
-    .option('-b, --budget <n>', 'rollouts to make (default 500; coverage: most instances to pick, default one per cell)', integerArg(1, 10_000_000))
+    // The result file records every rollout; 100000 of them keep it under the scenario file size limit.
+    .option('-b, --budget <n>', 'rollouts to make (default 500; coverage: most instances to pick, default one per cell)', integerArg(1, 100_000))
     .addOption(new Option('-m, --method <method>', 'search method').choices(SEARCH_METHODS).default('cem'))
     .addOption(new Option('-d, --design <design>', '"coverage" fills empty grid cells instead of searching').choices(['search', 'coverage']).default('search'))
     .option('-w, --workers <w>', 'worker threads running rollouts', integerArg(1, 64), 1)
