@@ -23,7 +23,8 @@ import { searchDimensions, type SearchDimension } from './searchSpace.js';
 
 /** Parameters a coverage grid spans by default: weather, light, and who or what the actors are. */
 export const COVERAGE_WORDS = /weather|rain|snow|fog|wet|cloud|puddle|light|sun|timeOfDay|night|glare|exposure|kind|species/i;
-export const MAX_COVERAGE_CELLS = 100000;
+/** One instance per cell, each written to the result file: this many keeps it under the scenario file size limit. */
+export const MAX_COVERAGE_CELLS = 5000;
 const PROBES_PER_CELL = 32;
 const DECLARED_PROBES = 2048;
 
