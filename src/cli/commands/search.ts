@@ -180,7 +180,7 @@ export function register(program: Command): void {
     .addOption(new Option('-m, --method <method>', 'search method').choices(SEARCH_METHODS).default('cem'))
     .addOption(new Option('-d, --design <design>', '"coverage" fills empty grid cells instead of searching').choices(['search', 'coverage']).default('search'))
     .option('-w, --workers <w>', 'worker threads running rollouts', integerArg(1, 64), 1)
-    .option('-k, --keep <k>', 'most critical instances to keep', integerArg(1, 100000), 20)
+    .option('-k, --keep <k>', 'most critical instances to keep (each is written to the result file)', integerArg(1, 5000), 20)
     .option('-s, --seed <s>', 'seed of the search', integerArg(-Number.MAX_SAFE_INTEGER), 0)
     .option('-o, --out <dir>', 'output folder (default: out/search-<name>)')
     .option('--cells <keys>', 'coverage: comma-separated parameter names spanning the grid', keysArg)
