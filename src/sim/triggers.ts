@@ -57,7 +57,16 @@ export function fireTriggers(ctx: SimContext, actor: SimActor): void {
     }
     if (ctx.timeS < slot.conditionSinceS + (b.trigger?.delayS ?? 0) - 1e-9) continue;
     slot.startedS = ctx.timeS;
-    module.start(ctx, actor, b);
+    try {
+      module.start(ctx, actor, b);
+    } catch (err) {
+      // A behaviour that cannot start is reported at its place in the scenario file.
+      if (err instanceof SimulationError && err.pointer === undefined) {
+        const owner = actor.index === 0 ? '/ego' : `/actors/${actor.index - 1}`;
+        throw new SimulationError(err.message, err.actor ?? actor.id, err.tick ?? ctx.tick, `${owner}/behaviours/${i}`);
+      }
+      throw err;
+    }
     ctx.events.push({ kind: 'behaviour', tick: ctx.tick, timeS: ctx.timeS, actor: actor.id, behaviour: b.do });
   }
 }

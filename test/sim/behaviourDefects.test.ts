@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
 import { applyDefaults } from '../../src/scenario/defaults.js';
 import type { SpecNode } from '../../src/scenario/types.js';
+import { SimulationError } from '../../src/sim/errors.js';
 import { simulate } from '../../src/sim/simulate.js';
 import type { HardBrakeEvent, SimResult } from '../../src/sim/types.js';
 import { stateAt, straightRoadScenario } from './fixtures.js';
@@ -98,6 +99,44 @@ describe('behaviour defects of issue 14', () => {
       if (direction === 'straight') expect(t.x.at(-1)!).toBeGreaterThan(110);
     });
   }
+
+  it('a turn the junction does not offer from the lane a lane change led to names that lane and the behaviour\'s place', () => {
+    const instance = applyDefaults({
+      version: 1,
+      name: 't junction',
+      simulation: { durationS: 6, dtS: 0.02 },
+      road: {
+        lanes: { forward: 2, backward: 2, widthM: 3.5 },
+        blocks: [
+          { kind: 'straight', id: 'approach', lengthM: 80 },
+          { kind: 'junction', id: 'J1', shape: 't', side: 'left', signals: false, armLengthM: 60 },
+          { kind: 'straight', id: 'beyond', lengthM: 100 },
+        ],
+      },
+      ego: { place: { lane: 1, s: 5 }, speedMps: 0 },
+      actors: [
+        {
+          id: 'lc',
+          kind: 'car',
+          place: { lane: 2, s: 20 },
+          speedMps: 8,
+          behaviours: [{ do: 'keepLane', speedMps: 8 }, { do: 'laneChange', toLane: 1, trigger: { atS: 0.5 } }, { do: 'turn', at: 'J1', direction: 'right', trigger: { afterPreviousS: 0.5 } }],
+        },
+      ],
+    });
+    let caught: unknown;
+    try {
+      simulate(instance, buildRoadNetwork(instance.road, instance.weather));
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(SimulationError);
+    const e = caught as SimulationError;
+    expect(e.pointer).toBe('/actors/0/behaviours/2');
+    expect(e.actor).toBe('lc');
+    expect(e.message).toContain('cannot turn right at "J1" from lane 1 of road "main"');
+    expect(e.message).toContain('possible: straight, left');
+  });
 
   it('a motorcycle braking into a crash records the braking, not the crash deceleration', () => {
     // The ego stands in the lane; the motorcycle brakes too late and hits it.

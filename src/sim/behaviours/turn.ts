@@ -27,7 +27,12 @@ export const turn: BehaviourModule<Extract<Behaviour, { do: 'turn' }>> = {
     try {
       route = ctx.network.route(lane.id, b.at, { direction: b.direction, exit: b.exit });
     } catch (err) {
-      throw new SimulationError(`actor "${actor.id}": turn at "${b.at}" from lane ${lane.id}: ${(err as Error).message}`, actor.id, ctx.tick);
+      const way = b.exit !== undefined ? `to exit ${b.exit}` : b.direction ?? 'through';
+      throw new SimulationError(
+        `actor "${actor.id}": cannot turn ${way} at "${b.at}" from ${lane.index === 0 ? `inside the junction (connector ${lane.id})` : `lane ${lane.index} of road "${lane.roadId}"`}, where it drives when the turn starts (t = ${ctx.timeS.toFixed(2)} s): ${(err as Error).message}`,
+        actor.id,
+        ctx.tick,
+      );
     }
     if (route.length === 0) throw new SimulationError(`actor "${actor.id}": turn at "${b.at}": the network gives no route from lane ${lane.id}`, actor.id, ctx.tick);
     const need = Math.max(actor.speedMps, actor.desiredSpeedMps, 10) * Math.max(1, ctx.durationS - ctx.timeS) * 1.2 + 100;
