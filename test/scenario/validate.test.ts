@@ -40,7 +40,7 @@ describe('validateScenario', () => {
 
   it('lists the allowed keys when no key is close', () => {
     const [e] = schemaErrors(minimalWith('  zzz: 1'));
-    expect(e.hint).toBe('allowed here: kind, place, speedMps, colour, behaviours, camera');
+    expect(e.hint).toBe('allowed here: kind, place, speedMps, colour, behaviours, camera, lights');
   });
 
   it('reports a missing required key at the mapping that lacks it', () => {
