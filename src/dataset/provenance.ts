@@ -44,8 +44,14 @@ function sourceFiles(dir: string, rel = ''): string[] {
 
 let cachedRevision: string | null = null;
 
-/** Hash of the code that runs: every file under src/ (by path and content) and the lock file. */
+/**
+ * Hash of the code that runs: every file under src/ (by path and content) and the lock file.
+ * ROADSYNTH_CODE_REVISION replaces it, for a development checkout whose files change while a
+ * test kills and resumes runs (the suite's runs pin it; see test/dataset/cli.ts).
+ */
 export function codeRevision(root: string = PACKAGE_ROOT): string {
+  const pinned = process.env.ROADSYNTH_CODE_REVISION;
+  if (pinned) return pinned;
   if (root === PACKAGE_ROOT && cachedRevision !== null) return cachedRevision;
   const h = createHash('sha256');
   const files = existsSync(join(root, 'src')) ? sourceFiles(join(root, 'src')).sort().map((f) => `src/${f}`) : [];

@@ -17,7 +17,7 @@
  * - Nothing is written before the browser has started: a run that cannot render leaves no folder.
  */
 import type { ScenarioSpec, SampledInstance, DesignName } from '../scenario/types.js';
-import { createSampler } from '../sampling/sample.js';
+import { createSampler, type Sampler } from '../sampling/sample.js';
 import { contentHash } from '../sampling/hash.js';
 import { SamplingError } from '../sampling/errors.js';
 import { buildRoadNetwork } from '../road/buildRoadNetwork.js';
@@ -179,6 +179,8 @@ function located(opts: RunOptions, pointer: string | undefined, message: string,
 
 async function runDatasetInner(opts: RunOptions, createHost: HostFactory, hooks: RunHooks, onWritten: (n: number) => void): Promise<RunResult> {
   const { from, to } = shardRange(opts.count, opts.shard);
+  // A spec that cannot be sampled at all fails here, before any folder exists.
+  const sampler = createSampler(opts.scenario.spec, { seed: opts.seed, design: opts.design, count: opts.count, gridLevels: opts.gridLevels });
   // The browser starts first: a run that cannot render leaves no folder behind.
   const hosts = new HostKeeper(createHost, hooks.onNotice);
   let host: RenderHost;
@@ -189,7 +191,7 @@ async function runDatasetInner(opts: RunOptions, createHost: HostFactory, hooks:
     throw err;
   }
   try {
-    return await runWithHost(opts, hosts, host, hooks, from, to, onWritten);
+    return await runWithHost(opts, hosts, host, sampler, hooks, from, to, onWritten);
   } finally {
     await hosts.close();
   }
@@ -199,6 +201,7 @@ async function runWithHost(
   opts: RunOptions,
   hosts: HostKeeper,
   firstHost: RenderHost,
+  sampler: Sampler,
   hooks: RunHooks,
   from: number,
   to: number,
@@ -242,7 +245,6 @@ async function runWithHost(
     }
   }
 
-  const sampler = createSampler(opts.scenario.spec, { seed: opts.seed, design: opts.design, count: opts.count, gridLevels: opts.gridLevels });
   const progress: RunProgress = {
     framesDone: 0,
     framesTotal: framesToDo,

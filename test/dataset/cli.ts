@@ -12,8 +12,14 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * The code revision the test runs record (roadsynth-build.json): pinned, because in a shared
+ * checkout other edits to src/ between a run and its resume would change the real one.
+ */
+export const TEST_CODE_REVISION = 'test-suite';
+
 export function startCli(args: string[]): { child: ChildProcess; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ROADSYNTH_CODE_REVISION: TEST_CODE_REVISION } });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));

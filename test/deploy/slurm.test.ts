@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../dataset/cli.js';
+import { REPO, runCli, TEST_CODE_REVISION } from '../dataset/cli.js';
 import { differences, snapshot, STREET_YAML, writeScenario } from '../dataset/fixtures.js';
 
 /** Why Slurm cannot be used here, or null when a cluster answers and has an idle node. */
@@ -85,6 +85,7 @@ describe.skipIf(unavailable !== null && !required)('Slurm: deploy/slurm/submit.s
       LOGS: logs,
       RUN_ARGS: RUN_ARGS.join(' '),
       ROADSYNTH: `${process.execPath} ${join(REPO, 'src/cli/roadsynth.mjs')}`,
+      ROADSYNTH_CODE_REVISION: TEST_CODE_REVISION,
     };
     const submitted = execFileSync(join(REPO, 'deploy/slurm/submit.sh'), { env, encoding: 'utf8' });
     const m = /sweep array job (\d+) .* merge job (\d+)/.exec(submitted);
