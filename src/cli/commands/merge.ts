@@ -45,7 +45,9 @@ export function register(program: Command): void {
       `
 Every input must be a finished roadsynth dataset of the same sweep: same scenario file and
 content, seed, design, count, frames, fps, formats, passes and KITTI options. A mismatch is
-refused before anything is written, naming the setting and both values. A frame id found in two
+refused before anything is written, naming the setting and both values; so are shards made by
+other code or another renderer (roadsynth-build.json: code revision, browser and rasterizer),
+whose pixels would not add up to one run's. A frame id found in two
 inputs must have byte-identical files (it is copied once); otherwise the merge is refused.
 
 Per-frame files are hard-linked into --out where the file system allows it (no extra disk),
