@@ -37,7 +37,8 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
     const expected = analyticBox(carPose.x, carPose.y, carPose.yawRad, carSize);
     expect(label.box).not.toBeNull();
     label.box!.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(1));
-    label.amodalBox!.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+    // The box comes from the mesh's float32 vertices: exact to about 1e-6 of a metre.
+    label.amodalBox!.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 4));
   });
 
   it('gives a box at a known pose its exact KITTI 3D box', async () => {
@@ -45,12 +46,12 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
     const b = byTrack(f.labels.objects, 7).box3d;
     // KITTI camera: x = -world y, y = camera height - world z, z = world x; heading +x world -> ry = -pi/2.
     const ry = -Math.PI / 2 - carPose.yawRad;
-    expect(b.h).toBe(carSize.h);
-    expect(b.w).toBe(carSize.w);
-    expect(b.l).toBe(carSize.l);
-    expect(b.x).toBeCloseTo(-carPose.y, 9);
-    expect(b.y).toBeCloseTo(CAMERA.z, 9);
-    expect(b.z).toBeCloseTo(carPose.x, 9);
+    expect(b.h).toBeCloseTo(carSize.h, 6);
+    expect(b.w).toBeCloseTo(carSize.w, 6);
+    expect(b.l).toBeCloseTo(carSize.l, 6);
+    expect(b.x).toBeCloseTo(-carPose.y, 6);
+    expect(b.y).toBeCloseTo(CAMERA.z, 6);
+    expect(b.z).toBeCloseTo(carPose.x, 6);
     expect(b.rotationY).toBeCloseTo(ry, 9);
     expect(b.alpha).toBeCloseTo(ry - Math.atan2(-carPose.y, carPose.x), 9);
   });
@@ -65,15 +66,16 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
     expect(label.unoccludedPixels).toBeGreaterThan(label.visiblePixels);
   });
 
-  it('measures truncation of an object across the left image edge', async () => {
+  it('measures truncation of an object across the left image edge as the share of its volume outside the view', async () => {
     const pose = { x: 8, y: 8.5, yawRad: 0 };
     const size = { l: 4, w: 2, h: 1.5 };
     const f = await host.renderFrame({ scene: scene('edge', [tracked(5, pose, size)]), frame: 0, tick: 0, passes: [] });
     const label = byTrack(f.labels.objects, 5);
-    const [x1, y1, x2, y2] = analyticBox(pose.x, pose.y, pose.yawRad, size);
+    const [x1] = analyticBox(pose.x, pose.y, pose.yawRad, size);
     expect(x1).toBeLessThan(0);
-    const inside = (x2 - Math.max(0, x1)) * (y2 - y1);
-    expect(label.truncation).toBeCloseTo(1 - inside / ((x2 - x1) * (y2 - y1)), 6);
+    // hfov 90 deg: a point is in view when its left offset y <= its distance x. Over the box's
+    // footprint x in [6, 10], y in [7.5, 9.5] that is 3 of its 8 m^2 (its full height is in view).
+    expect(Math.abs(label.truncation - 5 / 8)).toBeLessThan(0.03); // the 10^3 grid's error on a diagonal edge
     expect(label.amodalBox![0]).toBe(0);
     expect(label.box![0]).toBe(0);
   });
