@@ -99,7 +99,7 @@ export function datasetCard(stats: DatasetStats, opts: DatasetOptions, kitti: Ki
   parts.push(
     (opts.classMap && Object.keys(opts.classMap).length > 0
       ? `Class map: ${opts.classMapSource ?? 'given with the run'}. Mapped classes are written under the new name in every format; dropped ones are written nowhere.\n`
-      : "No class map: roadsynth's classes in COCO and YOLO, KITTI's types in KITTI (KITTI has no bus, motorcycle or animal type).\n") + '\n',
+      : "No class map: roadsynth's classes in COCO and YOLO, KITTI's types in KITTI (KITTI has no bus, motorcycle or animal type).\n"),
   );
   parts.push(table(['roadsynth class', 'COCO and YOLO', 'KITTI'], new ClassMap(opts.classMap).rows()));
   if (focus) parts.push(focusCardSection(focus));
