@@ -224,7 +224,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<void> {
         (classes ? `  per class: ${classes}\n` : '') +
         (result.failures > 0 ? `  ${result.failures} failed samples: see ${s.outDir}/failures.jsonl\n` : '') +
         focusSummaryLines(s.focus).map((line) => `${line}\n`).join('') +
-        (s.focus.warnings.length > 0 ? `  ${s.focus.warnings.length} clip${s.focus.warnings.length === 1 ? '' : 's'} never label the focus: see ${s.outDir}/${FOCUS_WARNINGS_FILE}\n` : '') +
+        (s.focus.warnings.length > 0 ? `  ${s.focus.warnings.length} ${s.focus.warnings.length === 1 ? 'clip never labels' : 'clips never label'} the focus: see ${s.outDir}/${FOCUS_WARNINGS_FILE}\n` : '') +
         `  dataset card: ${s.outDir}/README.md\n`,
     );
     if (result.failures > 0) process.exitCode = 1;
