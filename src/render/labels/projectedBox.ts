@@ -36,17 +36,6 @@ export function clipBox(box: Box2, widthPx: number, heightPx: number): Box2 | nu
   return x2 > x1 && y2 > y1 ? [x1, y1, x2, y2] : null;
 }
 
-/** Area of a box [px^2] (0 for an empty box). */
-export function boxArea(box: Box2 | null): number {
-  return box === null ? 0 : Math.max(0, box[2] - box[0]) * Math.max(0, box[3] - box[1]);
-}
-
-/** Part of the unclipped box that lies outside the image, 0..1. */
-export function truncation(unclipped: Box2, clipped: Box2 | null): number {
-  const total = boxArea(unclipped);
-  return total > 0 ? Math.min(1, Math.max(0, 1 - boxArea(clipped) / total)) : 1;
-}
-
 /** Smallest box of whole pixels that contains `box` and `other`, clipped to the image. */
 export function pixelUnion(box: Box2 | null, other: Box2 | null, widthPx: number, heightPx: number): Box2 | null {
   const boxes = [box, other].filter((b): b is Box2 => b !== null);
