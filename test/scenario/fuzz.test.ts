@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/scenario/load.js';
 import { parseScenarioText } from '../../src/scenario/parse.js';
 import { VALID_YAML } from './fixtures.js';
+import { pick, rng, type Rand } from './fuzzRandom.js';
 
 const CASES = 10_000;
 /**
@@ -21,20 +22,6 @@ function cpuMs(since?: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1000;
 }
 
-/** mulberry32: a small seeded generator, good enough to pick mutations. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rand = () => number;
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const int = (r: Rand, n: number): number => Math.floor(r() * n);
 
 const CHARS = [...' :-[]{},#&*!|>%@`"\'\\\n\t0123456789.eE+=$_aZ~?', '\u0000', '\u0007', '\u00e9', '\ufeff', '\u2028', '\ud83d'];

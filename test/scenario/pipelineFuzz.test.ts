@@ -21,23 +21,12 @@ import { SimulationError } from '../../src/sim/errors.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { REPO } from '../dataset/cli.js';
 import { STREET_YAML } from '../dataset/fixtures.js';
+import { pick, rng, type Rand } from './fuzzRandom.js';
 
 const CASES = Number(process.env.FUZZ_CASES ?? 10_000);
 /** Simulated time per case [s]: world building, triggers at 0 and the first steps of every behaviour. */
 const SIM_S = 0.1;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rand = () => number;
-const pick = <T,>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 type Obj = { [key: string]: SpecNode };
 const isObj = (v: SpecNode | undefined): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 

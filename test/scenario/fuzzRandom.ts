@@ -1,0 +1,18 @@
+/** The seeded generator both fuzz tests pick their mutations with. */
+
+export type Rand = () => number;
+
+/** mulberry32: a small seeded generator, good enough to pick mutations. */
+export function rng(seed: number): Rand {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One element of `xs`, uniformly. */
+export const pick = <T,>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
