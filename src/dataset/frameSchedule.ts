@@ -12,7 +12,7 @@
  * - `{ fromTick, toTick }`: the frames spread evenly over a tick range (or from `fromTick` at
  *   the chosen spacing).
  *
- * "In view" is geometric (src/scene/cameraView.ts): the projected box of the actor covers at
+ * "In view" is geometric (src/scene/camera/cameraView.ts): the projected box of the actor covers at
  * least MIN_IN_VIEW_HEIGHT_PX rows of the image and other actors' boxes hide less than
  * 1 - MIN_UNOCCLUDED_SHARE of it; exact occlusion is only known after rendering.
  *
@@ -21,7 +21,7 @@
  * the view right after its critical moment still fills the clip.
  */
 import type { ScenarioInstance } from '../scenario/types.js';
-import { CameraView, type ActorView } from '../scene/cameraView.js';
+import { CameraView, type ActorView } from '../scene/camera/cameraView.js';
 import { focusActorIndices, focusAnchorTick } from '../sim/focus.js';
 import { timeToOverlapS, type OrientedBox } from '../sim/orientedBox.js';
 import { STATE_FIELDS, type SimEvent, type SimMetrics, type Trajectory } from '../sim/types.js';

@@ -3,39 +3,39 @@
  * the ego camera, and poses it per tick from the trajectory. No DOM needed.
  */
 import * as THREE from 'three';
-import { ActorRigs } from './actorRigs.js';
-import { atmosphereFor, fogVisibleWithin } from './atmosphere.js';
-import { EgoCamera } from './egoCamera.js';
+import { ActorRigs } from './actors/actorRigs.js';
+import { atmosphereFor, fogVisibleWithin } from './sky/atmosphere.js';
+import { EgoCamera } from './camera/egoCamera.js';
 import { setWorldPose } from './frame.js';
-import { STREETLIGHT_HEIGHT_M } from './furnitureModels.js';
-import { HeadlightPool } from './HeadlightPool.js';
-import { isMatte, useLambert } from './lambertLook.js';
+import { STREETLIGHT_HEIGHT_M } from './roadside/furnitureModels.js';
+import { HeadlightPool } from './lights/HeadlightPool.js';
+import { isMatte, useLambert } from './materials/lambertLook.js';
 import { usePreviewLook } from './preview/previewLook.js';
-import { buildLampGlows } from './lampGlows.js';
-import { LampPool } from './lampPool.js';
-import { buildLampPools } from './lampPools.js';
-import { buildLaneMarkings } from './laneMarkings.js';
-import { MaterialLibrary } from './materialLibrary.js';
-import { mergeStatic } from './mergeStatic.js';
-import { Precipitation } from './Precipitation.js';
-import { buildPuddles } from './puddles.js';
-import { buildRoadsideContext } from './roadsideContext.js';
-import { buildGround, buildRoadSurface } from './roadSurface.js';
-import { buildRoadFromGeometry } from './roadGeometryMeshes.js';
+import { buildLampGlows } from './lights/lampGlows.js';
+import { LampPool } from './lights/lampPool.js';
+import { buildLampPools } from './lights/lampPools.js';
+import { buildLaneMarkings } from './surface/laneMarkings.js';
+import { MaterialLibrary } from './materials/materialLibrary.js';
+import { mergeStatic } from './materials/mergeStatic.js';
+import { Precipitation } from './sky/Precipitation.js';
+import { buildPuddles } from './surface/puddles.js';
+import { buildRoadsideContext } from './roadside/roadsideContext.js';
+import { buildGround, buildRoadSurface } from './surface/roadSurface.js';
+import { buildRoadFromGeometry } from './surface/roadGeometryMeshes.js';
 import { LaneNetwork } from '../road/LaneNetwork.js';
 import { roadGeometry } from '../road/roadGeometry.js';
 import { RNG_STREAM, sceneRng } from './sceneRng.js';
-import { buildSkyDome } from './skyDome.js';
-import { buildWheelTracks, dustWithSnow } from './snowCover.js';
-import { skyState } from './skyModel.js';
+import { buildSkyDome } from './sky/skyDome.js';
+import { buildWheelTracks, dustWithSnow } from './surface/snowCover.js';
+import { skyState } from './sky/skyModel.js';
 import { F, NF } from './stateFields.js';
-import { buildFurniture } from './streetFurniture.js';
-import { surfaceLook } from './surfaceLook.js';
-import { surfaceNoiseTexture } from './surfaceTexture.js';
-import { TrafficLights } from './TrafficLights.js';
-import { buildTunnels } from './tunnels.js';
+import { buildFurniture } from './roadside/streetFurniture.js';
+import { surfaceLook } from './surface/surfaceLook.js';
+import { surfaceNoiseTexture } from './surface/surfaceTexture.js';
+import { TrafficLights } from './roadside/TrafficLights.js';
+import { buildTunnels } from './roadside/tunnels.js';
 import type { SceneInput, SceneRig } from './types.js';
-import { wetRoadLayers } from './wetReflection.js';
+import { wetRoadLayers } from './surface/wetReflection.js';
 
 /**
  * Budget of real lights per quality: street/tunnel lamps and vehicle headlights. Each real

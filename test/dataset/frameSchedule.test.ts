@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { criticalTick, focusCriticalTick, frameSchedule, inView, parseClipAnchor, CLOSE_CALL_TTC_S, PATH_MARGIN_M, type ScheduleInput } from '../../src/dataset/frameSchedule.js';
-import { CameraView } from '../../src/scene/cameraView.js';
+import { CameraView } from '../../src/scene/camera/cameraView.js';
 import { focusEventTick } from '../../src/sim/focus.js';
 import { timeToOverlapS } from '../../src/sim/orientedBox.js';
 import { simulate } from '../../src/sim/simulate.js';

@@ -1,8 +1,8 @@
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
-import { MaterialLibrary } from '../../src/scene/materialLibrary.js';
-import { PedestrianRig } from '../../src/scene/pedestrianModel.js';
-import { VehicleRig } from '../../src/scene/vehicleModel.js';
+import { MaterialLibrary } from '../../src/scene/materials/materialLibrary.js';
+import { PedestrianRig } from '../../src/scene/actors/pedestrianModel.js';
+import { VehicleRig } from '../../src/scene/actors/vehicleModel.js';
 import { LIGHT, STATE_FIELDS } from '../../src/sim/types.js';
 
 const col = (f: (typeof STATE_FIELDS)[number]): number => STATE_FIELDS.indexOf(f);

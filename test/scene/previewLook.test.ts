@@ -1,12 +1,12 @@
 import * as THREE from 'three';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atmosphereFor, fogVisibleWithin } from '../../src/scene/atmosphere.js';
+import { atmosphereFor, fogVisibleWithin } from '../../src/scene/sky/atmosphere.js';
 import { buildScene } from '../../src/scene/buildScene.js';
 import { PreviewBatches } from '../../src/scene/preview/previewBatch.js';
 import { isPreviewMaterial, previewMaterialOf, usePreviewLook } from '../../src/scene/preview/previewLook.js';
 import { PART_TEXELS } from '../../src/scene/preview/previewShader.js';
-import { skyState } from '../../src/scene/skyModel.js';
-import { addWetReflection } from '../../src/scene/wetReflection.js';
+import { skyState } from '../../src/scene/sky/skyModel.js';
+import { addWetReflection } from '../../src/scene/surface/wetReflection.js';
 import { browserMissing } from '../render/fixtures.js';
 import { catalogScene } from './catalogScene.js';
 import { fixtureInstance, fixtureTrajectory, straightNetwork } from './fixture.js';

@@ -1,9 +1,9 @@
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
 import { buildScene } from '../../src/scene/buildScene.js';
-import { isMatte, lambertOf, useLambert } from '../../src/scene/lambertLook.js';
+import { isMatte, lambertOf, useLambert } from '../../src/scene/materials/lambertLook.js';
 import { isPreviewMaterial } from '../../src/scene/preview/previewLook.js';
-import { addWetReflection } from '../../src/scene/wetReflection.js';
+import { addWetReflection } from '../../src/scene/surface/wetReflection.js';
 import type { SceneQuality, SceneRig } from '../../src/scene/types.js';
 import { STATE_FIELDS } from '../../src/sim/types.js';
 import { fixtureInstance, fixtureTrajectory, straightNetwork } from './fixture.js';

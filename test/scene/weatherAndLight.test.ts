@@ -1,9 +1,9 @@
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
-import { fogExp2Density } from '../../src/scene/atmosphere.js';
-import { LampPool } from '../../src/scene/lampPool.js';
-import { Precipitation } from '../../src/scene/Precipitation.js';
-import { skyState, sunDirection } from '../../src/scene/skyModel.js';
+import { fogExp2Density } from '../../src/scene/sky/atmosphere.js';
+import { LampPool } from '../../src/scene/lights/lampPool.js';
+import { Precipitation } from '../../src/scene/sky/Precipitation.js';
+import { skyState, sunDirection } from '../../src/scene/sky/skyModel.js';
 
 describe('fog', () => {
   it('leaves 3 % contrast at the visibility distance', () => {

@@ -17,7 +17,7 @@
  * colours, sky, light level and weather read the same, which is what a preview is for.
  */
 import * as THREE from 'three';
-import { wetReflectionOf } from '../wetReflection.js';
+import { wetReflectionOf } from '../surface/wetReflection.js';
 import { previewFragmentShader, previewVertexShader } from './previewShader.js';
 
 /** The materials the preview look replaces. */
