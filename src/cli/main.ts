@@ -3,13 +3,14 @@
  * `register(program)`; this file only assembles them.
  */
 import { Command } from 'commander';
-import { commandModules } from './commands/index.js';
+import { registerCommands } from './commands/index.js';
+import { PACKAGE_VERSION } from '../dataset/packageRoot.js';
 import { prepareProgram, runCli } from './run-cli.js';
 
 const program = prepareProgram(new Command())
   .name('roadsynth')
   .description('Synthetic, labeled camera data of rare driving situations.')
-  .version('0.1.0')
+  .version(PACKAGE_VERSION)
   .showHelpAfterError('(add --help for usage)')
   .addHelpText(
     'after',
@@ -24,6 +25,6 @@ Examples:
   roadsynth studio scenarios`,
   );
 
-for (const mod of commandModules) mod.register(program);
+await registerCommands(program, process.argv.slice(2));
 
 await runCli(program, process.argv);

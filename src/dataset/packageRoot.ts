@@ -23,3 +23,6 @@ function findPackageRoot(start: string): string {
 }
 
 export const PACKAGE_ROOT = process.env.ROADSYNTH_ROOT ?? findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+/** roadsynth's version: package.json's, its one definition. */
+export const PACKAGE_VERSION: string = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

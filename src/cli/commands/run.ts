@@ -21,6 +21,7 @@ import { parseShard, shardRange, type Shard } from '../../dataset/shard.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { createProgressView } from '../progress.js';
 import { UserError } from '../run-cli.js';
+import { PACKAGE_VERSION } from '../../dataset/packageRoot.js';
 import { readScenarioFile, samplingUserError, sweepDesign } from '../scenarioFile.js';
 import { integerArg, listArg } from '../args.js';
 
@@ -84,7 +85,6 @@ function shardArg(text: string): Shard {
   return s;
 }
 
-const VERSION = '0.1.0';
 
 export function register(program: Command): void {
   program
@@ -201,7 +201,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<void> {
         ...classMapOption(flags.classMap, file, scenario.spec),
         resume: flags.resume === true,
         command,
-        version: VERSION,
+        version: PACKAGE_VERSION,
         workers: flags.workers,
       },
       async () => {

@@ -3,13 +3,18 @@
  * is split into contiguous chunks, one per worker, and results come back in input order, so a
  * search gives the same rollouts with any number of workers.
  */
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { PACKAGE_ROOT } from '../packageRoot.js';
 import type { SampledInstance } from '../../scenario/types.js';
 import type { Evaluation, Evaluator } from '../../sampling/search/types.js';
 import type { Objective } from './objectives.js';
 import { rollout } from './rollout.js';
 
 type Result = Evaluation & { error?: string };
+
+/** The worker's entry, from the package root: this module may run from the CLI bundle in out/cli. */
+const WORKER_ENTRY = path.join(PACKAGE_ROOT, 'src/dataset/search/rolloutWorker.mjs');
 
 export class RolloutPool {
   private readonly workers: Worker[] = [];
@@ -22,7 +27,7 @@ export class RolloutPool {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`workers must be a positive whole number, got ${size}`);
     if (size === 1) return;
     for (let w = 0; w < size; w++) {
-      const worker = new Worker(new URL('./rolloutWorker.mjs', import.meta.url), { workerData: { objective } });
+      const worker = new Worker(WORKER_ENTRY, { workerData: { objective } });
       worker.on('message', (m: { id: number; results: Result[] }) => {
         const job = this.waiting.get(m.id);
         this.waiting.delete(m.id);
