@@ -3,11 +3,10 @@
  * corner of the top-left pixel [px]. KITTI camera frame: x right, y down, z forward [m].
  */
 
-/** Classes written to datasets (KITTI type names for vehicles and people). */
-export const LABEL_CLASSES = [
-  'Car', 'Van', 'Truck', 'Bus', 'Motorcycle', 'Cyclist', 'Pedestrian', 'Animal', 'Object',
-] as const;
-export type LabelClass = (typeof LABEL_CLASSES)[number];
+import type { LabelClass } from '../scene/labelClasses.js';
+
+/** Classes written to datasets: defined where the scene assigns them. */
+export { LABEL_CLASSES, type LabelClass } from '../scene/labelClasses.js';
 
 /** Box in pixels: [x1, y1, x2, y2], x2 and y2 exclusive edges. */
 export type Box2 = [number, number, number, number];

@@ -288,7 +288,7 @@ export function collectReport(dir: string, options: ReportOptions = {}): ReportD
     const vy = rows.map((r) => r.parameters[ky]);
     const ax = parameterAxis(kx, vx.filter((v) => v !== undefined), source, HEATMAP_BINS);
     const ay = parameterAxis(ky, vy.filter((v) => v !== undefined), source, HEATMAP_BINS);
-    const points = rows.flatMap((r, i): [ParamValue, ParamValue][] => (vx[i] === undefined || vy[i] === undefined ? [] : [[vx[i], vy[i]]]));
+    const points = rows.flatMap((_r, i): [ParamValue, ParamValue][] => (vx[i] === undefined || vy[i] === undefined ? [] : [[vx[i], vy[i]]]));
     const g = coverageGrid(ax.axis, ay.axis, points, ax.declared, ay.declared);
     return { ...g, x: kx, y: ky, xLabels: axisLabels(ax.axis), yLabels: axisLabels(ay.axis) };
   });

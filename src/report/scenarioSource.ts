@@ -9,8 +9,7 @@ import { collectDimensions } from '../sampling/dimensions.js';
 import type { Dimension } from '../sampling/dimensions.js';
 import { contentHash } from '../sampling/hash.js';
 import { checkScenario } from '../scenario/load.js';
-import { nodeAt } from '../scenario/errors.js';
-import type { ScenarioSpec, SpecNode } from '../scenario/types.js';
+import type { ScenarioSpec } from '../scenario/types.js';
 
 export interface ScenarioSource {
   path: string;

@@ -9,7 +9,7 @@ import type * as THREE from 'three';
 import type { ScenarioInstance } from '../scenario/types.js';
 import type { RoadNetwork } from '../road/types.js';
 import type { Trajectory } from '../sim/types.js';
-import type { LabelClass } from '../render/types.js';
+import type { LabelClass } from './labelClasses.js';
 
 /** Semantic classes of the semantic pass (ids are the array index + 1; 0 = unlabeled/sky). */
 export const SEMANTIC_CLASSES = [

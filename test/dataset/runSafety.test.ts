@@ -182,7 +182,7 @@ describe('roadsynth run on a full disk', () => {
     if (!mounted) ctx.skip();
     const out = join(mnt, 'out');
     const args = ['--count', '3', '--frames', '6', '--fps', '5', '--resolution', '160x96', '--seed', '5'];
-    const { child, done } = startCli(['run', street, '--out', out, ...args]);
+    const { done } = startCli(['run', street, '--out', out, ...args]);
     await until(() => recordsIn(out) >= 1);
     // Fill the disk to the last byte.
     const filler = join(mnt, 'filler');

@@ -4,7 +4,7 @@
  */
 import * as THREE from 'three';
 import type { ActorInstance, ActorKind, ScenarioInstance } from '../../scenario/types.js';
-import type { LabelClass } from '../../render/types.js';
+import type { LabelClass } from '../labelClasses.js';
 import type { TrackInfo, Trajectory } from '../../sim/types.js';
 import type { ActorRig } from './ActorRig.js';
 import { AnimalRig } from './animalModel.js';
