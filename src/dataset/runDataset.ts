@@ -19,6 +19,7 @@
 import type { ScenarioSpec, SampledInstance, DesignName } from '../scenario/types.js';
 import { createSampler, type Sampler } from '../sampling/sample.js';
 import { contentHash } from '../sampling/hash.js';
+import { sceneSeed } from '../sampling/sceneSeed.js';
 import { SamplingError } from '../sampling/errors.js';
 import { buildRoadNetwork } from '../road/buildRoadNetwork.js';
 import { simulate } from '../sim/simulate.js';
@@ -325,7 +326,7 @@ async function runWithHost(
 
   const renderInstance = async (index: number, job: Prepared): Promise<void> => {
     const { sample, sim, schedule } = job;
-    const scene = { kind: 'scenario' as const, key: sample.hash, instance: sample.instance, trajectory: sim.trajectory, seed: sample.seed, quality: 'export' as const };
+    const scene = { kind: 'scenario' as const, key: sample.hash, instance: sample.instance, trajectory: sim.trajectory, seed: sceneSeed(sample.seed, sample.index), quality: 'export' as const };
     for (let f = 0; f < schedule.ticks.length; f++) {
       if (writer.hasFrame(index, f)) continue;
       if (stopped()) return;
