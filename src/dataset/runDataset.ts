@@ -71,6 +71,8 @@ export interface RunOptions {
   resume: boolean;
   /** The command line that reproduces the run (for the dataset card). */
   command: string;
+  /** How the run was set up beyond the command (the studio's overrides), for the dataset card. */
+  notes?: string[];
   version: string;
   /** Pages rendering in parallel. */
   workers: number;
@@ -221,6 +223,7 @@ async function runWithHost(
       framesPerInstance: opts.frames,
       fps: opts.fps,
       version: opts.version,
+      ...(opts.notes ? { notes: opts.notes } : {}),
     },
     kitti: opts.kitti,
     ...(opts.classMap ? { classMap: opts.classMap.spec, classMapSource: opts.classMap.source } : {}),

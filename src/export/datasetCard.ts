@@ -79,6 +79,7 @@ export function datasetCard(stats: DatasetStats, opts: DatasetOptions, kitti: Ki
       `- Label formats: ${opts.formats.join(', ')}`,
       `- roadsynth version: ${run.version}`,
       ...(run.createdAt ? [`- Created: ${run.createdAt}`] : []),
+      ...(run.notes ?? []).map((n) => `- ${n}`),
     ].join('\n') + '\n',
   );
   parts.push('## Reproduce\n');

@@ -38,6 +38,8 @@ export interface RunSettings {
   version: string;
   /** ISO 8601 creation time; shown in README.md only, never in label files. */
   createdAt?: string;
+  /** Lines about how the run was set up (the studio's overrides and perturbations), for README.md. */
+  notes?: string[];
 }
 
 export interface KittiOptions {
