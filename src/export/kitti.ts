@@ -9,7 +9,8 @@
 import type { ActorInstance } from '../scenario/types.js';
 import type { Box2, CameraModel, LabelClass, ObjectLabel } from '../render/types.js';
 import type { KittiOptions } from './types.js';
-import { fixed, kittiExp, wrapPi } from './numberFormat.js';
+import { wrapAngle } from '../math/angles.js';
+import { fixed, kittiExp } from './numberFormat.js';
 
 export const KITTI_TYPES = [
   'Car', 'Van', 'Truck', 'Pedestrian', 'Person_sitting', 'Cyclist', 'Tram', 'Misc', 'DontCare',
@@ -78,7 +79,7 @@ function kittiFieldsAfterTruncation(type: string, obj: ObjectLabel, box: Box2): 
   }
   const b = obj.box3d;
   const m = (v: number): string => fixed(v, 3);
-  const rad = (v: number): string => fixed(wrapPi(v), 4);
+  const rad = (v: number): string => fixed(wrapAngle(v), 4);
   return [String(obj.occludedLevel), rad(b.alpha), ...box.map(f2), m(b.h), m(b.w), m(b.l), m(b.x), m(b.y), m(b.z), rad(b.rotationY)].join(' ');
 }
 

@@ -32,10 +32,6 @@ export function roundTo(x: number, decimals: number): number {
   return r === 0 ? 0 : r; // folds -0 into 0 so JSON never prints it differently
 }
 
-/** Wraps an angle to [-pi, pi) [rad]. */
-export function wrapPi(a: number): number {
-  return a - 2 * Math.PI * Math.floor((a + Math.PI) / (2 * Math.PI));
-}
 
 /** Zero-padded decimal integer. */
 export function pad(n: number, width: number): string {

@@ -29,11 +29,6 @@ export const WORLD_TO_THREE: Readonly<THREE.Matrix4> = new THREE.Matrix4().set(
 /** KITTI camera frame from the three.js camera frame: flip y and z. */
 const THREE_CAMERA_TO_KITTI = new THREE.Matrix4().makeScale(1, -1, -1);
 
-/** Vertical field of view [deg] of an image with a horizontal field of view `hfovDeg`. */
-export function verticalFovDeg(hfovDeg: number, widthPx: number, heightPx: number): number {
-  const halfH = Math.tan(THREE.MathUtils.degToRad(hfovDeg) / 2);
-  return THREE.MathUtils.radToDeg(2 * Math.atan((halfH * heightPx) / widthPx));
-}
 
 /** Row-major 3x3 intrinsics of a pinhole camera with square pixels and a centred principal point. */
 export function intrinsicsFromFov(hfovDeg: number, widthPx: number, heightPx: number): number[] {

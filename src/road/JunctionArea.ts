@@ -1,6 +1,6 @@
 import type { JunctionInfo, SignalColour, SignalHead, Vec2 } from './types.js';
 import type { SignalPlan } from './SignalPlan.js';
-import { wrapAngle } from './curves/angles.js';
+import { wrapAngle } from '../math/angles.js';
 
 export type TurnDirection = 'left' | 'right' | 'straight';
 

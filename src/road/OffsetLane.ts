@@ -1,6 +1,6 @@
 import type { Lane, Vec2 } from './types.js';
 import type { BaseCurve } from './curves/BaseCurve.js';
-import { wrapAngle } from './curves/angles.js';
+import { wrapAngle } from '../math/angles.js';
 
 /** Cell size of the road-s <-> lane-s table [m]. */
 const CELL_M = 1;

@@ -4,7 +4,7 @@ import { CompositeCurve } from './curves/CompositeCurve.js';
 import { CrossSection } from './CrossSection.js';
 import { RoadLine } from './RoadLine.js';
 import { roundaboutLayout } from './roundaboutLayout.js';
-import { wrapAngle } from './curves/angles.js';
+import { wrapAngle } from '../math/angles.js';
 
 type JunctionBlock = Extract<RoadBlock, { kind: 'junction' }>;
 type RoundaboutBlock = Extract<RoadBlock, { kind: 'roundabout' }>;

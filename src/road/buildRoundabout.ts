@@ -8,7 +8,7 @@ import { matchingLane, type ApproachLane } from './ApproachLane.js';
 import { buildArm, endsAt } from './buildArm.js';
 import { registerStart } from './registerStart.js';
 import { ArcCurve } from './curves/ArcCurve.js';
-import { wrapAngle } from './curves/angles.js';
+import { wrapAngle } from '../math/angles.js';
 import { classifyTurn, JunctionArea } from './JunctionArea.js';
 import { makeConnector } from './makeConnector.js';
 import { addLane } from './NetworkParts.js';

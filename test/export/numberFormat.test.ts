@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareFrameIds, frameId, isFrameId } from '../../src/export/frameId.js';
-import { fixed, roundTo, wrapPi } from '../../src/export/numberFormat.js';
+import { wrapAngle as wrapPi } from '../../src/math/angles.js';
+import { fixed, roundTo } from '../../src/export/numberFormat.js';
 
 describe('number formatting', () => {
   it('never writes negative zero', () => {

@@ -5,9 +5,9 @@ import {
   intrinsicsFromFov,
   intrinsicsOf,
   projectKitti,
-  verticalFovDeg,
   worldToKittiCamera,
 } from '../../src/render/cameraModel.js';
+import { verticalFovDeg } from '../../src/math/angles.js';
 import { poseCamera } from '../../src/render/page/primitiveScene.js';
 
 const W = 1280, H = 720;

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as THREE from 'three';
-import { boxCorners, kittiBox3, uprightBox, wrapAngle } from '../../src/render/labels/box3d.js';
+import { verticalFovDeg, wrapAngle } from '../../src/math/angles.js';
+import { boxCorners, kittiBox3, uprightBox } from '../../src/render/labels/box3d.js';
 import { clipBox, pixelUnion, projectedBox } from '../../src/render/labels/projectedBox.js';
 import { occludedLevel } from '../../src/render/labels/occludedLevel.js';
 import { decodeId, encodeId, scanIds } from '../../src/render/labels/idStats.js';
 import { objectContrast } from '../../src/render/labels/contrast.js';
 import { objectGeometry, objectLabel, type LabelFrames } from '../../src/render/labels/objectLabel.js';
 import { DEFAULT_LABEL_OPTIONS } from '../../src/render/labels/labelOptions.js';
-import { cameraModel, threeToKittiCamera, threeToRect, verticalFovDeg } from '../../src/render/cameraModel.js';
+import { cameraModel, threeToKittiCamera, threeToRect } from '../../src/render/cameraModel.js';
 import { setWorldPose } from '../../src/scene/frame.js';
 import { LAYERS, type TrackedObject } from '../../src/scene/types.js';
 import type { CameraModel } from '../../src/render/types.js';

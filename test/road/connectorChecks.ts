@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Lane } from '../../src/road/types.js';
 import { ConnectorLane } from '../../src/road/ConnectorLane.js';
-import { wrapAngle } from '../../src/road/curves/angles.js';
+import { wrapAngle } from '../../src/math/angles.js';
 
 /** A connector starts and ends exactly on the lanes it joins, with their headings. */
 export function expectConnectorJoins(c: ConnectorLane, lanes: ReadonlyMap<string, Lane>): void {

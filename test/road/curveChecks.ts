@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Curve } from '../../src/road/types.js';
-import { wrapAngle } from '../../src/road/curves/angles.js';
+import { wrapAngle } from '../../src/math/angles.js';
 
 /** position -> localCoordinates gives back (s, t) on a grid of points within |t| <= maxT. */
 export function expectRoundTrip(curve: Curve, maxT: number, tol = 1e-6): void {

@@ -5,7 +5,7 @@ import { CompositeCurve } from '../../src/road/curves/CompositeCurve.js';
 import { CubicBezierCurve } from '../../src/road/curves/CubicBezierCurve.js';
 import { SineShiftCurve } from '../../src/road/curves/SineShiftCurve.js';
 import { StraightCurve } from '../../src/road/curves/StraightCurve.js';
-import { wrapAngle } from '../../src/road/curves/angles.js';
+import { wrapAngle } from '../../src/math/angles.js';
 import { expectHeadingIsDerivative, expectRoundTrip, expectUnitSpeed } from './curveChecks.js';
 
 const start = { x: 3, y: -2, headingRad: 0.7 };

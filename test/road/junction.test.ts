@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
 import { ConnectorLane } from '../../src/road/ConnectorLane.js';
 import { OffsetLane } from '../../src/road/OffsetLane.js';
-import { wrapAngle } from '../../src/road/curves/angles.js';
+import { wrapAngle } from '../../src/math/angles.js';
 import { expectConnectorJoins, expectRouteContinuous } from './connectorChecks.js';
 import { DRY, junctionBlock, roadSpec } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompositeCurve } from '../../src/road/curves/CompositeCurve.js';
 import { OffsetLane } from '../../src/road/OffsetLane.js';
-import { wrapAngle } from '../../src/road/curves/angles.js';
+import { wrapAngle } from '../../src/math/angles.js';
 import { expectHeadingIsDerivative, expectRoundTrip, expectUnitSpeed } from './curveChecks.js';
 
 const W = 3.5;

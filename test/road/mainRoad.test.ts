@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
-import { wrapAngle } from '../../src/road/curves/angles.js';
+import { wrapAngle } from '../../src/math/angles.js';
 import { DRY, roadSpec } from './fixtures.js';
 
 describe('main road', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RoadNetwork } from '../../src/road/types.js';
 import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
 import { ConnectorLane } from '../../src/road/ConnectorLane.js';
-import { wrapAngle } from '../../src/road/curves/angles.js';
+import { wrapAngle } from '../../src/math/angles.js';
 import { expectConnectorJoins, expectRouteContinuous } from './connectorChecks.js';
 import { DRY, roadSpec, roundaboutBlock } from './fixtures.js';
 

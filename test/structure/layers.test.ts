@@ -14,6 +14,7 @@ const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 
 /** Pipeline order first, then the hosts and the front doors that compose it. */
 export const LAYERS = [
+  'math', // angle and camera helpers every layer shares
   'scenario', // grammar: parse, validate, types
   'sampling', // designs and distributions -> instances
   'road', // lane networks from the road spec

@@ -9,12 +9,8 @@ import * as THREE from 'three';
 import type { Box3 } from '../types.js';
 import type { TrackedObject } from '../../scene/types.js';
 import { LAYERS } from '../../scene/types.js';
+import { wrapAngle } from '../../math/angles.js';
 
-/** Wraps an angle into [-pi, pi) [rad]. */
-export function wrapAngle(rad: number): number {
-  const a = (rad + Math.PI) % (2 * Math.PI);
-  return (a < 0 ? a + 2 * Math.PI : a) - Math.PI;
-}
 
 /** An upright box in the three.js frame. */
 export interface UprightBox {

@@ -7,7 +7,7 @@
 import * as THREE from 'three';
 import { LAYERS, type SceneRig, type TrackedObject } from '../../scene/types.js';
 import { setWorldPose } from '../../scene/frame.js';
-import { verticalFovDeg } from '../cameraModel.js';
+import { verticalFovDeg } from '../../math/angles.js';
 import type { PrimitiveCamera, PrimitiveObject, PrimitiveScene } from '../request.js';
 
 /** Points a three.js camera from a world position along a world heading, pitched down by pitchRad. */

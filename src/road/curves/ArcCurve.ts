@@ -1,7 +1,7 @@
 import type { Vec2 } from '../types.js';
 import type { Pose } from './Pose.js';
 import { BaseCurve } from './BaseCurve.js';
-import { clamp, wrapAngle } from './angles.js';
+import { clamp, wrapAngle } from '../../math/angles.js';
 
 /** A circular arc from a start pose: radius [m], turned angle [rad] > 0, turning left or right. */
 export class ArcCurve extends BaseCurve {

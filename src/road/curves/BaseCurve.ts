@@ -1,5 +1,5 @@
 import type { Curve, Vec2 } from '../types.js';
-import { clamp } from './angles.js';
+import { clamp } from '../../math/angles.js';
 
 /**
  * Shared machinery of every curve: subclasses give the centre line on [0, lengthM]

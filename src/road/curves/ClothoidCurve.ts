@@ -1,7 +1,7 @@
 import type { Vec2 } from '../types.js';
 import type { Pose } from './Pose.js';
 import { BaseCurve } from './BaseCurve.js';
-import { clamp } from './angles.js';
+import { clamp } from '../../math/angles.js';
 import { gaussLegendre2 } from './gaussLegendre.js';
 
 /** Spacing of the cached Fresnel-integral knots [m]. */

@@ -1,7 +1,7 @@
 import type { Vec2 } from '../types.js';
 import type { Pose } from './Pose.js';
 import { ParametricCurve } from './ParametricCurve.js';
-import { wrapAngle } from './angles.js';
+import { wrapAngle } from '../../math/angles.js';
 
 /**
  * A cubic Bezier curve, arc-length parametrised. `between(from, to)` builds one tangent to

@@ -1,7 +1,7 @@
 import type { Vec2 } from '../types.js';
 import type { Pose } from './Pose.js';
 import { BaseCurve } from './BaseCurve.js';
-import { clamp } from './angles.js';
+import { clamp } from '../../math/angles.js';
 
 /** A straight segment from a start pose [m]. */
 export class StraightCurve extends BaseCurve {

@@ -3,16 +3,12 @@
  * forwardM ahead of the box centre, pitched down by pitchDeg) and posed with it every tick.
  */
 import * as THREE from 'three';
+import { verticalFovDeg } from '../../math/angles.js';
 import type { CameraRig } from '../../scenario/types.js';
 
 export const CAMERA_NEAR_M = 0.1;
 export const CAMERA_FAR_M = 3000;
 
-/** Vertical field of view [deg] for a horizontal one and an aspect ratio (width / height). */
-export function verticalFovDeg(horizontalFovDeg: number, aspect: number): number {
-  const h = THREE.MathUtils.degToRad(horizontalFovDeg);
-  return THREE.MathUtils.radToDeg(2 * Math.atan(Math.tan(h / 2) / aspect));
-}
 
 export class EgoCamera {
   /** Posed at the ego's bottom centre with its heading; the camera is its child. */
@@ -21,7 +17,7 @@ export class EgoCamera {
 
   constructor(rig: CameraRig) {
     const aspect = rig.widthPx / rig.heightPx;
-    this.camera = new THREE.PerspectiveCamera(verticalFovDeg(rig.fovDeg, aspect), aspect, CAMERA_NEAR_M, CAMERA_FAR_M);
+    this.camera = new THREE.PerspectiveCamera(verticalFovDeg(rig.fovDeg, rig.widthPx, rig.heightPx), aspect, CAMERA_NEAR_M, CAMERA_FAR_M);
     this.camera.name = 'ego-camera';
     this.camera.position.set(rig.forwardM, rig.heightM, 0);
     // A three.js camera looks down its -z; turn it to the body's +x, then pitch down.
