@@ -16,31 +16,57 @@ import { Recorder } from './recorder.js';
 import { checkActor, type SanityInput } from './sanity.js';
 import { signalHeadsOf } from './signalHeads.js';
 import { fireTriggers } from './triggers.js';
-import type { SimEvent, SimResult } from './types.js';
+import { STATE_FIELDS, type SimEvent, type SimResult } from './types.js';
 
 export interface SimulateOptions {
   /** Simulated time [s]; default instance.simulation.durationS. */
   durationS?: number;
 }
 
-/** Most steps of one simulation: 600 s (the longest duration) at 1 ms. */
-export const MAX_STEPS = 600_000;
+/**
+ * The budget of one simulation, in this thread or a worker, in the studio and the CLI alike:
+ * at most MAX_STEPS ticks (600 s at 5 ms, 120 s at 1 ms) and a recorded trajectory of at most
+ * MAX_TRAJECTORY_BYTES. Past it a run would take minutes and gigabytes before failing.
+ */
+export const MAX_STEPS = 120_000;
+/** Largest trajectory one simulation may record (states of every actor at every tick) [bytes]. */
+export const MAX_TRAJECTORY_BYTES = 128 * 1024 * 1024;
+const BYTES_PER_ACTOR_TICK = STATE_FIELDS.length * 8;
+
+/** Why a simulation of `durationS` at `dtS` with `actorCount` actors is over the budget, or null. */
+export function simulationBudgetError(durationS: number, dtS: number, actorCount: number): SimulationError | null {
+  const steps = Math.round(durationS / dtS);
+  const minDtS = (ticks: number): number => Math.ceil((durationS / ticks) * 1e6) / 1e6;
+  if (steps > MAX_STEPS) {
+    return new SimulationError(
+      `simulation of ${durationS} s at dtS ${dtS} s would take ${steps.toExponential(1)} ticks, more than the budget of ${MAX_STEPS}; use dtS of at least ${minDtS(MAX_STEPS)} s (0.01 is the default) or a shorter durationS`,
+      undefined,
+      undefined,
+      '/simulation/dtS',
+    );
+  }
+  const bytes = (steps + 1) * Math.max(1, actorCount) * BYTES_PER_ACTOR_TICK;
+  if (bytes > MAX_TRAJECTORY_BYTES) {
+    const maxTicks = Math.floor(MAX_TRAJECTORY_BYTES / (Math.max(1, actorCount) * BYTES_PER_ACTOR_TICK));
+    return new SimulationError(
+      `simulation of ${durationS} s at dtS ${dtS} s with ${actorCount} actors would record a ${Math.round(bytes / 2 ** 20)} MB trajectory, more than the budget of ${MAX_TRAJECTORY_BYTES / 2 ** 20} MB; use dtS of at least ${minDtS(maxTicks)} s, a shorter durationS or fewer actors`,
+      undefined,
+      undefined,
+      '/simulation/dtS',
+    );
+  }
+  return null;
+}
 
 export function simulate(instance: ScenarioInstance, network: RoadNetwork, options: SimulateOptions = {}): SimResult {
   const dtS = instance.simulation.dtS;
   const durationS = options.durationS ?? instance.simulation.durationS;
   if (!(dtS > 0) || !(durationS > 0)) throw new SimulationError(`simulation needs dtS > 0 and durationS > 0 (got dtS ${dtS}, durationS ${durationS})`);
   const steps = Math.round(durationS / dtS);
-  // The trajectory holds every tick: a step far below a millisecond (dtS 1e-9 validates as
-  // "above 0") would ask for billions of ticks and hang or exhaust memory.
-  if (steps > MAX_STEPS) {
-    throw new SimulationError(
-      `simulation of ${durationS} s at dtS ${dtS} s would take ${steps.toExponential(1)} steps, more than ${MAX_STEPS}; use dtS of at least ${Math.ceil((durationS / MAX_STEPS) * 1e6) / 1e6} s (0.01 is the default)`,
-      undefined,
-      undefined,
-      '/simulation/dtS',
-    );
-  }
+  // The trajectory holds every tick: a tiny step (dtS 1e-9 validates as "above 0") would ask
+  // for billions of ticks and hang or exhaust memory.
+  const over = simulationBudgetError(durationS, dtS, 1 + instance.actors.length);
+  if (over) throw over;
   const { world, actors } = buildWorld(instance, network, { durationS });
   const events: SimEvent[] = [];
   const n = actors.length;
