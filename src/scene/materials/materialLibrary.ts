@@ -23,6 +23,16 @@ export function sceneColour(value: string, out = new THREE.Color()): THREE.Color
   return out.setHex(named ?? 0x808080);
 }
 
+/** The value stored under `key`, made and stored on first use. */
+function builtOnce<V, T extends V>(map: Map<string, V>, key: string, make: () => T): T {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v as T;
+}
+
 export class MaterialLibrary {
   private readonly materials = new Map<string, THREE.MeshStandardMaterial>();
   private readonly geometries = new Map<string, THREE.BufferGeometry>();
@@ -65,22 +75,12 @@ export class MaterialLibrary {
 
   /** A shared geometry for a key, built once. */
   geometry<G extends THREE.BufferGeometry>(key: string, make: () => G): G {
-    let g = this.geometries.get(key);
-    if (!g) {
-      g = make();
-      this.geometries.set(key, g);
-    }
-    return g as G;
+    return builtOnce(this.geometries, key, make);
   }
 
   /** A shared texture for a key, built once. */
   texture<T extends THREE.Texture>(key: string, make: () => T): T {
-    let t = this.textures.get(key);
-    if (!t) {
-      t = make();
-      this.textures.set(key, t);
-    }
-    return t as T;
+    return builtOnce(this.textures, key, make);
   }
 
   /** Every shared texture with its key. */
