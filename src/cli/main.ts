@@ -5,7 +5,7 @@
 import { Command } from 'commander';
 import { registerCommands } from './commands/index.js';
 import { PACKAGE_VERSION } from '../dataset/packageRoot.js';
-import { prepareProgram, runCli } from './run-cli.js';
+import { prepareProgram, runCli } from './runCli.js';
 
 const program = prepareProgram(new Command())
   .name('roadsynth')

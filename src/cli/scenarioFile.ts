@@ -9,7 +9,7 @@ import { checkScenario, type CheckedScenario } from '../scenario/load.js';
 import { DESIGNS } from '../scenario/schema.js';
 import type { DesignName, ScenarioSpec } from '../scenario/types.js';
 import type { SamplingError } from '../sampling/errors.js';
-import { UserError } from './run-cli.js';
+import { UserError } from './runCli.js';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; error: ScenarioError };
 

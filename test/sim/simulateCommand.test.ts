@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { register } from '../../src/cli/commands/simulate.js';
-import { UserError } from '../../src/cli/run-cli.js';
+import { UserError } from '../../src/cli/runCli.js';
 import { decodeTrajectory } from '../../src/sim/trajectoryFile.js';
 import { trajectoryHash } from '../../src/sim/trajectoryHash.js';
 

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { DatasetMismatchError } from '../../export/datasetIdentity.js';
 import { MergeError, mergeDatasets } from '../../dataset/merge.js';
-import { UserError } from '../run-cli.js';
+import { UserError } from '../runCli.js';
 
 interface MergeFlags {
   out: string;

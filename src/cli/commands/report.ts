@@ -8,7 +8,7 @@ import { CHROMIUM_FLAGS } from '../../dataset/renderHost.js';
 import { collectReport, ReportInputError } from '../../report/collectReport.js';
 import { screenshotReport } from '../../report/screenshotReport.js';
 import { writeReport } from '../../report/writeReport.js';
-import { UserError } from '../run-cli.js';
+import { UserError } from '../runCli.js';
 
 interface ReportFlags {
   reference?: string;

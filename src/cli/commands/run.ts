@@ -20,7 +20,7 @@ import { FOCUS_WARNINGS_FILE, focusSummaryLines } from '../../export/focusSummar
 import { parseShard, shardRange, type Shard } from '../../dataset/shard.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { createProgressView } from '../progress.js';
-import { UserError } from '../run-cli.js';
+import { UserError } from '../runCli.js';
 import { PACKAGE_VERSION } from '../../dataset/packageRoot.js';
 import { readScenarioFile, samplingUserError, sweepDesign } from '../scenarioFile.js';
 import { integerArg, listArg } from '../args.js';

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import type { DesignName, ParamValue, SampledInstance } from '../../scenario/types.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { createSampler, type Sampler } from '../../sampling/sample.js';
-import { UserError, writeLine } from '../run-cli.js';
+import { UserError, writeLine } from '../runCli.js';
 import { designOption, integerArg as integer, seedOption } from '../args.js';
 import { readScenarioFile, samplingUserError, sweepDesign } from '../scenarioFile.js';
 

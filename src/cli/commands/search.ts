@@ -19,7 +19,7 @@ import { search } from '../../sampling/search/search.js';
 import { SEARCH_METHODS, type SearchMethod, type SearchOutcome, type SearchProgress } from '../../sampling/search/types.js';
 import type { ScenarioSpec } from '../../scenario/types.js';
 import { integerArg } from '../args.js';
-import { UserError } from '../run-cli.js';
+import { UserError } from '../runCli.js';
 import { readScenarioFile, samplingUserError } from '../scenarioFile.js';
 
 interface SearchFlags {

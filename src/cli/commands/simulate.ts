@@ -17,7 +17,7 @@ import { simulate } from '../../sim/simulate.js';
 import { encodeTrajectory } from '../../sim/trajectoryFile.js';
 import { trajectoryHash } from '../../sim/trajectoryHash.js';
 import type { SimEvent, SimResult } from '../../sim/types.js';
-import { UserError, writeLine } from '../run-cli.js';
+import { UserError, writeLine } from '../runCli.js';
 import { designOption, integerArg, seedOption } from '../args.js';
 import { readScenarioFile, samplingUserError, sweepDesign } from '../scenarioFile.js';
 

@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { startStudio } from '../../studio/server/startStudio.js';
-import { UserError } from '../run-cli.js';
+import { UserError } from '../runCli.js';
 
 interface StudioFlags {
   port: number;

@@ -11,7 +11,7 @@ import { readScenarioText } from '../scenarioFile.js';
 import { DEFAULT_DT_S, DEFAULT_DURATION_S } from '../../scenario/defaults.js';
 import type { ScenarioSpec } from '../../scenario/types.js';
 import { simulationBudgetError } from '../../sim/simulate.js';
-import { UserError } from '../run-cli.js';
+import { UserError } from '../runCli.js';
 
 export interface FileReport {
   file: string;
