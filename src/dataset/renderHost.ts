@@ -19,6 +19,10 @@ import { launchElectronPages } from './render-host/electronPages.js';
 import { findBrowser, type FoundBrowser } from './render-host/findBrowser.js';
 import { renderPageBundle } from './render-host/pageBundle.js';
 import { PageServer } from './render-host/pageServer.js';
+import {
+  NoWebGLError, RASTERIZER_FLAGS, accepts, launchOrder, noWebGLMessage, rasterizerChoice, rasterizerOf,
+  type RasterizerChoice, type RasterizerKind,
+} from './render-host/rasterizer.js';
 
 /** A sampled scenario to replay: the page rebuilds road and scene and poses it per tick. */
 export interface ScenarioScene {
@@ -41,6 +45,8 @@ export interface RenderRequest {
   /** Default: all passes. */
   passes?: PassName[];
   labels?: Partial<LabelOptions>;
+  /** Time each step of the RGB pass apart (benchmarks; slightly slower). */
+  profile?: boolean;
 }
 
 /** A rendered frame plus where the page spent its time [ms]. */
@@ -63,8 +69,24 @@ export interface RenderHostOptions {
   pages?: number;
   /** Extra browser flags. */
   browserArgs?: string[];
+  /** Rasterizer; default: ROADSYNTH_RASTERIZER, then `auto` (a GPU, else llvmpipe, else SwiftShader). */
+  rasterizer?: RasterizerChoice;
 }
 
+/** Flags every render browser gets; the rasterizer's own come from render-host/rasterizer.ts. */
+export const BASE_FLAGS = [
+  '--no-sandbox',
+  '--ignore-gpu-blocklist',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+];
+
+/** Flags for pages that need WebGL but not the render host's rasterizer choice (report screenshots, GUI tests). */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--enable-unsafe-swiftshader',
@@ -101,6 +123,8 @@ export class PlaywrightRenderHost implements RenderHost {
   private waiting: (() => void)[] = [];
   private clock = 0;
   private found: FoundBrowser | null = null;
+  private kind: RasterizerKind | null = null;
+  private gl: string | null = null;
 
   constructor(private readonly options: RenderHostOptions = {}) {}
 
@@ -109,36 +133,68 @@ export class PlaywrightRenderHost implements RenderHost {
     return this.found;
   }
 
+  /** Rasterizer in use (after open). */
+  get rasterizer(): RasterizerKind | null {
+    return this.kind;
+  }
+
+  /** The WebGL renderer string of the pages (after open). */
+  get glRenderer(): string | null {
+    return this.gl;
+  }
+
   async open(): Promise<void> {
     const found = findBrowser(this.options.browser);
     this.found = found;
+    const choice = this.options.rasterizer ?? rasterizerChoice(undefined);
     const bundle = await renderPageBundle();
     this.server = new PageServer(bundle.scriptPath);
     await this.server.start();
     const n = Math.max(1, Math.floor(this.options.pages ?? 1));
-    const args = [...CHROMIUM_FLAGS, ...(this.options.browserArgs ?? [])];
-    let pages: Page[];
-    if (found.kind === 'electron') {
-      const electron = await launchElectronPages(found.executablePath, args, n, this.server.pageUrl, path.dirname(bundle.scriptPath));
-      this.electron = electron.app;
-      pages = electron.pages;
-    } else {
-      // The run decides what a signal means (finish the frames in flight, then stop); playwright's
-      // own handlers would close the browser under it and turn an interrupt into render failures.
-      this.browser = await chromium.launch({ executablePath: found.executablePath, headless: true, args, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
-      const context = await this.browser.newContext({ viewport: { width: 320, height: 240 } });
-      pages = await Promise.all(Array.from({ length: n }, () => context.newPage()));
-      await Promise.all(pages.map((p) => p.goto(this.server!.pageUrl)));
+    const seen: string[] = [];
+    for (const tried of launchOrder(choice)) {
+      const args = [...BASE_FLAGS, ...RASTERIZER_FLAGS[tried], ...(this.options.browserArgs ?? [])];
+      const pages = await this.launch(found, args, n, path.dirname(bundle.scriptPath));
+      // Checked before any frame: a browser without WebGL2 would otherwise fail every frame later.
+      const gl = await glRendererOf(pages[0]!);
+      const got = rasterizerOf(gl);
+      seen.push(`${RASTERIZER_FLAGS[tried].join(' ') || 'default flags'}: ${gl ?? 'no WebGL2'}`);
+      if (accepts(choice, tried, got)) {
+        this.kind = got;
+        this.gl = gl;
+        this.slots = pages.map((page) => {
+          const slot: Slot = { page, key: null, busy: false, usedAt: 0, errors: [] };
+          page.on('pageerror', (e) => slot.errors.push(e.message));
+          page.on('console', (m) => {
+            if (m.type() === 'error') slot.errors.push(m.text());
+          });
+          return slot;
+        });
+        await Promise.all(pages.map((p) => p.waitForFunction(() => typeof window.roadsynthPage === 'object')));
+        return;
+      }
+      await this.browser?.close();
+      await this.electron?.close();
+      this.browser = null;
+      this.electron = null;
     }
-    this.slots = pages.map((page) => {
-      const slot: Slot = { page, key: null, busy: false, usedAt: 0, errors: [] };
-      page.on('pageerror', (e) => slot.errors.push(e.message));
-      page.on('console', (m) => {
-        if (m.type() === 'error') slot.errors.push(m.text());
-      });
-      return slot;
-    });
-    await Promise.all(pages.map((p) => p.waitForFunction(() => typeof window.roadsynthPage === 'object')));
+    await this.close();
+    throw new NoWebGLError(noWebGLMessage(choice, seen));
+  }
+
+  private async launch(found: FoundBrowser, args: string[], n: number, dir: string): Promise<Page[]> {
+    if (found.kind === 'electron') {
+      const electron = await launchElectronPages(found.executablePath, args, n, this.server!.pageUrl, dir);
+      this.electron = electron.app;
+      return electron.pages;
+    }
+    // The run decides what a signal means (finish the frames in flight, then stop); playwright's
+    // own handlers would close the browser under it and turn an interrupt into render failures.
+    this.browser = await chromium.launch({ executablePath: found.executablePath, headless: true, args, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    const context = await this.browser.newContext({ viewport: { width: 320, height: 240 } });
+    const pages = await Promise.all(Array.from({ length: n }, () => context.newPage()));
+    await Promise.all(pages.map((p) => p.goto(this.server!.pageUrl)));
+    return pages;
   }
 
   /** Takes a free page, preferring one that already holds the scene. */
@@ -204,11 +260,18 @@ export class PlaywrightRenderHost implements RenderHost {
         tick: request.tick,
         passes: request.passes ?? [...PASS_NAMES],
         labels: { ...DEFAULT_LABEL_OPTIONS, ...request.labels },
+        ...(request.profile ? { profile: true } : {}),
       };
+      const t0 = performance.now();
       const result: PageFrameResult = await this.call(slot, () => slot.page.evaluate((r) => window.roadsynthPage.render(r), req));
+      const t1 = performance.now();
       // PNGs come back as base64 strings in the evaluate result: measured faster here than
       // POSTing them to the local server (about 250 vs 650 ms per 1280x720 frame with a 1 MB RGB PNG).
       const images = new Map(Object.entries(result.images).map(([k, v]) => [k, new Uint8Array(Buffer.from(v, 'base64'))]));
+      const pageMs = Object.entries(result.timingsMs).filter(([k]) => !k.includes('.')).reduce((a, [, v]) => a + v, 0);
+      // The evaluate call's time beyond the page's own: the result's trip to Node (CDP, JSON).
+      result.timingsMs['host.transfer'] = Math.max(0, t1 - t0 - pageMs);
+      result.timingsMs['host.decode'] = performance.now() - t1;
       return {
         labels: result.labels,
         rgb: images.get('rgb'),
@@ -226,25 +289,19 @@ export class PlaywrightRenderHost implements RenderHost {
     const slot = this.slots[0];
     if (!slot) throw new Error('render host: call open() before describe()');
     const browser = this.browser ? `${this.found?.kind ?? 'chromium'} ${this.browser.version()}` : `electron ${await this.electron!.evaluate(() => process.versions.electron)}`;
-    const gl = await slot.page.evaluate(() => {
-      const c = document.createElement('canvas').getContext('webgl2');
-      if (!c) return 'no WebGL2';
-      const ext = c.getExtension('WEBGL_debug_renderer_info');
-      return String(c.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : c.RENDERER));
-    });
-    return `${browser}, ${gl}`;
+    return `${browser}, ${this.gl ?? (await glRendererOf(slot.page)) ?? 'no WebGL2'}`;
   }
 
   /**
-   * Times the RGB pass alone (three.js render of the scene into the canvas, no post effects,
-   * no readback) on one page, `repeats` times [ms each]. For benchmarks.
+   * Times the RGB pass alone (the export look: scene, shadow maps, camera effects; no readback,
+   * ids or encoding; `sceneOnly`: the plain scene draw) on one page, `repeats` times [ms each]. For benchmarks.
    */
-  async timeRenderOnly(scene: SceneSource, tick: number, repeats: number): Promise<number[]> {
+  async timeRenderOnly(scene: SceneSource, tick: number, repeats: number, sceneOnly = false): Promise<number[]> {
     const slot = await this.acquire(scene.key);
     try {
       await this.ensureLoaded(slot, scene);
       return await this.call(slot, () =>
-        slot.page.evaluate(({ t, n }) => Array.from({ length: n }, () => window.roadsynthPage.renderOnly(t)), { t: tick, n: repeats }),
+        slot.page.evaluate(({ t, n, so }) => Array.from({ length: n }, () => window.roadsynthPage.renderOnly(t, so)), { t: tick, n: repeats, so: sceneOnly }),
       );
     } finally {
       this.release(slot);
@@ -260,6 +317,18 @@ export class PlaywrightRenderHost implements RenderHost {
     this.server = null;
     this.slots = [];
   }
+}
+
+/** The page's WebGL2 renderer string (unmasked where the browser allows); null: no WebGL2. */
+async function glRendererOf(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const c = document.createElement('canvas').getContext('webgl2');
+    if (!c) return null;
+    const ext = c.getExtension('WEBGL_debug_renderer_info');
+    const r = String(c.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : c.RENDERER));
+    c.getExtension('WEBGL_lose_context')?.loseContext();
+    return r;
+  });
 }
 
 /** The default render host: playwright-core driving a local Chromium-family browser. */

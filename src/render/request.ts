@@ -81,6 +81,8 @@ export interface PageFrameRequest {
   tick: number;
   passes: PassName[];
   labels: LabelOptions;
+  /** Time each step of the RGB pass apart (waits for the rasterizer after each; benchmarks). */
+  profile?: boolean;
 }
 
 export interface PageFrameResult {
@@ -95,7 +97,7 @@ export interface PageFrameResult {
 export interface RenderPageApi {
   load(scene: PageScene): Promise<void>;
   render(request: PageFrameRequest): Promise<PageFrameResult>;
-  /** Renders the RGB pass into the canvas only, without post effects readback or labels (benchmarks). */
-  renderOnly(tick: number): number;
+  /** Renders the RGB pass (same look as export; `sceneOnly`: no camera effects) into the canvas only, without readback or labels (benchmarks). */
+  renderOnly(tick: number, sceneOnly?: boolean): number;
   loadedKey(): string | null;
 }

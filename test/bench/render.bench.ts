@@ -1,10 +1,12 @@
 /**
  * Render throughput: labeled frames per second (rgb, instance, semantic and depth passes
  * encoded as PNG, plus labels) against render-only frames per second (three.js render of the
- * RGB pass alone, no readback) of the same scene in the same browser, at 1280x720 and 640x480.
+ * RGB pass alone, no readback) of the same scene in the same browser, at 1280x720 and 640x360;
+ * a stage-by-stage profile of one export frame; and the two software rasterizers side by side.
  */
-import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRenderHost, type PlaywrightRenderHost, type ScenarioScene, type SceneSource } from '../../src/dataset/renderHost.js';
 import type { PrimitiveObject, PrimitiveScene } from '../../src/render/request.js';
@@ -68,8 +70,46 @@ interface Case {
   frames: number;
 }
 
+type Figures = Record<string, number | string>;
+
+/** Steps of one export frame in pipeline order, as the page and host name them. */
+const PROFILE_ORDER = [
+  'sceneUpdate', 'rgb.scene', 'rgb.copy', 'rgb.blurScene', 'rgb.post', 'rgb', 'readRgb', 'encodeRgbCopy', 'instance', 'scan', 'labels',
+  'labels.occlusionPasses', 'semantic', 'depth', 'encodeStart', 'encodeWait', 'encodeDone.rgb', 'encodeDone.instance', 'encodeDone.semantic',
+  'encodeDone.depth', 'base64', 'host.transfer', 'host.decode', 'host.diskWrite',
+];
+
+/**
+ * A stage-by-stage profile of one export frame: the page waits for the rasterizer after each RGB
+ * step (scene with its shadow maps, copy, motion-blur scene, post effects), then ids, occlusion
+ * passes, depth, readbacks, encodes (encodeDone.* count from the frame start: they overlap),
+ * base64, the trip to Node and the PNG writes. Shadow maps are the scene draw with them minus without.
+ */
+async function profile(host: PlaywrightRenderHost, c: Case, log: (l: string) => void, out: Figures): Promise<void> {
+  const runs: Record<string, number>[] = [];
+  const dir = mkdtempSync(path.join(tmpdir(), 'roadsynth-bench-'));
+  try {
+    for (let i = 0; i < 3; i++) {
+      const f = await host.renderFrame({ scene: c.scene, frame: i, tick: c.tick, profile: true });
+      const t0 = performance.now();
+      for (const [pass, png] of [['rgb', f.rgb], ['instance', f.instance], ['semantic', f.semantic], ['depth', f.depth]] as const) {
+        if (png) writeFileSync(path.join(dir, `${pass}-${i}.png`), png);
+      }
+      runs.push({ ...f.timingsMs, 'host.diskWrite': performance.now() - t0 });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const withShadows = median(await host.timeRenderOnly(c.scene, c.tick, 3, true));
+  const keys = [...new Set([...PROFILE_ORDER, ...runs.flatMap((r) => Object.keys(r))])].filter((k) => runs.some((r) => k in r));
+  const row = keys.map((k) => `${k} ${median(runs.map((r) => r[k] ?? 0)).toFixed(1)}`);
+  log(`${c.name} profile of one export frame, median of 3, ms: ${row.join(', ')}`);
+  log(`${c.name} plain scene draw incl. shadow maps (no camera effects), median ms: ${withShadows.toFixed(1)}`);
+  for (const k of keys) out[`profileMs_${c.name}_${k}`] = +median(runs.map((r) => r[k] ?? 0)).toFixed(1);
+}
+
 /** Labeled and render-only frames per second of one case; `pages` pages render in parallel. */
-async function measure(host: PlaywrightRenderHost, c: Case, pages: number, log: (l: string) => void, out: Record<string, number>): Promise<void> {
+async function measure(host: PlaywrightRenderHost, c: Case, pages: number, log: (l: string) => void, out: Figures, tagSuffix = ''): Promise<void> {
   const { scene, tick, frames } = c;
   await host.renderFrame({ scene, frame: 0, tick }); // warm-up: scene build, shader compiles
   const stages = new Map<string, number[]>();
@@ -83,7 +123,7 @@ async function measure(host: PlaywrightRenderHost, c: Case, pages: number, log: 
     }),
   );
   const labeledFps = (frames * pages * 1000) / (performance.now() - t0);
-  const tag = `${c.name}${pages > 1 ? `_pages${pages}` : ''}`;
+  const tag = `${c.name}${pages > 1 ? `_pages${pages}` : ''}${tagSuffix}`;
   out[`labeledFps_${tag}`] = +labeledFps.toFixed(3);
   log(`${tag}: labeled frames/s (rgb+instance+semantic+depth PNGs + labels): ${labeledFps.toFixed(3)}`);
   log(`  page stages, median ms: ${[...stages].map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ')}`);
@@ -93,29 +133,48 @@ async function measure(host: PlaywrightRenderHost, c: Case, pages: number, log: 
   const renderFps = 1000 / (ms.reduce((a, b) => a + b, 0) / ms.length);
   out[`renderOnlyFps_${tag}`] = +renderFps.toFixed(3);
   out[`labeledOverRenderOnly_${tag}`] = +(labeledFps / renderFps).toFixed(3);
-  log(`${tag}: render-only frames/s (three.js render of the RGB pass, no readback): ${renderFps.toFixed(3)}; ratio labeled/render-only: ${(labeledFps / renderFps).toFixed(3)}`);
+  log(`${tag}: render-only frames/s (the same export look into the canvas, no readback): ${renderFps.toFixed(3)}; ratio labeled/render-only: ${(labeledFps / renderFps).toFixed(3)}`);
 }
 
-export async function bench(log: (line: string) => void): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
+export async function bench(log: (line: string) => void): Promise<Figures> {
+  const out: Figures = {};
   const cases: Case[] = [];
-  for (const [w, h] of [[1280, 720], [640, 480]]) {
+  for (const [w, h] of [[1280, 720], [640, 360]]) {
     try {
       const { scene, tick } = await scenarioScene(w, h);
-      cases.push({ name: `scenario01_${w}x${h}`, scene, tick, frames: 3 });
+      cases.push({ name: `scenario01_${w}x${h}`, scene, tick, frames: w > 1000 ? 4 : 6 });
     } catch (err) {
       log(`scenario scene unavailable (${(err as Error).message}); fixture scene only`);
     }
-    cases.push({ name: `fixture_${w}x${h}`, scene: street(w, h), tick: 0, frames: 8 });
+    if (w > 1000) cases.push({ name: `fixture_${w}x${h}`, scene: street(w, h), tick: 0, frames: 6 });
   }
   log('scenes: scenario01 = scenarios/01-pedestrian-behind-van.yaml built by src/scene/buildScene.ts (export quality, night, rain, camera effects); fixture = a street of boxes (render/page/primitiveScene.ts, sun + shadows, no effects)');
   log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+  const main = cases[0]!;
+  // The software rasterizers side by side on the main case (a GPU, where one exists, is reported by auto below).
+  for (const rasterizer of ['llvmpipe', 'swiftshader'] as const) {
+    const host = createRenderHost({ pages: 1, rasterizer });
+    try {
+      await host.open();
+    } catch (err) {
+      log(`${rasterizer}: unavailable (${(err as Error).message.split('\n')[0]})`);
+      continue;
+    }
+    try {
+      log(`${rasterizer}: ${host.glRenderer}`);
+      await measure(host, { ...main, frames: 3 }, 1, log, out, `_${rasterizer}`);
+    } finally {
+      await host.close();
+    }
+  }
   const host = createRenderHost({ pages: 2 });
   await host.open();
-  log(`browser: ${host.browserInfo?.executablePath}`);
+  log(`browser: ${host.browserInfo?.executablePath}; rasterizer chosen by auto: ${host.rasterizer} (${host.glRenderer})`);
+  out.renderer = host.glRenderer ?? 'unknown';
   try {
+    await profile(host, main, log, out);
     for (const c of cases) await measure(host, c, 1, log, out);
-    const parallel = cases.find((c) => c.name === 'fixture_640x480');
+    const parallel = cases.find((c) => c.name === 'scenario01_640x360');
     if (parallel) await measure(host, parallel, 2, log, out);
   } finally {
     await host.close();

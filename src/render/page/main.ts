@@ -13,7 +13,7 @@ const session = new RenderSession(loadPageScene);
 const api: RenderPageApi = {
   load: (scene) => session.load(scene),
   loadedKey: () => session.loadedKey(),
-  renderOnly: (tick) => session.renderOnly(tick),
+  renderOnly: (tick, sceneOnly) => session.renderOnly(tick, sceneOnly),
   async render(request: PageFrameRequest): Promise<PageFrameResult> {
     const { labels, images, timingsMs } = await session.render(request);
     const t0 = performance.now();

@@ -100,12 +100,17 @@ export class RenderSession {
     return { l: this.loaded, rgb: this.rgb, targets: this.targets };
   }
 
-  /** The RGB pass into the canvas without post effects or readback; returns its time [ms]. */
-  renderOnly(tick: number): number {
+  /**
+   * The RGB pass into the canvas, the same look as an exported frame (shadow maps, camera
+   * effects), without readback, ids or encoding; returns its time [ms]. `sceneOnly` draws
+   * the plain scene without camera effects (what this measured before: a different look).
+   */
+  renderOnly(tick: number, sceneOnly = false): number {
     const { l, rgb } = this.need();
     const t0 = performance.now();
     l.rig.setTick(tick);
-    rgb.drawScene(this.renderer, l.rig, true);
+    if (sceneOnly) rgb.drawScene(this.renderer, l.rig, true);
+    else rgb.render(this.renderer, l.rig, tick, l.seed);
     this.finish();
     return performance.now() - t0;
   }
@@ -129,34 +134,46 @@ export class RenderSession {
     const images: EncodedImages = {};
     const want = new Set(req.passes);
     const pending: Promise<unknown>[] = [];
+    /** Records when an encode finished, counted from the start of the frame [ms] (they overlap). */
+    const frameStart = t;
+    const timed = <T>(pass: string, p: Promise<T>): Promise<T> =>
+      p.then((v) => ((timingsMs[`encodeDone.${pass}`] = performance.now() - frameStart), v));
 
     const { widthPx: W, heightPx: H } = l;
     rig.setTick(req.tick);
+    if (req.profile) {
+      this.finish();
+      lap('sceneUpdate');
+    }
     let rgbPng: Promise<Uint8Array> | null = null;
     if (want.has('rgb')) {
       this.renderer.setClearColor(0x000000, 1);
-      rgb.render(this.renderer, rig, req.tick, l.seed);
+      // Profiling waits for the rasterizer after each step, so each gets its own time.
+      const rgbLap = req.profile ? (stage: string): void => (this.finish(), lap(`rgb.${stage}`)) : undefined;
+      rgb.render(this.renderer, rig, req.tick, l.seed, rgbLap);
       this.finish();
       lap('rgb');
       // Read back and compress off the main thread while the id passes draw. An RGB PNG from
       // the readback is ~40 % smaller than canvas.toBlob's RGBA one and no slower (measured).
       const gl = this.renderer.getContext();
       gl.readPixels(0, 0, W, H, gl.RGBA, gl.UNSIGNED_BYTE, this.rgbPixels);
-      rgbPng = encodeRgb(this.rgbPixels, W, H);
       lap('readRgb');
+      rgbPng = timed('rgb', encodeRgb(this.rgbPixels, W, H));
+      lap('encodeRgbCopy');
     }
 
     const camera = cameraModel(rig.camera, W, H);
     const frames: LabelFrames = { threeToCamera: threeToKittiCamera(rig.camera), threeToRect: threeToRect(rig.camera) };
     const nearM = rig.camera.near;
     const objects: ObjectLabel[] = [];
+    let occlusionMs = 0;
     this.override.apply(rig.scene);
     try {
       this.override.use('instance');
       renderInto(this.renderer, rig.scene, rig.camera, targets.ids);
       this.renderer.readRenderTargetPixels(targets.ids, 0, 0, W, H, targets.idPixels);
       // Encoders copy the readback synchronously and compress off the main thread.
-      if (want.has('instance')) pending.push(encodeRgb(targets.idPixels, W, H).then((png) => (images.instance = png)));
+      if (want.has('instance')) pending.push(timed('instance', encodeRgb(targets.idPixels, W, H)).then((png) => (images.instance = png)));
       lap('instance');
       const stats = scanIds(targets.idPixels, { x: 0, y: 0, width: W, height: H });
       lap('scan');
@@ -167,28 +184,31 @@ export class RenderSession {
         if (!geometry.amodalBox && !seen) continue; // not in this frame
         // The 3D box encloses every mesh of the object, so its projection bounds every pixel it can cover.
         const region = pixelUnion(geometry.amodalBox, seen?.box ?? null, W, H);
+        const o0 = performance.now();
         const unoccluded = region
           ? unoccludedPixels(this.renderer, track.root, track.trackId, rig.camera, targets.ids, region, this.scratch)
           : 0;
+        occlusionMs += performance.now() - o0;
         const appearance = seen && rgbPng ? objectContrast(this.rgbPixels, targets.idPixels, W, H, track.trackId, seen.box) : null;
         const pixels = { visible: seen?.pixels ?? 0, visibleBox: seen?.box ?? null, unoccluded, appearance };
         const label = objectLabel(geometry, frames, camera, nearM, pixels, req.labels);
         if (!(label.lowVisibility && req.labels.dropLowVisibility)) objects.push(label);
       }
       lap('labels');
+      timingsMs['labels.occlusionPasses'] = occlusionMs;
       if (want.has('semantic')) {
         this.override.use('semantic');
         renderInto(this.renderer, rig.scene, rig.camera, targets.ids);
         this.renderer.readRenderTargetPixels(targets.ids, 0, 0, W, H, targets.idPixels);
         lap('semantic');
-        pending.push(encodeSemantic(targets.idPixels, W, H).then((png) => (images.semantic = png)));
+        pending.push(timed('semantic', encodeSemantic(targets.idPixels, W, H)).then((png) => (images.semantic = png)));
       }
       if (want.has('depth')) {
         this.override.use('depth');
         renderInto(this.renderer, rig.scene, rig.camera, targets.depth);
         this.renderer.readRenderTargetPixels(targets.depth, 0, 0, W, H, targets.depthPixels);
         lap('depth');
-        pending.push(encodeDepth(targets.depthPixels, W, H).then((png) => (images.depth = png)));
+        pending.push(timed('depth', encodeDepth(targets.depthPixels, W, H)).then((png) => (images.depth = png)));
       }
     } finally {
       this.override.restore();

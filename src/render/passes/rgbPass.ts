@@ -24,13 +24,18 @@ export class RgbPass {
     this.post = new PostEffects(widthPx, heightPx);
   }
 
-  /** Renders tick `tick` of the rig into the canvas; leaves the rig posed at `tick`. */
-  render(renderer: THREE.WebGLRenderer, rig: SceneRig, tick: number, seed: number): void {
+  /**
+   * Renders tick `tick` of the rig into the canvas; leaves the rig posed at `tick`.
+   * @param lap  profiling: called after each step with its name (scene, copy, blurScene, post)
+   */
+  render(renderer: THREE.WebGLRenderer, rig: SceneRig, tick: number, seed: number, lap?: (stage: string) => void): void {
     const e = rig.effects;
     const blur = tick > 0 ? Math.min(1, Math.max(0, e.motionBlur)) : 0;
     this.drawScene(renderer, rig, true);
+    lap?.('scene');
     if (blur === 0 && e.noise <= 0 && e.lensDrops <= 0 && e.glare <= 0) return;
     renderer.copyFramebufferToTexture(this.current);
+    lap?.('copy');
     if (blur > 0) {
       // The blur sample reuses this tick's shadow maps: redrawing them costs as much as the
       // frame itself, and one tick of shadow motion is invisible under the blur.
@@ -40,6 +45,7 @@ export class RgbPass {
       renderer.copyFramebufferToTexture(this.previous);
       renderer.setViewport(0, 0, this.widthPx, this.heightPx);
       rig.setTick(tick);
+      lap?.('blurScene');
     }
     this.post.render(renderer, {
       image: this.current,
@@ -51,6 +57,7 @@ export class RgbPass {
       seed,
       tick,
     });
+    lap?.('post');
   }
 
   /** The scene into the canvas, tone mapped: the plain three.js render. */
