@@ -26,7 +26,12 @@ interface OpenFile {
   path: string;
   /** Name shown in messages, as `roadsynth validate` would print it (folder/file.yaml). */
   displayName: string;
+  /** Saved text with LF line ends (what the editor holds). */
   savedText: string;
+  /** Line ending of the file on disk, kept when saving. */
+  eol: '\n' | '\r\n';
+  /** Modification time when read or last saved [ms], to notice changes by others. */
+  mtimeMs: number;
 }
 
 function base64Bytes(b64: string): Uint8Array {
@@ -53,8 +58,7 @@ export class App {
   private readonly fpsLabel = h('span', { id: 'fps', class: 'muted' }, '');
   private overrides: Record<string, ParamValue> = {};
   private previewTimer = 0;
-  private previewBusy = false;
-  private previewAgain = false;
+  private previewRequest = 0;
   private previewSeq = 0;
   private lastDraftText = '';
   private hasValidPreview = false;
@@ -105,6 +109,12 @@ export class App {
       if (this.dirty) e.preventDefault();
     });
     window.addEventListener('keydown', (e) => {
+      // Ctrl+S saves wherever the focus is (the editor handles it itself when focused).
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        if (!(e.target instanceof Element && e.target.closest('.cm-editor'))) void this.save();
+        return;
+      }
       if (e.key === ' ' && e.target === document.body) {
         e.preventDefault();
         this.timeline.toggle();
@@ -159,6 +169,7 @@ export class App {
     this.exporter.setDefaults(defaultOutDir, 'random');
     await this.refreshFiles();
     await this.offerDrafts();
+    await this.exporter.reattach();
   }
 
   private async refreshFiles(): Promise<FileEntry[]> {
@@ -180,8 +191,18 @@ export class App {
   private async openFile(f: FileEntry, text?: string): Promise<void> {
     if (this.dirty && !confirm(`${this.file!.displayName} has unsaved changes. Discard them?`)) return;
     if (this.file) await this.api.dropDraft({ path: this.file.path });
-    const read = await this.api.readFile({ path: f.path });
-    this.file = { path: f.path, displayName: this.displayName(f), savedText: read.text };
+    let read: { text: string; mtimeMs: number };
+    try {
+      read = await this.api.readFile({ path: f.path });
+    } catch (err) {
+      this.status(`cannot open ${f.name}: ${(err as Error).message}`, true);
+      return;
+    }
+    const eol = read.text.includes('\r\n') ? '\r\n' : '\n';
+    const lf = read.text.replace(/\r\n/g, '\n');
+    if (text !== undefined) text = text.replace(/\r\n/g, '\n');
+    this.file = { path: f.path, displayName: this.displayName(f), savedText: lf, eol, mtimeMs: read.mtimeMs };
+    read = { ...read, text: lf };
     this.overrides = {};
     this.perturb.reset();
     this.index.value = '0';
@@ -219,12 +240,27 @@ export class App {
 
   private async save(): Promise<void> {
     if (!this.file) return;
+    const file = this.file;
     const text = this.editor.text;
+    const onDisk = file.eol === '\r\n' ? text.replace(/\n/g, '\r\n') : text;
+    const write = (force: boolean): Promise<{ mtimeMs: number }> =>
+      this.api.writeFile({ path: file.path, text: onDisk, expectedMtimeMs: file.mtimeMs, ...(force ? { force } : {}) });
     try {
-      await this.api.writeFile({ path: this.file.path, text });
-      this.file.savedText = text;
+      let res: { mtimeMs: number };
+      try {
+        res = await write(false);
+      } catch (err) {
+        if ((err as { status?: number }).status !== 409) throw err;
+        if (!confirm(`${file.displayName} was changed on disk since you opened it (another tab or program saved it).\n\nOK: overwrite it with your text. Cancel: keep the file on disk and do not save.`)) {
+          this.status(`not saved: ${file.displayName} changed on disk; your text is still in the editor`, true);
+          return;
+        }
+        res = await write(true);
+      }
+      file.savedText = text;
+      file.mtimeMs = res.mtimeMs;
       this.markDirty();
-      this.status(`saved ${this.file.displayName}`);
+      this.status(`saved ${file.displayName}`);
     } catch (err) {
       this.status(`not saved: ${(err as Error).message}`, true);
     }
@@ -292,8 +328,12 @@ export class App {
     return {
       text: this.editor.text,
       fileName: this.file.displayName,
-      seed: Number(this.seed.value) || 0,
+      sourcePath: this.file.path,
+      unsaved: this.dirty,
+      seed: Math.max(0, Math.floor(Number(this.seed.value) || 0)),
+      index: Math.max(0, Math.floor(Number(this.index.value) || 0)),
       overrides: this.overrides,
+      perturbations: this.perturb.current,
     };
   }
 
@@ -302,14 +342,14 @@ export class App {
     this.previewTimer = window.setTimeout(() => void this.preview(), delayMs);
   }
 
-  /** Re-samples and re-simulates in the host, then rebuilds the scene; one request at a time. */
+  /**
+   * Re-samples and re-simulates in the host, then rebuilds the scene. A newer request does not
+   * wait for an older one: the host cancels the older simulation, and only the latest answer
+   * is shown.
+   */
   private async preview(): Promise<void> {
     if (!this.file) return;
-    if (this.previewBusy) {
-      this.previewAgain = true;
-      return;
-    }
-    this.previewBusy = true;
+    const request = ++this.previewRequest;
     const t0 = performance.now();
     try {
       const res = await this.api.simulate({
@@ -321,8 +361,10 @@ export class App {
         overrides: this.overrides,
         perturbations: this.perturb.current,
       });
+      if (request !== this.previewRequest) return; // outdated: a newer preview is on its way
       if (!res.ok) {
         this.status(`preview not updated: ${res.formatted[0] ?? 'the scenario has errors'}`, true);
+        byId('viewport').dataset.previewError = res.formatted[0] ?? 'error';
         return;
       }
       const trajectory = decodeTrajectory(base64Bytes(res.trajectoryBase64));
@@ -335,16 +377,12 @@ export class App {
       this.sampleInfo.textContent = `#${s.index} · ${s.hash.slice(0, 10)} · ${s.tries} ${s.tries === 1 ? 'try' : 'tries'}`;
       const vp = byId('viewport');
       vp.dataset.sampleHash = s.hash;
+      vp.dataset.sampleIndex = String(s.index);
+      delete vp.dataset.previewError;
       vp.dataset.previewSeq = String(++this.previewSeq);
       this.status(`preview: sample ${res.timingsMs.sample.toFixed(0)} ms, simulate ${res.timingsMs.simulate.toFixed(0)} ms, total ${(performance.now() - t0).toFixed(0)} ms`);
     } catch (err) {
-      this.status(`preview failed: ${(err as Error).message}`, true);
-    } finally {
-      this.previewBusy = false;
-      if (this.previewAgain) {
-        this.previewAgain = false;
-        void this.preview();
-      }
+      if (request === this.previewRequest) this.status(`preview failed: ${(err as Error).message}`, true);
     }
   }
 

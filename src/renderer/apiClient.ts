@@ -1,7 +1,8 @@
 /**
  * The renderer's handle on the studio API. In Electron the preload exposes it as
- * `window.roadsynth` (IPC to main); in a browser it is HTTP to `roadsynth studio`, carrying the
- * access token from the page's URL. Both implement the same StudioApi contract.
+ * `window.roadsynth` (IPC to main); in a browser it is HTTP to `roadsynth studio`, authenticated
+ * by the HttpOnly cookie the server set when the page was first opened (the page never sees
+ * the token). Both implement the same StudioApi contract.
  */
 import { API_NAMES, type ApiErrorBody, type ApiName, type StudioApi } from '../studio/api.js';
 
@@ -22,11 +23,12 @@ export class ApiCallError extends Error {
   }
 }
 
-function httpClient(token: string): StudioApi {
+function httpClient(): StudioApi {
   const call = async (name: ApiName, req: unknown): Promise<unknown> => {
     const res = await fetch(`./api/${name}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Roadsynth-Token': token },
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(req),
     });
     const body = (await res.json()) as unknown;
@@ -38,6 +40,5 @@ function httpClient(token: string): StudioApi {
 
 export function createApiClient(): StudioApi {
   if (window.roadsynth) return window.roadsynth;
-  const token = new URLSearchParams(location.search).get('token') ?? '';
-  return httpClient(token);
+  return httpClient();
 }

@@ -130,6 +130,25 @@ export interface ExportRequest {
   widthPx: number;
   heightPx: number;
   overrides?: Record<string, ParamValue>;
+  /** The preview's perturbations; written into the exported scenario like the overrides. */
+  perturbations?: Perturbations;
+  /**
+   * 'sample': only sample `index` of the sweep (what the preview shows; `count` is ignored);
+   * 'sweep' (default): samples 0..count-1.
+   */
+  scope?: 'sample' | 'sweep';
+  index?: number;
+  /** The file the text came from, and whether the editor held unsaved edits (for the dataset card). */
+  sourcePath?: string;
+  unsaved?: boolean;
+}
+
+export interface ExportStarted {
+  jobId: string;
+  /** The scenario as exported (overrides and perturbations written in), saved in the output folder. */
+  scenarioPath: string;
+  /** The command that reproduces the export (also in the dataset card). */
+  command: string;
 }
 
 export interface ExportProgress {
@@ -145,6 +164,8 @@ export interface ExportProgress {
   message?: string;
   /** Report file when the dataset has one. */
   reportPath?: string;
+  /** The command that reproduces the export. */
+  command?: string;
 }
 
 export interface ExportedFrame {
@@ -182,12 +203,18 @@ export interface StudioApi {
   pickFolder(req: { purpose: StudioRoot['purpose'] }): Promise<{ root: StudioRoot | null }>;
   listFiles(req: { root: string }): Promise<{ files: FileEntry[] }>;
   readFile(req: { path: string }): Promise<{ text: string; mtimeMs: number }>;
-  writeFile(req: { path: string; text: string }): Promise<{ mtimeMs: number }>;
+  /**
+   * Writes a scenario file. With `expectedMtimeMs` the write is refused (409) when the file
+   * changed on disk since it was read, unless `force`.
+   */
+  writeFile(req: { path: string; text: string; expectedMtimeMs?: number; force?: boolean }): Promise<{ mtimeMs: number }>;
   createFromTemplate(req: { dir: string; name: string }): Promise<{ path: string }>;
   validate(req: { text: string; fileName: string }): Promise<{ errors: ScenarioError[]; formatted: string[] }>;
   sample(req: SampleRequest): Promise<SampleResponse>;
   simulate(req: SimulateRequest): Promise<SimulateResponse>;
-  exportStart(req: ExportRequest): Promise<{ jobId: string }>;
+  exportStart(req: ExportRequest): Promise<ExportStarted>;
+  /** The running export, else the last one of this host (so a reloaded page reattaches), or null. */
+  exportCurrent(req: Record<string, never>): Promise<{ progress: ExportProgress | null }>;
   exportProgress(req: { jobId: string }): Promise<ExportProgress>;
   exportCancel(req: { jobId: string }): Promise<ExportProgress>;
   listFrames(req: { outDir: string }): Promise<{ frames: ExportedFrame[]; reportPath: string | null }>;
@@ -254,7 +281,7 @@ export const REQUEST_SCHEMAS: { readonly [N in ApiName]: Schema } = {
   pickFolder: object({ purpose: { enum: ['scenarios', 'output'] } }),
   listFiles: object({ root: path }),
   readFile: object({ path }),
-  writeFile: object({ path, text }),
+  writeFile: object({ path, text, expectedMtimeMs: { type: 'number', minimum: 0 }, force: { type: 'boolean' } }, ['path', 'text']),
   createFromTemplate: object({ dir: path, name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._ -]{0,120}$' } }),
   validate: object({ text, fileName }),
   sample: object(sampleProps, sampleRequired),
@@ -272,9 +299,15 @@ export const REQUEST_SCHEMAS: { readonly [N in ApiName]: Schema } = {
       widthPx: { type: 'integer', minimum: 16, maximum: 8192 },
       heightPx: { type: 'integer', minimum: 16, maximum: 8192 },
       overrides: sampleProps.overrides,
+      perturbations,
+      scope: { enum: ['sample', 'sweep'] },
+      index: sampleProps.index,
+      sourcePath: path,
+      unsaved: { type: 'boolean' },
     },
     ['text', 'fileName', 'outDir', 'formats', 'count', 'frames', 'design', 'seed', 'widthPx', 'heightPx'],
   ),
+  exportCurrent: empty,
   exportProgress: object({ jobId }),
   exportCancel: object({ jobId }),
   listFrames: object({ outDir: path }),

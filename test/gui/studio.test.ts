@@ -120,6 +120,7 @@ describe('roadsynth studio in Chromium', () => {
   });
 
   it('exports 5 frames and finds them on disk and in the frame browser', async () => {
+    await s.page.selectOption('#export-scope', 'sweep');
     await s.page.fill('#export-count', '5');
     await s.page.fill('#export-frames', '1');
     await s.page.selectOption('#export-resolution', '640x360');

@@ -28,6 +28,7 @@ try {
   await s.page.waitForTimeout(1500);
   await s.page.screenshot({ path: path.join(outDir, 'studio-main.png') });
 
+  await s.page.selectOption('#export-scope', 'sweep');
   await s.page.fill('#export-count', '20');
   await s.page.fill('#export-frames', '2');
   await s.page.selectOption('#export-resolution', '640x360');

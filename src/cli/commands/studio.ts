@@ -44,13 +44,15 @@ async function run(dir: string | undefined, flags: StudioFlags): Promise<void> {
     dir: folder,
     outDir: flags.out,
     port: flags.port,
+    launchFile: flags.open,
     log: (l) => process.stderr.write(l + '\n'),
   }).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') throw new UserError(`port ${flags.port} is in use; pick another with --port or leave it out for a free one`);
     throw err;
   });
   process.stdout.write(`roadsynth studio: ${studio.url}\n  scenarios: ${folder}\n  press Ctrl+C to stop\n`);
-  if (flags.open) openInBrowser(studio.url);
+  // The browser gets the path of a private redirect file, never the tokened URL (argv is public).
+  if (flags.open && studio.launchPath) openInBrowser(studio.launchPath);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

@@ -10,7 +10,7 @@ import { CLASS_COLOURS } from '../viewport/Overlays.js';
 
 export interface ExportSource {
   /** The scenario to export now (text, file name, fixed parameters, seed), or a reason it cannot be. */
-  current(): Omit<ExportRequest, 'outDir' | 'formats' | 'count' | 'frames' | 'design' | 'widthPx' | 'heightPx'> | string;
+  current(): Omit<ExportRequest, 'outDir' | 'formats' | 'count' | 'frames' | 'design' | 'widthPx' | 'heightPx' | 'scope'> | string;
   status(message: string): void;
 }
 
@@ -25,7 +25,14 @@ export function formatEta(s: number | null): string {
 
 export class ExportPanel {
   private readonly formats = new Map<string, HTMLInputElement>();
-  private readonly count = h('input', { id: 'export-count', type: 'number', min: 1, max: 100000, value: 5, 'aria-label': 'samples' });
+  private readonly scope = h(
+    'select',
+    { id: 'export-scope', title: 'This sample: the sample the preview shows, with its overrides and perturbations. The sweep: samples 0 to N-1 with the same overrides and perturbations.' },
+    h('option', { value: 'sample' }, 'this sample (as shown)'),
+    h('option', { value: 'sweep' }, 'the sweep'),
+  );
+  private readonly count = h('input', { id: 'export-count', type: 'number', min: 1, max: 100000, value: 5, 'aria-label': 'samples', title: 'Samples of the sweep (0 to N-1)', disabled: true });
+  private readonly command = h('code', { id: 'export-command', class: 'command' }, '');
   private readonly frames = h('input', { id: 'export-frames', type: 'number', min: 1, max: 10000, value: 1, 'aria-label': 'frames per sample' });
   private readonly design = h('select', { id: 'export-design' }, ...DESIGN_NAMES.map((d) => h('option', { value: d }, d)));
   private readonly resolution = h('select', { id: 'export-resolution' }, ...RESOLUTIONS.map((r) => h('option', { value: r, selected: r === '640x360' }, r)));
@@ -53,6 +60,7 @@ export class ExportPanel {
       this.formats.set(f, box);
       formatBoxes.append(h('label', {}, box, f.toUpperCase()));
     }
+    this.scope.addEventListener('change', () => (this.count.disabled = this.scope.value === 'sample'));
     this.start.addEventListener('click', () => void this.begin());
     this.cancel.addEventListener('click', () => void this.stop());
     this.openOut.addEventListener('click', () => void this.open(this.outDir.value));
@@ -60,18 +68,39 @@ export class ExportPanel {
     parent.append(
       h('h3', {}, 'Export'),
       field('formats', formatBoxes),
-      h('div', { class: 'row' }, field('samples', this.count), field('frames each', this.frames)),
+      h('div', { class: 'row' }, field('export', this.scope), field('samples', this.count)),
+      h('div', { class: 'row' }, field('frames each', this.frames)),
       h('div', { class: 'row' }, field('design', this.design), field('resolution', this.resolution)),
       field('output folder', this.outDir),
       h('div', { class: 'row' }, this.start, this.cancel),
       this.bar,
       this.stats,
       h('div', { class: 'row' }, this.openOut, this.openReport),
+      this.command,
       h('h4', {}, 'Exported frames'),
       this.frameList,
       this.frameCanvas,
       this.frameCaption,
     );
+  }
+
+  /** Reattaches to an export still running in the host (after a reload), or shows the last one. */
+  async reattach(): Promise<void> {
+    const { progress } = await this.api.exportCurrent({});
+    if (!progress) return;
+    this.outDir.value = progress.outDir;
+    this.command.textContent = progress.command ?? '';
+    if (progress.state === 'running') {
+      this.jobId = progress.jobId;
+      this.start.disabled = true;
+      this.cancel.disabled = false;
+      this.show(progress);
+      this.poll();
+    } else {
+      this.show(progress);
+      this.openOut.disabled = false;
+      await this.refreshFrames(progress.outDir).catch(() => undefined);
+    }
   }
 
   setDefaults(outDir: string, design: DesignName): void {
@@ -92,8 +121,9 @@ export class ExportPanel {
       return;
     }
     try {
-      const { jobId } = await this.api.exportStart({
+      const { jobId, command } = await this.api.exportStart({
         ...cur,
+        scope: this.scope.value === 'sweep' ? 'sweep' : 'sample',
         outDir: this.outDir.value.trim(),
         formats,
         count: Number(this.count.value),
@@ -103,6 +133,7 @@ export class ExportPanel {
         heightPx,
       });
       this.jobId = jobId;
+      this.command.textContent = command;
       this.start.disabled = true;
       this.cancel.disabled = false;
       this.stats.textContent = 'starting the renderer ...';

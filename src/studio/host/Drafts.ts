@@ -4,21 +4,63 @@
  * start. Saving or discarding a buffer drops its draft.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../export/atomicWrite.js';
 import type { Draft } from '../api.js';
 
+/** Most drafts kept; the oldest go first. */
+export const MAX_DRAFTS = 32;
+/** Most bytes all drafts may take together [bytes]. */
+export const MAX_DRAFT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Drafts hold unsaved work, possibly private: the folder is 0700 and each file 0600, and a
+ * quota (count and bytes) keeps a page that saves drafts in a loop from filling the disk.
+ */
 export class Drafts {
   constructor(readonly folder: string) {}
+
+  private ensureFolder(): void {
+    mkdirSync(this.folder, { recursive: true, mode: 0o700 });
+    if (process.platform !== 'win32') chmodSync(this.folder, 0o700);
+  }
+
+  private files(): { file: string; bytes: number; mtimeMs: number }[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.folder).filter((n) => /^[0-9a-f]{24}\.json$/.test(n));
+    } catch {
+      return [];
+    }
+    return names.flatMap((n) => {
+      try {
+        const st = statSync(path.join(this.folder, n));
+        return [{ file: path.join(this.folder, n), bytes: st.size, mtimeMs: st.mtimeMs }];
+      } catch {
+        return [];
+      }
+    });
+  }
 
   private fileFor(p: string): string {
     return path.join(this.folder, `${createHash('sha256').update(p).digest('hex').slice(0, 24)}.json`);
   }
 
   save(p: string, text: string, nowMs = Date.now()): void {
-    mkdirSync(this.folder, { recursive: true });
-    writeFileAtomic(this.fileFor(p), JSON.stringify({ path: p, text, savedAtMs: nowMs } satisfies Draft));
+    this.ensureFolder();
+    const target = this.fileFor(p);
+    const data = JSON.stringify({ path: p, text, savedAtMs: nowMs } satisfies Draft);
+    // Make room: drop the oldest other drafts until this one fits the quota.
+    const others = this.files().filter((f) => f.file !== target).sort((a, b) => a.mtimeMs - b.mtimeMs);
+    let bytes = others.reduce((n, f) => n + f.bytes, 0) + Buffer.byteLength(data);
+    while (others.length > 0 && (others.length + 1 > MAX_DRAFTS || bytes > MAX_DRAFT_BYTES)) {
+      const old = others.shift()!;
+      rmSync(old.file, { force: true });
+      bytes -= old.bytes;
+    }
+    const tmp = `${target}.${process.pid}.tmp`;
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, target);
   }
 
   drop(p: string): void {

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { REPORT_FILE, writeReport } from '../../report/writeReport.js';
 import type { ExportProgress } from '../api.js';
 import type { ExportRunOptions, ExportRunner } from './exportRun.js';
 import { StudioApiError } from './StudioApiError.js';
@@ -16,13 +17,20 @@ interface Job {
   abort: AbortController;
 }
 
-/** The dataset report of an export folder, if it has one. */
+/** The dataset report (report.html) of an export folder, if it has one. */
 export function reportPathOf(outDir: string): string | undefined {
-  for (const name of ['report.html', 'README.md']) {
-    const p = path.join(outDir, name);
-    if (existsSync(p)) return p;
+  const p = path.join(outDir, REPORT_FILE);
+  return existsSync(p) ? p : undefined;
+}
+
+/** Writes (again) the report of an export folder, as `roadsynth report` does; a message when it cannot. */
+export function refreshReport(outDir: string): string | undefined {
+  try {
+    writeReport(outDir);
+    return undefined;
+  } catch (err) {
+    return `the report could not be written: ${err instanceof Error ? err.message : String(err)}`;
   }
-  return undefined;
 }
 
 export class ExportJobs {
@@ -32,6 +40,8 @@ export class ExportJobs {
   constructor(
     private readonly runner: ExportRunner,
     private readonly now: () => number = () => performance.now(),
+    /** Write report.html after each export (off in tests of the job bookkeeping alone). */
+    private readonly writeReports = true,
   ) {}
 
   start(options: ExportRunOptions): string {
@@ -39,9 +49,9 @@ export class ExportJobs {
       if (j.progress.state === 'running') throw new StudioApiError(`an export is already running into ${j.progress.outDir}; cancel it or wait`, 409);
     }
     const jobId = `export-${++this.serial}`;
-    const total = options.count * options.frames;
+    const total = (options.shard ? 1 : options.count) * options.frames;
     const job: Job = {
-      progress: { jobId, state: 'running', outDir: options.outDir, framesDone: 0, framesTotal: total, fps: 0, etaS: null },
+      progress: { jobId, state: 'running', outDir: options.outDir, framesDone: 0, framesTotal: total, fps: 0, etaS: null, command: options.command },
       startedMs: this.now(),
       firstFrameMs: null,
       abort: new AbortController(),
@@ -58,13 +68,21 @@ export class ExportJobs {
     this.runner(options, onFrame, job.abort.signal).then(
       () => {
         const state = job.abort.signal.aborted ? 'cancelled' : 'done';
-        job.progress = { ...job.progress, state, etaS: 0, reportPath: reportPathOf(options.outDir) };
+        const problem = this.writeReports ? refreshReport(options.outDir) : undefined;
+        job.progress = { ...job.progress, state, etaS: 0, reportPath: reportPathOf(options.outDir), ...(problem ? { message: problem } : {}) };
       },
       (err: unknown) => {
         job.progress = { ...job.progress, state: 'failed', etaS: null, message: err instanceof Error ? err.message : String(err) };
       },
     );
     return jobId;
+  }
+
+  /** The running job, else the latest one, else null. */
+  current(): ExportProgress | null {
+    const all = [...this.jobs.values()];
+    const job = all.find((j) => j.progress.state === 'running') ?? all[all.length - 1];
+    return job ? { ...job.progress } : null;
   }
 
   private get(jobId: string): Job {

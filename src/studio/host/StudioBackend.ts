@@ -5,19 +5,21 @@
  * have been validated against the contract's schemas (see requestValidator.ts); every path goes
  * through FolderAccess.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { checkScenario } from '../../scenario/load.js';
 import { formatScenarioError } from '../../scenario/errors.js';
 import { writeFileAtomic } from '../../export/atomicWrite.js';
 import type { ApiRequest, ApiResponse, ExportProgress, FileEntry, StudioApi, StudioRoot } from '../api.js';
 import { Drafts } from './Drafts.js';
-import { ExportJobs, reportPathOf } from './ExportJobs.js';
-import type { ExportRunner } from './exportRun.js';
+import { ExportJobs, refreshReport, reportPathOf } from './ExportJobs.js';
+import { REPORT_FILE } from '../../report/writeReport.js';
+import { exportCommand, type ExportRunner } from './exportRun.js';
 import { FolderAccess } from './FolderAccess.js';
 import { frameBoxes, imagePathOf, listExportedFrames } from './frameFiles.js';
-import { samplePreview, simulatePreview, withOverrides } from './previewService.js';
-import { collectDimensions } from '../../sampling/dimensions.js';
+import { samplePreview, studioSpec } from './previewService.js';
+import { PreviewSimulator } from './PreviewSimulator.js';
 import { StudioApiError } from './StudioApiError.js';
 
 /** What differs between the Electron and the browser host. */
@@ -43,6 +45,8 @@ export interface StudioBackendOptions {
 }
 
 const SCENARIO_FILE = /\.(ya?ml|json)$/i;
+/** The scenario as exported, saved in the export folder. */
+export const EXPORTED_SCENARIO = 'scenario.studio.json';
 const MAX_LISTED = 2000;
 const MAX_DEPTH = 4;
 
@@ -70,9 +74,48 @@ function listScenarioFiles(root: string): FileEntry[] {
   return out;
 }
 
+/** Files no scenario editor should write, whatever their extension. */
+const PROTECTED_NAMES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'tsconfig.json', 'jsconfig.json', 'composer.json', 'pnpm-lock.yaml', 'yarn.lock', 'docker-compose.yml', 'docker-compose.yaml', 'pubspec.yaml', 'renovate.json']);
+
+/** The studio writes scenario files only: .yaml/.yml/.json, no hidden path, no package or tool manifest. */
+function refuseNonScenarioPath(shown: string, rel: string): void {
+  const parts = rel.split(/[\\/]/);
+  const name = parts[parts.length - 1];
+  if (!SCENARIO_FILE.test(name)) throw new StudioApiError(`${shown}: the studio only writes .yaml, .yml and .json scenario files`, 400);
+  if (parts.some((seg) => seg.startsWith('.'))) throw new StudioApiError(`${shown}: the studio does not write hidden files or into hidden folders`, 403);
+  if (PROTECTED_NAMES.has(name.toLowerCase()) || name.endsWith('.schema.json')) throw new StudioApiError(`${shown}: not a scenario file (a package or tool manifest); the studio does not write it`, 403);
+}
+
+/** Keys a scenario file may have at its top level (src/scenario/schema.ts). */
+const SCENARIO_KEYS = ['version', 'name', 'road', 'ego', 'actors', 'simulation', 'weather', 'light', 'parameters', 'sweep', 'focus'];
+
+/**
+ * The text must be a scenario: a YAML or JSON mapping with scenario keys. Work in progress with
+ * grammar errors is fine (it is being edited); a file of some other kind is not.
+ */
+function refuseNonScenarioText(shown: string, text: string): void {
+  let doc: unknown;
+  try {
+    doc = /\.json$/i.test(shown) ? JSON.parse(text) : parseYaml(text);
+  } catch {
+    return checkLooseText(shown, text);
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc) || !SCENARIO_KEYS.some((k) => k in (doc as object))) {
+    throw new StudioApiError(`${shown}: the text is not a scenario (expected a mapping with version, road, ego, actors ...)`, 400);
+  }
+}
+
+/** Text that does not parse (mid-edit) is saved if it still reads as a scenario. */
+function checkLooseText(shown: string, text: string): void {
+  if (!SCENARIO_KEYS.some((k) => new RegExp(`^["']?${k}["']?\\s*:`, 'm').test(text))) {
+    throw new StudioApiError(`${shown}: the text is not a scenario (expected a mapping with version, road, ego, actors ...)`, 400);
+  }
+}
+
 export class StudioBackend implements StudioApi {
   readonly jobs: ExportJobs;
   private readonly draftStore: Drafts;
+  readonly simulator = new PreviewSimulator();
 
   constructor(private readonly o: StudioBackendOptions) {
     this.jobs = new ExportJobs(o.exportRunner);
@@ -108,7 +151,21 @@ export class StudioBackend implements StudioApi {
 
   async writeFile(req: ApiRequest<'writeFile'>): Promise<ApiResponse<'writeFile'>> {
     const p = this.o.access.resolve(req.path, ['scenarios']);
-    if (!SCENARIO_FILE.test(p)) throw new StudioApiError(`${req.path}: the studio only writes .yaml, .yml and .json files`, 400);
+    const root = this.o.access.rootFor(p);
+    const rel = root ? path.relative(root.path, p) : path.basename(p);
+    refuseNonScenarioPath(req.path, rel);
+    refuseNonScenarioText(req.path, req.text);
+    if (req.expectedMtimeMs !== undefined && !req.force) {
+      let mtimeMs: number | null = null;
+      try {
+        mtimeMs = statSync(p).mtimeMs;
+      } catch {
+        mtimeMs = null; // removed meanwhile: writing it again loses nothing
+      }
+      if (mtimeMs !== null && mtimeMs !== req.expectedMtimeMs) {
+        throw new StudioApiError(`${req.path}: changed on disk since it was opened (another tab or program saved it); reload it or save anyway`, 409);
+      }
+    }
     writeFileAtomic(p, req.text);
     this.draftStore.drop(req.path);
     return { mtimeMs: statSync(p).mtimeMs };
@@ -140,7 +197,7 @@ export class StudioBackend implements StudioApi {
   }
 
   async simulate(req: ApiRequest<'simulate'>): Promise<ApiResponse<'simulate'>> {
-    return simulatePreview(req);
+    return this.simulator.simulate(req);
   }
 
   async exportStart(req: ApiRequest<'exportStart'>): Promise<ApiResponse<'exportStart'>> {
@@ -149,9 +206,37 @@ export class StudioBackend implements StudioApi {
     if (!checked.spec) {
       throw new StudioApiError(`the scenario has errors; fix them before exporting:\n${checked.errors.map(formatScenarioError).join('\n')}`, 400);
     }
-    const spec = req.overrides ? withOverrides(checked.spec, new Map(collectDimensions(checked.spec).map((d) => [d.key, d.pointer])), req.overrides) : checked.spec;
-    const jobId = this.jobs.start({ ...req, spec, outDir });
-    return { jobId };
+    const overrides = req.overrides ?? {};
+    const perturbations = req.perturbations ?? {};
+    // The export runs exactly what the preview sampled: the spec with the overrides and
+    // perturbations written in. It is saved next to the dataset, so the card's command runs it.
+    const spec = studioSpec(checked.spec, overrides, perturbations);
+    const sample = req.scope === 'sample';
+    const index = req.index ?? 0;
+    const count = sample ? index + 1 : req.count;
+    const shard = sample ? { index, of: index + 1 } : undefined;
+    mkdirSync(outDir, { recursive: true });
+    const scenarioFile = path.join(outDir, EXPORTED_SCENARIO);
+    writeFileAtomic(scenarioFile, JSON.stringify(spec, null, 2) + '\n');
+    const base = { ...req, outDir, count, scenarioFile, ...(shard ? { shard } : {}) };
+    const command = exportCommand(base);
+    const source = req.sourcePath ? this.o.access.resolve(req.sourcePath) : req.fileName;
+    const list = (o: object): string => Object.entries(o).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ') || 'none';
+    const notes = [
+      `Exported from roadsynth studio: ${sample ? `sample ${index} of the sweep (seed ${req.seed}, design ${req.design}), as the preview showed it` : `samples 0 to ${count - 1} of the sweep`}`,
+      `Source: \`${source}\`${req.unsaved ? ' with unsaved edits; the scenario file above holds the text that was exported' : ''}`,
+      `Parameter overrides: ${list(overrides)}`,
+      `Perturbations: ${list(perturbations)}`,
+    ];
+    const jobId = this.jobs.start({
+      fileName: req.fileName, formats: req.formats, frames: req.frames, design: req.design, seed: req.seed, widthPx: req.widthPx, heightPx: req.heightPx,
+      outDir, count, spec, scenarioFile, command, notes, ...(shard ? { shard } : {}),
+    });
+    return { jobId, scenarioPath: scenarioFile, command };
+  }
+
+  async exportCurrent(): Promise<ApiResponse<'exportCurrent'>> {
+    return { progress: this.jobs.current() };
   }
 
   async exportProgress(req: ApiRequest<'exportProgress'>): Promise<ExportProgress> {
@@ -164,7 +249,9 @@ export class StudioBackend implements StudioApi {
 
   async listFrames(req: ApiRequest<'listFrames'>): Promise<ApiResponse<'listFrames'>> {
     const outDir = this.o.access.resolve(req.outDir, ['output']);
-    return { frames: listExportedFrames(outDir), reportPath: reportPathOf(outDir) ?? null };
+    const frames = listExportedFrames(outDir);
+    // With frames there is a report to open: it is written when opened if missing.
+    return { frames, reportPath: reportPathOf(outDir) ?? (frames.length > 0 ? path.join(outDir, REPORT_FILE) : null) };
   }
 
   async readFrame(req: ApiRequest<'readFrame'>): Promise<ApiResponse<'readFrame'>> {
@@ -176,7 +263,13 @@ export class StudioBackend implements StudioApi {
   }
 
   async openPath(req: ApiRequest<'openPath'>): Promise<ApiResponse<'openPath'>> {
-    return this.o.hooks.openPath(this.o.access.resolve(req.path));
+    const real = this.o.access.resolve(req.path);
+    if (path.basename(real) === REPORT_FILE && !existsSync(real) && listExportedFrames(path.dirname(real)).length > 0) {
+      // A dataset exported without a report (or by an older version): write it, as `roadsynth report` does.
+      const problem = refreshReport(path.dirname(real));
+      if (problem) throw new StudioApiError(`${req.path}: ${problem}`, 400);
+    }
+    return this.o.hooks.openPath(real);
   }
 
   async saveDraft(req: ApiRequest<'saveDraft'>): Promise<ApiResponse<'saveDraft'>> {
@@ -211,5 +304,6 @@ export class StudioBackend implements StudioApi {
   /** Stops running exports (host shutting down). */
   dispose(): void {
     this.jobs.cancelAll();
+    void this.simulator.dispose();
   }
 }

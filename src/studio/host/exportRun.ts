@@ -7,10 +7,35 @@ import type { DesignName, ScenarioSpec } from '../../scenario/types.js';
 import { createRenderHost, type RenderHost } from '../../dataset/renderHost.js';
 import { runDataset } from '../../dataset/runDataset.js';
 import type { ExportRequest } from '../api.js';
+import type { Shard } from '../../dataset/shard.js';
 
-/** The panel's export settings (the request minus the file text), with the checked spec. */
-export interface ExportRunOptions extends Omit<ExportRequest, 'text' | 'overrides'> {
+/** The panel's export settings (the request minus the file text), with the spec as exported. */
+export interface ExportRunOptions extends Omit<ExportRequest, 'text' | 'overrides' | 'perturbations' | 'scope' | 'index' | 'sourcePath' | 'unsaved'> {
+  /** The spec with the overrides and perturbations written in. */
   spec: ScenarioSpec;
+  /** Where that spec was saved (the file the dataset card and the command name). */
+  scenarioFile: string;
+  /** Only this block of sample indices ('this sample': index i of i + 1). */
+  shard?: Shard;
+  /** The command line that reproduces the export. */
+  command: string;
+  /** Lines for the dataset card: where the text came from, overrides, perturbations. */
+  notes: string[];
+}
+
+/** Quotes a word for a POSIX shell when it needs it. */
+export function shellWord(w: string): string {
+  return /^[A-Za-z0-9_./:=,@%+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `roadsynth run` with the settings of an export: it writes the same dataset. */
+export function exportCommand(o: Omit<ExportRunOptions, 'command' | 'notes' | 'spec' | 'fileName'>): string {
+  const args = [
+    'roadsynth', 'run', o.scenarioFile, '--out', o.outDir, '--count', String(o.count), '--frames', String(o.frames), '--fps', String(STUDIO_EXPORT_FPS),
+    '--clip', 'focus', '--design', o.design, '--seed', String(o.seed), '--resolution', `${o.widthPx}x${o.heightPx}`, '--formats', o.formats.join(','), '--passes', 'rgb',
+    ...(o.shard ? ['--shard', `${o.shard.index}/${o.shard.of}`] : []),
+  ];
+  return args.map(shellWord).join(' ');
 }
 
 export interface ExportRunResult {
@@ -29,7 +54,7 @@ export function studioExportRunner(createHost: () => RenderHost = () => createRe
     const name = typeof o.spec.name === 'string' ? o.spec.name : o.fileName;
     const result = await runDataset(
       {
-        scenario: { file: o.fileName, spec: o.spec, name },
+        scenario: { file: o.scenarioFile, spec: o.spec, name },
         outDir: o.outDir,
         count: o.count,
         seed: o.seed,
@@ -42,7 +67,9 @@ export function studioExportRunner(createHost: () => RenderHost = () => createRe
         passes: ['rgb'],
         // Exporting again into the same folder continues it instead of refusing.
         resume: true,
-        command: `roadsynth run ${o.fileName} --out ${o.outDir} --count ${o.count} --frames ${o.frames} --design ${o.design} --seed ${o.seed} --resolution ${o.widthPx}x${o.heightPx} --formats ${o.formats.join(',')} --passes rgb`,
+        ...(o.shard ? { shard: o.shard } : {}),
+        command: o.command,
+        notes: o.notes,
         version: '0.1.0',
         workers: 1,
       },

@@ -1,7 +1,8 @@
 /**
  * Sample and simulate for the live preview: the same pipeline calls as the CLI, plus parameter
- * overrides (a dimension fixed to a value) and live perturbations (weather and light replaced
- * on the instance before the road and simulation are built, so wetness also changes friction).
+ * overrides (a dimension fixed to a value) and live perturbations (weather and light written
+ * into the spec before sampling, so wetness also changes friction and the export, which runs
+ * the same spec, writes the same scene).
  *
  * Problems are returned as ScenarioErrors located in the text, never thrown: a scenario that
  * cannot be sampled or simulated is something the user is editing right now.
@@ -11,6 +12,7 @@ import { checkScenario, type CheckedScenario } from '../../scenario/load.js';
 import { sunFromTimeOfDay } from '../../scenario/defaults.js';
 import type { ParamValue, ScenarioInstance, ScenarioSpec, SpecNode } from '../../scenario/types.js';
 import { collectDimensions } from '../../sampling/dimensions.js';
+import { isDistributionNode } from '../../sampling/distributions.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { sampleScenario } from '../../sampling/sample.js';
 import { buildRoadNetwork } from '../../road/buildRoadNetwork.js';
@@ -44,21 +46,41 @@ export function withOverrides(spec: ScenarioSpec, pointers: ReadonlyMap<string, 
   return out;
 }
 
-/** The instance with the preview's weather and light overrides applied (a new object). */
-export function applyPerturbations(instance: ScenarioInstance, p: Perturbations): ScenarioInstance {
-  const out = structuredClone(instance);
-  if (p.rain !== undefined) out.weather.rain = p.rain;
-  if (p.snow !== undefined) out.weather.snow = p.snow;
-  if (p.fogVisibilityM !== undefined) out.weather.fogVisibilityM = p.fogVisibilityM;
-  if (p.wetness !== undefined) out.weather.wetness = p.wetness;
+/**
+ * The spec with the preview's weather and light perturbations written into it, as constants
+ * (a distribution becomes `{const: v}`, so the design's dimensions keep their order). The
+ * preview samples this spec, and the export writes it out and runs it: both show one scene.
+ */
+export function withPerturbations(spec: ScenarioSpec, p: Perturbations): ScenarioSpec {
+  const out = structuredClone(spec);
+  const section = (key: 'weather' | 'light'): Record<string, SpecNode> => {
+    const node = out[key];
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) out[key] = {};
+    return out[key] as Record<string, SpecNode>;
+  };
+  const put = (node: Record<string, SpecNode>, key: string, value: number | boolean): void => {
+    const old = node[key];
+    node[key] = old !== undefined && isDistributionNode(old) ? { const: value } : value;
+  };
+  for (const key of ['rain', 'snow', 'fogVisibilityM', 'wetness'] as const) {
+    const v = p[key];
+    if (v !== undefined) put(section('weather'), key, v);
+  }
   if (p.timeOfDayH !== undefined) {
     const sun = sunFromTimeOfDay(p.timeOfDayH);
-    out.light.timeOfDayH = p.timeOfDayH;
-    out.light.sunElevationDeg = sun.elevationDeg;
-    out.light.sunAzimuthDeg = sun.azimuthDeg;
-    out.light.streetLights = sun.elevationDeg < 0;
+    const light = section('light');
+    put(light, 'timeOfDayH', p.timeOfDayH);
+    put(light, 'sunElevationDeg', sun.elevationDeg);
+    put(light, 'sunAzimuthDeg', sun.azimuthDeg);
+    put(light, 'streetLights', sun.elevationDeg < 0);
   }
   return out;
+}
+
+/** What the studio shows for a scenario: its spec with the parameter overrides and perturbations. */
+export function studioSpec(spec: ScenarioSpec, overrides: Record<string, ParamValue> = {}, perturbations: Perturbations = {}): ScenarioSpec {
+  const pointers = new Map(collectDimensions(spec).map((d) => [d.key, d.pointer]));
+  return withPerturbations(withOverrides(spec, pointers, overrides), perturbations);
 }
 
 function stageError(err: unknown, fileName: string, locate: CheckedScenario['locate']): ScenarioError {
@@ -71,7 +93,7 @@ function stageError(err: unknown, fileName: string, locate: CheckedScenario['loc
   return { file: fileName, line: pos.line, col: pos.col, pointer, message: who + message };
 }
 
-export function samplePreview(req: SampleRequest): SampleResponse {
+export function samplePreview(req: SampleRequest, perturbations: Perturbations = {}): SampleResponse {
   const checked = checkScenario(req.text, req.fileName);
   if (!checked.spec) return failure(checked.errors);
   const spec = checked.spec;
@@ -79,7 +101,7 @@ export function samplePreview(req: SampleRequest): SampleResponse {
     const dims = collectDimensions(spec);
     const overrides = req.overrides ?? {};
     const pointers = new Map(dims.map((d) => [d.key, d.pointer]));
-    const s = sampleScenario(withOverrides(spec, pointers, overrides), {
+    const s = sampleScenario(withPerturbations(withOverrides(spec, pointers, overrides), perturbations), {
       seed: req.seed,
       design: req.design,
       index: req.index,
@@ -101,10 +123,10 @@ const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.by
 
 export function simulatePreview(req: SimulateRequest): SimulateResponse {
   const t0 = performance.now();
-  const sampled = samplePreview(req);
+  const sampled = samplePreview(req, req.perturbations ?? {});
   if (!sampled.ok) return sampled;
   const t1 = performance.now();
-  const instance = applyPerturbations(sampled.instance, req.perturbations ?? {});
+  const instance = sampled.instance;
   try {
     const network = buildRoadNetwork(instance.road, instance.weather);
     const result = simulate(instance, network);

@@ -2,7 +2,13 @@
  * The browser host of the studio: serves the built renderer on 127.0.0.1 and the API at
  * POST /api/<name>. Every API call (and every file download) must carry the access token made
  * at start; without it the answer is 403. The Host header must name the loopback address, so
- * a web page cannot reach the server through DNS rebinding.
+ * a web page cannot reach the server through DNS rebinding, and an API call that names an
+ * Origin must come from the studio's own.
+ *
+ * The token travels in a URL once: `/?token=...` (opened through a private 0600 launch file,
+ * never argv) answers with an HttpOnly SameSite=Strict cookie and a redirect to `/`, so it
+ * leaves the address bar and history; after that the cookie (or the X-Roadsynth-Token header,
+ * for scripts) authenticates. No link the server makes carries the token.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -17,6 +23,22 @@ import { SECURITY_HEADERS } from './securityHeaders.js';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-roadsynth-token';
+export const TOKEN_COOKIE = 'roadsynth_token';
+
+/**
+ * Content-Security-Policy of a dataset report: its charts are inline scripts (plotly), so they
+ * may run, but sandboxed: the page gets an opaque origin, and its requests to the API carry
+ * Origin "null", which the API refuses.
+ */
+const REPORT_CSP = "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+function cookieToken(header: string | undefined): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === TOKEN_COOKIE) return v.join('=');
+  }
+  return null;
+}
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,6 +64,8 @@ export interface StudioServerOptions {
   port?: number;
   /** Default: 32 random bytes, hex. */
   token?: string;
+  /** Called once, when a page first trades the URL token for the cookie (removes the launch file). */
+  onFirstLoad?: () => void;
 }
 
 function sameToken(given: string | null, token: string): boolean {
@@ -69,9 +93,18 @@ export class StudioServer {
     return `${this.origin}/?token=${this.token}`;
   }
 
-  /** A URL that downloads a file inside the opened folders (for "open report" in a browser). */
+  /** A URL that shows a file inside the opened folders (for "open report"); the cookie authenticates it. */
   fileUrl(realPath: string): string {
-    return `${this.origin}/files?path=${encodeURIComponent(realPath)}&token=${this.token}`;
+    return `${this.origin}/files?path=${encodeURIComponent(realPath)}`;
+  }
+
+  private firstLoadDone = false;
+
+  /** Whether the request carries the token (header or cookie). */
+  private authenticated(req: http.IncomingMessage): boolean {
+    const given = req.headers[TOKEN_HEADER];
+    if (typeof given === 'string') return sameToken(given, this.token);
+    return sameToken(cookieToken(req.headers.cookie), this.token);
   }
 
   async start(): Promise<void> {
@@ -118,15 +151,33 @@ export class StudioServer {
       this.json(res, 403, { error: 'requests must be addressed to 127.0.0.1' });
       return;
     }
-    const url = new URL(req.url ?? '/', this.origin);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', this.origin);
+      decodeURIComponent(url.pathname);
+      for (const _ of url.searchParams) void _;
+    } catch {
+      this.json(res, 400, { error: 'malformed URL' });
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
         this.json(res, 405, { error: 'API calls are POST requests' });
         return;
       }
-      const given = req.headers[TOKEN_HEADER];
-      if (!sameToken(typeof given === 'string' ? given : null, this.token)) {
+      const origin = req.headers.origin;
+      if (origin !== undefined && origin !== this.origin && origin !== `http://localhost:${this.port}`) {
+        this.json(res, 403, { error: `requests from ${origin} are refused; only the studio page may call the API` });
+        return;
+      }
+      if (!this.authenticated(req)) {
         this.json(res, 403, { error: 'missing or wrong access token; open the URL that `roadsynth studio` printed' });
+        return;
+      }
+      const length = Number(req.headers['content-length'] ?? 0);
+      if (length > MAX_BODY_BYTES) {
+        req.resume();
+        this.json(res, 413, { error: `request larger than ${MAX_BODY_BYTES / 1024 / 1024} MB` });
         return;
       }
       const body = await readBody(req);
@@ -143,8 +194,28 @@ export class StudioServer {
       this.json(res, 405, { error: 'method not allowed' });
       return;
     }
+    const urlToken = url.searchParams.get('token');
+    if (url.pathname === '/' && urlToken !== null) {
+      // First load: trade the URL token for a cookie and drop it from the address bar.
+      if (!sameToken(urlToken, this.token)) {
+        this.json(res, 403, { error: 'wrong access token; open the URL that `roadsynth studio` printed' });
+        return;
+      }
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        Location: '/',
+        'Set-Cookie': `${TOKEN_COOKIE}=${this.token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+      });
+      res.end();
+      if (!this.firstLoadDone) {
+        this.firstLoadDone = true;
+        this.o.onFirstLoad?.();
+      }
+      return;
+    }
     if (url.pathname === '/files') {
-      if (!sameToken(url.searchParams.get('token'), this.token)) {
+      if (!this.authenticated(req)) {
         this.json(res, 403, { error: 'missing or wrong access token' });
         return;
       }
@@ -167,8 +238,11 @@ export class StudioServer {
 
   private streamFile(res: http.ServerResponse, file: string): void {
     if (!existsSync(file) || !statSync(file).isFile()) throw new StudioApiError(`${file}: no such file`, 404);
+    const report = path.basename(file) === 'report.html';
     res.writeHead(200, {
       ...SECURITY_HEADERS,
+      // A dataset report draws its charts with inline scripts; it gets its own policy.
+      ...(report ? { 'Content-Security-Policy': REPORT_CSP } : {}),
       'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Cache-Control': 'no-store',
     });
@@ -183,7 +257,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new StudioApiError(`request larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`, 400));
+        reject(new StudioApiError(`request larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`, 413));
         req.destroy();
         return;
       }

@@ -13,6 +13,7 @@ import { StudioBackend } from '../host/StudioBackend.js';
 import { StudioApiError } from '../host/StudioApiError.js';
 import { ensureRendererBuild } from './rendererBuild.js';
 import { StudioServer } from './StudioServer.js';
+import { writeLaunchFile, type LaunchFile } from './launchFile.js';
 
 export interface StartStudioOptions {
   /** Scenario folder to open. */
@@ -26,6 +27,8 @@ export interface StartStudioOptions {
   recoveryFolder?: string;
   exportRunner?: ExportRunner;
   log?: (line: string) => void;
+  /** Write the private launch file (for opening a browser without the token in argv). */
+  launchFile?: boolean;
 }
 
 export interface RunningStudio {
@@ -34,6 +37,8 @@ export interface RunningStudio {
   token: string;
   server: StudioServer;
   backend: StudioBackend;
+  /** The 0600 file that redirects to `url` (when asked for); removed after the first load. */
+  launchPath: string | null;
   close(): Promise<void>;
 }
 
@@ -63,16 +68,20 @@ export async function startStudio(o: StartStudioOptions): Promise<RunningStudio>
       setDirty: () => {},
     },
   });
-  server = new StudioServer({ api: backend, access, rendererDir, port: o.port, token: o.token });
+  let launch: LaunchFile | null = null;
+  server = new StudioServer({ api: backend, access, rendererDir, port: o.port, token: o.token, onFirstLoad: () => launch?.remove() });
   await server.start();
   const s = server;
+  if (o.launchFile) launch = writeLaunchFile(s.url);
   return {
     url: s.url,
     origin: s.origin,
     token: s.token,
     server: s,
     backend,
+    launchPath: launch?.path ?? null,
     async close() {
+      launch?.remove();
       backend.dispose();
       await s.close();
     },
