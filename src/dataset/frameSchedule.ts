@@ -24,7 +24,7 @@ import type { ScenarioInstance } from '../scenario/types.js';
 import { CameraView, type ActorView } from '../scene/camera/cameraView.js';
 import { focusActorIndices, focusAnchorTick } from '../sim/focus.js';
 import { timeToOverlapS, type OrientedBox } from '../sim/orientedBox.js';
-import { STATE_FIELDS, type SimEvent, type SimMetrics, type Trajectory } from '../sim/types.js';
+import { STATE_COLUMN as F, stateRow, type SimEvent, type SimMetrics, type Trajectory } from '../sim/types.js';
 
 export type ClipAnchor = 'focus' | 'event' | 'critical' | 'start' | { atS: number } | { fromTick: number; toTick: number };
 
@@ -83,10 +83,8 @@ export function criticalTick(metrics: SimMetrics): number | null {
   return best?.tick ?? null;
 }
 
-const F = Object.fromEntries(STATE_FIELDS.map((f, i) => [f, i])) as Record<(typeof STATE_FIELDS)[number], number>;
-
 function footprint(t: Trajectory, tick: number, actor: number, out: OrientedBox): OrientedBox {
-  const o = (tick * t.actors.length + actor) * STATE_FIELDS.length;
+  const o = stateRow(t, tick, actor);
   const size = t.actors[actor].size;
   out.x = t.states[o + F.x];
   out.y = t.states[o + F.y];
@@ -116,16 +114,15 @@ export const CLOSE_CALL_TTC_S = 3;
  */
 export function focusCriticalTick(input: ScheduleInput, view = new CameraView(input.trajectory, input.instance.ego.camera)): number | null {
   const t = input.trajectory;
-  const n = t.actors.length;
   const actors = focusActorIndices(input.instance.focus, t);
   const egoHalfW = t.actors[0].size.widthM / 2;
   let best: { rank: number; key: number; dist: number; tick: number } | null = null;
   for (let tick = 0; tick < t.ticks; tick++) {
-    const e = tick * n * STATE_FIELDS.length;
+    const e = stateRow(t, tick, 0);
     for (const a of actors) {
       const v = view.view(tick, a);
       if (!inView(v)) continue;
-      const o = (tick * n + a) * STATE_FIELDS.length;
+      const o = stateRow(t, tick, a);
       const ttc = timeToOverlapS(footprint(t, tick, 0, _ego), t.states[e + F.vx], t.states[e + F.vy], footprint(t, tick, a, _actor), t.states[o + F.vx], t.states[o + F.vy]);
       let rank: number;
       let key: number;

@@ -4,12 +4,10 @@
  * it (src/dataset/frameSchedule.ts) and searches score runs by it.
  */
 import type { FocusEvent, ScenarioFocus } from '../scenario/types.js';
-import { SIGNAL_CODES, STATE_FIELDS, type SimEvent, type Trajectory } from './types.js';
+import { readState, SIGNAL_CODES, type SimEvent, type Trajectory } from './types.js';
 
 /** Door opening (0..1) at which a door event happens. */
 export const DOOR_EVENT_OPENING = 0.5;
-
-const DOOR_FIELD = STATE_FIELDS.indexOf('door');
 
 /** What focusEventTick reads of a simulation result. */
 export interface FocusSimView {
@@ -48,9 +46,8 @@ export function focusEventTick(focus: ScenarioFocus | FocusEvent | undefined, si
       const t = sim.trajectory;
       const index = t.actors.findIndex((a) => a.id === event.actor);
       if (index < 0) return null;
-      const stride = t.actors.length * STATE_FIELDS.length;
       for (let tick = 0; tick < t.ticks; tick++) {
-        if (t.states[tick * stride + index * STATE_FIELDS.length + DOOR_FIELD] >= DOOR_EVENT_OPENING) return tick;
+        if (readState(t, tick, index, 'door') >= DOOR_EVENT_OPENING) return tick;
       }
       return null;
     }

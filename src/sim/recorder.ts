@@ -2,9 +2,7 @@
 import type { SimActor } from './actor.js';
 import type { HeadRef } from './signalHeads.js';
 import { writeSignalCodes } from './signalHeads.js';
-import { STATE_FIELDS, type TrackInfo, type Trajectory } from './types.js';
-
-const F = STATE_FIELDS.length;
+import { STATE_COLUMN as C, STATE_STRIDE, type TrackInfo, type Trajectory } from './types.js';
 
 export class Recorder {
   private readonly states: Float64Array;
@@ -12,31 +10,30 @@ export class Recorder {
   private recorded = 0;
 
   constructor(private readonly actors: readonly SimActor[], private readonly heads: readonly HeadRef[], private readonly ticks: number) {
-    this.states = new Float64Array(ticks * actors.length * F);
+    this.states = new Float64Array(ticks * actors.length * STATE_STRIDE);
     this.signals = new Uint8Array(ticks * heads.length);
   }
 
   /** Records the current state as tick `tick` at time timeS [s]. */
   record(tick: number, timeS: number): void {
-    let o = tick * this.actors.length * F;
+    let o = tick * this.actors.length * STATE_STRIDE;
     const st = this.states;
     for (const a of this.actors) {
-      // Same order as STATE_FIELDS.
-      st[o] = a.bottomX;
-      st[o + 1] = a.bottomY;
-      st[o + 2] = a.zBottom;
-      st[o + 3] = a.yawRad;
-      st[o + 4] = a.pitchRad;
-      st[o + 5] = a.rollRad;
-      st[o + 6] = a.vx;
-      st[o + 7] = a.vy;
-      st[o + 8] = a.vz;
-      st[o + 9] = a.steerRad;
-      st[o + 10] = a.wheelSpinRad;
-      st[o + 11] = a.lights;
-      st[o + 12] = a.control === 'vehicle' ? a.door : 0;
-      st[o + 13] = a.gaitPhase;
-      o += F;
+      st[o + C.x] = a.bottomX;
+      st[o + C.y] = a.bottomY;
+      st[o + C.z] = a.zBottom;
+      st[o + C.yawRad] = a.yawRad;
+      st[o + C.pitchRad] = a.pitchRad;
+      st[o + C.rollRad] = a.rollRad;
+      st[o + C.vx] = a.vx;
+      st[o + C.vy] = a.vy;
+      st[o + C.vz] = a.vz;
+      st[o + C.steerRad] = a.steerRad;
+      st[o + C.wheelSpinRad] = a.wheelSpinRad;
+      st[o + C.lights] = a.lights;
+      st[o + C.door] = a.control === 'vehicle' ? a.door : 0;
+      st[o + C.gaitPhase] = a.gaitPhase;
+      o += STATE_STRIDE;
     }
     writeSignalCodes(this.heads, timeS, this.signals, tick * this.heads.length);
     this.recorded = Math.max(this.recorded, tick + 1);
@@ -50,7 +47,7 @@ export class Recorder {
       ticks: this.recorded,
       actors,
       signalHeads: this.heads.map((h) => h.head.id),
-      states: this.states.subarray(0, this.recorded * this.actors.length * F),
+      states: this.states.subarray(0, this.recorded * this.actors.length * STATE_STRIDE),
       signals: this.signals.subarray(0, this.recorded * this.heads.length),
     };
   }

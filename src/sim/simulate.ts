@@ -16,7 +16,7 @@ import { Recorder } from './recorder.js';
 import { checkActor, type SanityInput } from './sanity.js';
 import { signalHeadsOf } from './signalHeads.js';
 import { fireTriggers } from './triggers.js';
-import { STATE_FIELDS, type SimEvent, type SimResult } from './types.js';
+import { STATE_STRIDE, type SimEvent, type SimResult } from './types.js';
 
 export interface SimulateOptions {
   /** Simulated time [s]; default instance.simulation.durationS. */
@@ -31,7 +31,7 @@ export interface SimulateOptions {
 export const MAX_STEPS = 120_000;
 /** Largest trajectory one simulation may record (states of every actor at every tick) [bytes]. */
 export const MAX_TRAJECTORY_BYTES = 128 * 1024 * 1024;
-const BYTES_PER_ACTOR_TICK = STATE_FIELDS.length * 8;
+const BYTES_PER_ACTOR_TICK = STATE_STRIDE * 8;
 
 /** Why a simulation of `durationS` at `dtS` with `actorCount` actors is over the budget, or null. */
 export function simulationBudgetError(durationS: number, dtS: number, actorCount: number): SimulationError | null {

@@ -11,7 +11,7 @@
  * encode and decode are pure (Uint8Array in and out); the caller writes the file.
  */
 import { SimulationError } from './errors.js';
-import { STATE_FIELDS, type TrackInfo, type Trajectory } from './types.js';
+import { STATE_STRIDE, type TrackInfo, type Trajectory } from './types.js';
 
 const MAGIC = 'RSTRAJ01';
 const PREFIX = 12;
@@ -72,7 +72,7 @@ export function decodeTrajectory(bytes: Uint8Array): Trajectory {
     bad('header is not JSON');
   }
   if (header.version !== 1) bad(`version ${String(header.version)} (this build reads version 1)`);
-  if (header.statesLength !== header.ticks * header.actors.length * STATE_FIELDS.length) bad('states length does not match ticks x actors x fields');
+  if (header.statesLength !== header.ticks * header.actors.length * STATE_STRIDE) bad('states length does not match ticks x actors x fields');
   if (header.signalsLength !== header.ticks * header.signalHeads.length) bad('signals length does not match ticks x signal heads');
   let o = PREFIX + h;
   if (o + header.statesLength * 8 + header.signalsLength !== bytes.length) bad('file length does not match its header');

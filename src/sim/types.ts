@@ -52,10 +52,35 @@ export interface ActorState {
   gaitPhase: number;
 }
 
-/** Field order of ActorState in the packed sample array. */
+/**
+ * Field order of ActorState in the packed sample array, Trajectory.states: the one definition
+ * of its layout. Read and write it through STATE_COLUMN, STATE_STRIDE, stateRow and readState,
+ * never by literal offsets.
+ */
 export const STATE_FIELDS = [
   'x', 'y', 'z', 'yawRad', 'pitchRad', 'rollRad', 'vx', 'vy', 'vz', 'steerRad', 'wheelSpinRad', 'lights', 'door', 'gaitPhase',
 ] as const satisfies readonly (keyof ActorState)[];
+
+/** A field of the packed state. */
+export type StateField = (typeof STATE_FIELDS)[number];
+
+/** Values per actor per tick in Trajectory.states (one row). */
+export const STATE_STRIDE = STATE_FIELDS.length;
+
+/** Column of each field in a row of Trajectory.states, derived from STATE_FIELDS. */
+export const STATE_COLUMN: { readonly [K in StateField]: number } = Object.freeze(
+  Object.fromEntries(STATE_FIELDS.map((f, i) => [f, i])) as { [K in StateField]: number },
+);
+
+/** Offset of the row of actor `actor` (trajectory index, ego = 0) at tick `tick` in Trajectory.states. */
+export function stateRow(t: { readonly actors: ArrayLike<unknown> }, tick: number, actor: number): number {
+  return (tick * t.actors.length + actor) * STATE_STRIDE;
+}
+
+/** One recorded value: `field` of actor `actor` (trajectory index) at tick `tick`. */
+export function readState(t: { readonly actors: ArrayLike<unknown>; readonly states: Float64Array }, tick: number, actor: number, field: StateField): number {
+  return t.states[stateRow(t, tick, actor) + STATE_COLUMN[field]];
+}
 
 export interface Trajectory {
   version: 1;

@@ -4,7 +4,7 @@ import { CameraView } from '../../src/scene/camera/cameraView.js';
 import { focusEventTick } from '../../src/sim/focus.js';
 import { timeToOverlapS } from '../../src/sim/orientedBox.js';
 import { simulate } from '../../src/sim/simulate.js';
-import { STATE_FIELDS } from '../../src/sim/types.js';
+import { readState, type StateField } from '../../src/sim/types.js';
 import { straightRoadScenario } from '../sim/fixtures.js';
 
 const DT = 0.02;
@@ -77,11 +77,10 @@ describe('focus critical tick', () => {
   const input = scene({ actors: ['slow'] });
   const t = input.trajectory;
   const view = new CameraView(t, input.instance.ego.camera);
-  const F = (name: (typeof STATE_FIELDS)[number]) => STATE_FIELDS.indexOf(name);
   const ttcAt = (tick: number, a: number): number => {
-    const row = (i: number) => (tick * t.actors.length + i) * STATE_FIELDS.length;
-    const box = (i: number) => ({ x: t.states[row(i) + F('x')], y: t.states[row(i) + F('y')], yawRad: t.states[row(i) + F('yawRad')], halfL: t.actors[i].size.lengthM / 2, halfW: t.actors[i].size.widthM / 2 });
-    return timeToOverlapS(box(0), t.states[row(0) + F('vx')], t.states[row(0) + F('vy')], box(a), t.states[row(a) + F('vx')], t.states[row(a) + F('vy')]);
+    const at = (i: number, f: StateField) => readState(t, tick, i, f);
+    const box = (i: number) => ({ x: at(i, 'x'), y: at(i, 'y'), yawRad: at(i, 'yawRad'), halfL: t.actors[i].size.lengthM / 2, halfW: t.actors[i].size.widthM / 2 });
+    return timeToOverlapS(box(0), at(0, 'vx'), at(0, 'vy'), box(a), at(a, 'vx'), at(a, 'vy'));
   };
 
   it('the ego-critical moment is the chaser behind the camera, out of view', () => {
@@ -133,10 +132,7 @@ describe('focus critical tick without a closing actor', () => {
   const sim = simulate(instance, network);
   const input: ScheduleInput = { instance, trajectory: sim.trajectory, events: sim.events, metrics: sim.metrics };
   const t = sim.trajectory;
-  const side = (tick: number): number => {
-    const row = (i: number) => (tick * t.actors.length + i) * STATE_FIELDS.length;
-    return t.states[row(1) + STATE_FIELDS.indexOf('y')] - t.states[row(0) + STATE_FIELDS.indexOf('y')];
-  };
+  const side = (tick: number): number => readState(t, tick, 1, 'y') - readState(t, tick, 0, 'y');
   const corridor = t.actors[0].size.widthM / 2 + t.actors[1].size.widthM / 2 + PATH_MARGIN_M;
 
   it('is the last tick the walker stands in the ego\'s path, where it is nearest', () => {

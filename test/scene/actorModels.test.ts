@@ -3,13 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { MaterialLibrary } from '../../src/scene/materials/materialLibrary.js';
 import { PedestrianRig } from '../../src/scene/actors/pedestrianModel.js';
 import { VehicleRig } from '../../src/scene/actors/vehicleModel.js';
-import { LIGHT, STATE_FIELDS } from '../../src/sim/types.js';
+import { LIGHT, STATE_COLUMN, STATE_STRIDE, type StateField } from '../../src/sim/types.js';
 
-const col = (f: (typeof STATE_FIELDS)[number]): number => STATE_FIELDS.indexOf(f);
-
-function row(values: Partial<Record<(typeof STATE_FIELDS)[number], number>>): Float64Array {
-  const r = new Float64Array(STATE_FIELDS.length);
-  for (const [k, v] of Object.entries(values)) r[col(k as (typeof STATE_FIELDS)[number])] = v;
+function row(values: Partial<Record<StateField, number>>): Float64Array {
+  const r = new Float64Array(STATE_STRIDE);
+  for (const [k, v] of Object.entries(values)) r[STATE_COLUMN[k as StateField]] = v;
   return r;
 }
 

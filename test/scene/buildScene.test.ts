@@ -3,20 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
 import { buildScene } from '../../src/scene/buildScene.js';
 import { LAYERS, SEMANTIC_CLASSES, type SceneRig } from '../../src/scene/types.js';
-import { STATE_FIELDS } from '../../src/sim/types.js';
+import { readState } from '../../src/sim/types.js';
 import { fixtureInstance, fixtureTrajectory, straightNetwork } from './fixture.js';
-
-const NF = STATE_FIELDS.length;
 
 function fixtureRig(patch: Parameters<typeof fixtureInstance>[0] = {}, seed = 7, quality: 'export' | 'preview' = 'export'): { rig: SceneRig; instance: ReturnType<typeof fixtureInstance>; trajectory: ReturnType<typeof fixtureTrajectory> } {
   const instance = fixtureInstance(patch);
   const trajectory = fixtureTrajectory(instance);
   const rig = buildScene({ instance, network: straightNetwork(), trajectory, seed, quality });
   return { rig, instance, trajectory };
-}
-
-function stateOf(tr: ReturnType<typeof fixtureTrajectory>, tick: number, actor: number, field: (typeof STATE_FIELDS)[number]): number {
-  return tr.states[(tick * tr.actors.length + actor) * NF + STATE_FIELDS.indexOf(field)] as number;
 }
 
 const appearanceOnly = (o: THREE.Object3D): boolean => o.layers.mask === 1 << LAYERS.APPEARANCE;
@@ -88,9 +82,9 @@ describe('buildScene', () => {
     const root = rig.tracks.find((t) => t.actorId === 'oncomingTruck')?.root as THREE.Object3D;
     for (const tick of [0, 40]) {
       rig.setTick(tick);
-      const x = stateOf(trajectory, tick, a, 'x');
-      const y = stateOf(trajectory, tick, a, 'y');
-      const z = stateOf(trajectory, tick, a, 'z');
+      const x = readState(trajectory, tick, a, 'x');
+      const y = readState(trajectory, tick, a, 'y');
+      const z = readState(trajectory, tick, a, 'z');
       expect(root.position.x).toBeCloseTo(x, 9);
       expect(root.position.y).toBeCloseTo(z, 9);
       expect(root.position.z).toBeCloseTo(-y, 9);
@@ -106,9 +100,9 @@ describe('buildScene', () => {
     rig.setTick(20);
     const pos = rig.camera.getWorldPosition(new THREE.Vector3());
     const cam = instance.ego.camera;
-    expect(pos.y).toBeCloseTo(stateOf(trajectory, 20, 0, 'z') + cam.heightM, 6);
-    expect(pos.x).toBeCloseTo(stateOf(trajectory, 20, 0, 'x') + cam.forwardM, 6);
-    expect(pos.z).toBeCloseTo(-stateOf(trajectory, 20, 0, 'y'), 6);
+    expect(pos.y).toBeCloseTo(readState(trajectory, 20, 0, 'z') + cam.heightM, 6);
+    expect(pos.x).toBeCloseTo(readState(trajectory, 20, 0, 'x') + cam.forwardM, 6);
+    expect(pos.z).toBeCloseTo(-readState(trajectory, 20, 0, 'y'), 6);
     const dir = rig.camera.getWorldDirection(new THREE.Vector3());
     const pitch = THREE.MathUtils.degToRad(cam.pitchDeg);
     expect(dir.x).toBeCloseTo(Math.cos(pitch), 6);

@@ -4,9 +4,8 @@
  */
 import type { ActorInstance, ScenarioInstance, Size, Weather, Light } from '../../src/scenario/types.js';
 import type { JunctionInfo, Lane, Road, RoadNetwork, Vec2 } from '../../src/road/types.js';
-import { STATE_FIELDS, type ActorState, type TrackInfo, type Trajectory } from '../../src/sim/types.js';
+import { STATE_COLUMN, STATE_FIELDS, STATE_STRIDE, stateRow, type ActorState, type TrackInfo, type Trajectory } from '../../src/sim/types.js';
 
-const NF = STATE_FIELDS.length;
 
 interface StraightLayout {
   lengthM: number;
@@ -271,13 +270,13 @@ export function fixtureTrajectory(instance: ScenarioInstance, ticks = 81): Traje
     size: i === 0 ? instance.ego.size : (instance.actors[i - 1] as ActorInstance).size,
   }));
   const dt = instance.simulation.dtS;
-  const states = new Float64Array(ticks * ids.length * NF);
+  const states = new Float64Array(ticks * ids.length * STATE_STRIDE);
   const s = {} as ActorState;
   for (let k = 0; k < ticks; k++) {
     for (let a = 0; a < ids.length; a++) {
       fixturePose(ids[a] as string, k * dt, s);
-      const o = (k * ids.length + a) * NF;
-      STATE_FIELDS.forEach((f, j) => { states[o + j] = s[f]; });
+      const o = stateRow({ actors }, k, a);
+      for (const f of STATE_FIELDS) states[o + STATE_COLUMN[f]] = s[f];
     }
   }
   const signals = new Uint8Array(ticks);

@@ -5,16 +5,13 @@ import { isMatte, lambertOf, useLambert } from '../../src/scene/materials/lamber
 import { isPreviewMaterial } from '../../src/scene/preview/previewLook.js';
 import { addWetReflection } from '../../src/scene/surface/wetReflection.js';
 import type { SceneQuality, SceneRig } from '../../src/scene/types.js';
-import { STATE_FIELDS } from '../../src/sim/types.js';
+import { STATE_COLUMN, STATE_STRIDE } from '../../src/sim/types.js';
 import { fixtureInstance, fixtureTrajectory, straightNetwork } from './fixture.js';
-
-const NF = STATE_FIELDS.length;
-const LIGHTS_FIELD = STATE_FIELDS.indexOf('lights');
 
 function rigOf(quality: SceneQuality, patch: Parameters<typeof fixtureInstance>[0] = {}, lightsOff = false): SceneRig {
   const instance = fixtureInstance(patch);
   const trajectory = fixtureTrajectory(instance);
-  if (lightsOff) for (let i = LIGHTS_FIELD; i < trajectory.states.length; i += NF) trajectory.states[i] = 0;
+  if (lightsOff) for (let i = STATE_COLUMN.lights; i < trajectory.states.length; i += STATE_STRIDE) trajectory.states[i] = 0;
   return buildScene({ instance, network: straightNetwork(), trajectory, seed: 3, quality });
 }
 

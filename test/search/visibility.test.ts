@@ -10,7 +10,7 @@ import { search } from '../../src/sampling/search/search.js';
 import { checkScenario } from '../../src/scenario/load.js';
 import type { CameraRig } from '../../src/scenario/types.js';
 import { simulate } from '../../src/sim/simulate.js';
-import { STATE_FIELDS, type Trajectory } from '../../src/sim/types.js';
+import { STATE_COLUMN, STATE_STRIDE, stateRow, type Trajectory } from '../../src/sim/types.js';
 
 const RIG: CameraRig = { widthPx: 1280, heightPx: 720, fovDeg: 90, heightM: 1.4, forwardM: 0.8, pitchDeg: 0, noise: 0, motionBlur: 0, lensDrops: 0 };
 const CAR = { lengthM: 4.5, widthM: 1.8, heightM: 1.5 };
@@ -20,10 +20,10 @@ const PERSON = { lengthM: 0.4, widthM: 0.5, heightM: 1.7 };
 /** One tick: the ego at the origin heading +x, then actors at (x, y) with their sizes. */
 function trajectory(actors: { x: number; y: number; size: typeof CAR }[]): Trajectory {
   const all = [{ x: 0, y: 0, size: CAR }, ...actors];
-  const states = new Float64Array(all.length * STATE_FIELDS.length);
+  const states = new Float64Array(all.length * STATE_STRIDE);
   all.forEach((a, i) => {
-    states[i * STATE_FIELDS.length + STATE_FIELDS.indexOf('x')] = a.x;
-    states[i * STATE_FIELDS.length + STATE_FIELDS.indexOf('y')] = a.y;
+    states[stateRow({ actors: all }, 0, i) + STATE_COLUMN.x] = a.x;
+    states[stateRow({ actors: all }, 0, i) + STATE_COLUMN.y] = a.y;
   });
   return {
     version: 1,

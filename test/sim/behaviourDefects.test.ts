@@ -9,10 +9,9 @@ import { applyDefaults } from '../../src/scenario/defaults.js';
 import type { SpecNode } from '../../src/scenario/types.js';
 import { SimulationError } from '../../src/sim/errors.js';
 import { simulate } from '../../src/sim/simulate.js';
-import type { HardBrakeEvent, SimResult } from '../../src/sim/types.js';
-import { stateAt, straightRoadScenario } from './fixtures.js';
+import { type HardBrakeEvent, readState, type SimResult } from '../../src/sim/types.js';
+import { straightRoadScenario } from './fixtures.js';
 
-const X = 0, Y = 1, VX = 6, VY = 7;
 
 /** Four-way junction J1 at s = 80 m of a road with two lanes each way. */
 function junctionRun(spec: { [key: string]: SpecNode }, durationS: number): SimResult {
@@ -35,14 +34,13 @@ function junctionRun(spec: { [key: string]: SpecNode }, durationS: number): SimR
 }
 
 function track(r: SimResult, id: string): { x: number[]; y: number[]; speed: number[] } {
-  const n = r.trajectory.actors.length;
-  const a = r.trajectory.actors.findIndex((t) => t.id === id);
+  const t = r.trajectory;
+  const a = t.actors.findIndex((info) => info.id === id);
   const out = { x: [] as number[], y: [] as number[], speed: [] as number[] };
-  for (let k = 0; k < r.trajectory.ticks; k++) {
-    const s = r.trajectory.states;
-    out.x.push(stateAt(s, n, k, a, X));
-    out.y.push(stateAt(s, n, k, a, Y));
-    out.speed.push(Math.hypot(stateAt(s, n, k, a, VX), stateAt(s, n, k, a, VY)));
+  for (let k = 0; k < t.ticks; k++) {
+    out.x.push(readState(t, k, a, 'x'));
+    out.y.push(readState(t, k, a, 'y'));
+    out.speed.push(Math.hypot(readState(t, k, a, 'vx'), readState(t, k, a, 'vy')));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/sim/simulate.js';
-import { stateAt, straightRoadScenario } from './fixtures.js';
+import { readState } from '../../src/sim/types.js';
+import { straightRoadScenario } from './fixtures.js';
 
 const G = 9.81;
 
@@ -13,11 +14,10 @@ function stoppingDistanceM(surface: string): { distanceM: number; mu: number } {
   });
   const r = simulate(instance, network);
   const t = r.trajectory;
-  const n = t.actors.length;
   const start = r.events.find((e) => e.kind === 'behaviour' && e.behaviour === 'brake')!.tick;
   let stop = start;
-  while (stop < t.ticks - 1 && stateAt(t.states, n, stop, 0, 6) > 0.01) stop++;
-  return { distanceM: stateAt(t.states, n, stop, 0, 0) - stateAt(t.states, n, start, 0, 0), mu: network.frictionMu };
+  while (stop < t.ticks - 1 && readState(t, stop, 0, 'vx') > 0.01) stop++;
+  return { distanceM: readState(t, stop, 0, 'x') - readState(t, start, 0, 'x'), mu: network.frictionMu };
 }
 
 describe('emergency braking', () => {

@@ -6,7 +6,7 @@ import { sampleScenario } from '../../src/sampling/sample.js';
 import { checkScenario } from '../../src/scenario/load.js';
 import { isVehicleKind } from '../../src/sim/vehicleParams.js';
 import { simulate } from '../../src/sim/simulate.js';
-import { STATE_FIELDS } from '../../src/sim/types.js';
+import { readState } from '../../src/sim/types.js';
 
 const dir = new URL('../../scenarios/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
@@ -44,13 +44,11 @@ describe('catalog scenarios', () => {
           for (const id of [e.a, e.b]) if (!crashTick.has(id)) crashTick.set(id, e.tick);
         }
         const n = t.actors.length;
-        const F = STATE_FIELDS.length;
         for (let i = 0; i < t.states.length; i++) if (!Number.isFinite(t.states[i])) throw new Error(`${file} #${index}: state ${i} is ${t.states[i]}`);
         for (let k = 0; k < t.ticks; k += 10) {
           for (let a = 0; a < n; a++) {
             if (!isVehicleKind(t.actors[a].kind) || k >= (crashTick.get(t.actors[a].id) ?? Infinity)) continue;
-            const o = (k * n + a) * F;
-            const off = offRoadM(network, t.states[o], t.states[o + 1]);
+            const off = offRoadM(network, readState(t, k, a, 'x'), readState(t, k, a, 'y'));
             if (off > 0.5) throw new Error(`${file} #${index}: ${t.actors[a].id} is ${off.toFixed(2)} m off the road at tick ${k}`);
           }
         }

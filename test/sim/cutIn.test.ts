@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/sim/simulate.js';
-import { LIGHT } from '../../src/sim/types.js';
-import { stateAt, straightRoadScenario } from './fixtures.js';
+import { LIGHT, readState } from '../../src/sim/types.js';
+import { straightRoadScenario } from './fixtures.js';
 
 describe('cut-in', () => {
   const gapM = 15;
@@ -13,9 +13,8 @@ describe('cut-in', () => {
   });
   const r = simulate(instance, network);
   const t = r.trajectory;
-  const n = t.actors.length;
   const length = (t.actors[0].size.lengthM + t.actors[1].size.lengthM) / 2;
-  const gapAt = (k: number): number => stateAt(t.states, n, k, 1, 0) - stateAt(t.states, n, k, 0, 0) - length;
+  const gapAt = (k: number): number => readState(t, k, 1, 'x') - readState(t, k, 0, 'x') - length;
 
   it('starts at the tick the gap ahead of the ego reaches gapM', () => {
     const start = r.events.find((e) => e.kind === 'behaviour' && e.actor === 'cutter')!.tick;
@@ -24,10 +23,10 @@ describe('cut-in', () => {
   });
 
   it('ends in the ego lane, signalling towards it on the way', () => {
-    const egoLaneY = stateAt(t.states, n, 0, 0, 1);
-    expect(Math.abs(stateAt(t.states, n, t.ticks - 1, 1, 1) - egoLaneY)).toBeLessThan(0.15);
+    const egoLaneY = readState(t, 0, 0, 'y');
+    expect(Math.abs(readState(t, t.ticks - 1, 1, 'y') - egoLaneY)).toBeLessThan(0.15);
     let lit = 0;
-    for (let k = 0; k < t.ticks; k++) if (stateAt(t.states, n, k, 1, 11) & LIGHT.indicatorLeft) lit++;
+    for (let k = 0; k < t.ticks; k++) if (readState(t, k, 1, 'lights') & LIGHT.indicatorLeft) lit++;
     expect(lit).toBeGreaterThan(10);
   });
 });

@@ -3,7 +3,6 @@ import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
 import type { RoadNetwork } from '../../src/road/types.js';
 import { applyDefaults } from '../../src/scenario/defaults.js';
 import type { ScenarioInstance, SpecNode } from '../../src/scenario/types.js';
-import { STATE_FIELDS } from '../../src/sim/types.js';
 
 export interface Fixture {
   instance: ScenarioInstance;
@@ -21,9 +20,4 @@ export function straightRoadScenario(spec: { [key: string]: SpecNode }, lengthM 
   };
   const instance = applyDefaults(full);
   return { instance, network: buildRoadNetwork(instance.road, instance.weather) };
-}
-
-/** State field `field` (index into STATE_FIELDS) of actor `a` at tick `k`. */
-export function stateAt(states: Float64Array, actors: number, k: number, a: number, field: number): number {
-  return states[(k * actors + a) * STATE_FIELDS.length + field];
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DOOR_EVENT_OPENING, focusActorIndices, focusAnchorTick, focusEventTick } from '../../src/sim/focus.js';
 import { simulate } from '../../src/sim/simulate.js';
-import { SIGNAL_CODES, STATE_FIELDS } from '../../src/sim/types.js';
-import { stateAt, straightRoadScenario } from './fixtures.js';
+import { readState, SIGNAL_CODES } from '../../src/sim/types.js';
+import { straightRoadScenario } from './fixtures.js';
 
-const DOOR = STATE_FIELDS.indexOf('door');
 
 describe('focusEventTick', () => {
   const { instance, network } = straightRoadScenario({
@@ -20,7 +19,6 @@ describe('focusEventTick', () => {
   });
   const sim = simulate(instance, network);
   const t = sim.trajectory;
-  const n = t.actors.length;
 
   it('a behaviour event is the tick the behaviour starts', () => {
     expect(focusEventTick(instance.focus, sim)).toBe(Math.round(2.5 / 0.02));
@@ -34,8 +32,8 @@ describe('focusEventTick', () => {
     const k = focusEventTick({ kind: 'door', actor: 'doorCar', offsetS: 0 }, sim);
     const car = t.actors.findIndex((a) => a.id === 'doorCar');
     expect(k).not.toBeNull();
-    expect(stateAt(t.states, n, k!, car, DOOR)).toBeGreaterThanOrEqual(DOOR_EVENT_OPENING);
-    expect(stateAt(t.states, n, k! - 1, car, DOOR)).toBeLessThan(DOOR_EVENT_OPENING);
+    expect(readState(t, k!, car, 'door')).toBeGreaterThanOrEqual(DOOR_EVENT_OPENING);
+    expect(readState(t, k! - 1, car, 'door')).toBeLessThan(DOOR_EVENT_OPENING);
     // The door starts opening at 1 s and takes 1 s to open fully.
     expect(k! * 0.02).toBeGreaterThan(1);
     expect(k! * 0.02).toBeLessThan(2);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { idmEquilibriumGapM } from '../../src/sim/controllers/idm.js';
 import { simulate } from '../../src/sim/simulate.js';
-import { stateAt, straightRoadScenario } from './fixtures.js';
+import { readState } from '../../src/sim/types.js';
+import { straightRoadScenario } from './fixtures.js';
 
 describe('keepLane car-following (IDM)', () => {
   it('settles at the desired time gap behind a steady leader', () => {
@@ -17,10 +18,9 @@ describe('keepLane car-following (IDM)', () => {
     );
     const r = simulate(instance, network);
     const t = r.trajectory;
-    const n = t.actors.length;
     const k = t.ticks - 1;
-    const gapM = stateAt(t.states, n, k, 1, 0) - stateAt(t.states, n, k, 0, 0) - (t.actors[0].size.lengthM + t.actors[1].size.lengthM) / 2;
-    const v = stateAt(t.states, n, k, 0, 6);
+    const gapM = readState(t, k, 1, 'x') - readState(t, k, 0, 'x') - (t.actors[0].size.lengthM + t.actors[1].size.lengthM) / 2;
+    const v = readState(t, k, 0, 'vx');
     expect(Math.abs(v - 20)).toBeLessThan(0.1);
     // The model's own equilibrium, and the time gap it implies, within a few per cent.
     const eq = idmEquilibriumGapM(20, 40, { timeGapS, minGapM, maxAccelMps2: 1.5, comfortDecelMps2: 2 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/sim/simulate.js';
-import { LIGHT } from '../../src/sim/types.js';
-import { stateAt, straightRoadScenario } from './fixtures.js';
+import { LIGHT, readState } from '../../src/sim/types.js';
+import { straightRoadScenario } from './fixtures.js';
 
 describe('vehicle lights', () => {
   const { instance, network } = straightRoadScenario({
@@ -11,8 +11,7 @@ describe('vehicle lights', () => {
     actors: [{ id: 'broken', kind: 'car', place: { lane: -1, s: 150 }, behaviours: [{ do: 'park', hazardLights: true }] }],
   });
   const t = simulate(instance, network).trajectory;
-  const n = t.actors.length;
-  const lights = (k: number, a: number): number => stateAt(t.states, n, k, a, 11);
+  const lights = (k: number, a: number): number => readState(t, k, a, 'lights');
 
   it('burn head and tail lights by themselves at night', () => {
     expect(lights(0, 0) & (LIGHT.head | LIGHT.tail)).toBe(LIGHT.head | LIGHT.tail);

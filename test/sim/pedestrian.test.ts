@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { kerbT } from '../../src/sim/behaviours/cross.js';
 import { simulate } from '../../src/sim/simulate.js';
-import { stateAt, straightRoadScenario } from './fixtures.js';
+import { readState } from '../../src/sim/types.js';
+import { straightRoadScenario } from './fixtures.js';
 
 describe('pedestrian crossing', () => {
   it('reaches the far kerb in the time its speed gives', () => {
@@ -21,12 +22,11 @@ describe('pedestrian crossing', () => {
     });
     const r = simulate(instance, network);
     const t = r.trajectory;
-    const n = t.actors.length;
     const road = network.roads.get('main')!;
     const kerb = kerbT(road, instance.road, 'left');
-    const y0 = stateAt(t.states, n, 0, 1, 1);
+    const y0 = readState(t, 0, 1, 'y');
     let k = 0;
-    while (k < t.ticks && stateAt(t.states, n, k, 1, 1) < kerb) k++;
+    while (k < t.ticks && readState(t, k, 1, 'y') < kerb) k++;
     expect(k).toBeLessThan(t.ticks);
     const start = r.events.find((e) => e.kind === 'behaviour' && e.actor === 'ped')!.timeS;
     // Constant speed after a start at the pedestrian's acceleration limit (3 m/s^2).

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SpecNode } from '../../src/scenario/types.js';
 import { applyDefaults } from '../../src/scenario/defaults.js';
 import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
+import { readState } from '../../src/sim/types.js';
 import { simulate } from '../../src/sim/simulate.js';
-import { stateAt } from './fixtures.js';
 
 /** Main road red for the first 25 s (group 0 starts at its red: offset = half a cycle). */
 function run(obey: boolean) {
@@ -38,18 +38,16 @@ describe('traffic signals', () => {
   it('stops an obeying driver at the stop line on red', () => {
     const { result, stopS, halfL } = run(true);
     const t = result.trajectory;
-    const n = t.actors.length;
     let maxFront = -Infinity;
-    for (let k = 0; k < t.ticks; k++) maxFront = Math.max(maxFront, stateAt(t.states, n, k, 0, 0) + halfL);
+    for (let k = 0; k < t.ticks; k++) maxFront = Math.max(maxFront, readState(t, k, 0, 'x') + halfL);
     expect(maxFront).toBeLessThanOrEqual(stopS);
     expect(stopS - maxFront).toBeLessThan(3);
-    expect(Math.abs(stateAt(t.states, n, t.ticks - 1, 0, 6))).toBeLessThan(0.1);
+    expect(Math.abs(readState(t, t.ticks - 1, 0, 'vx'))).toBeLessThan(0.1);
   });
 
   it('lets a driver who ignores signals run the red light', () => {
     const { result, stopS, halfL } = run(false);
     const t = result.trajectory;
-    const n = t.actors.length;
-    expect(stateAt(t.states, n, t.ticks - 1, 0, 0) - halfL).toBeGreaterThan(stopS + 20);
+    expect(readState(t, t.ticks - 1, 0, 'x') - halfL).toBeGreaterThan(stopS + 20);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationError } from '../../src/sim/errors.js';
 import { decodeTrajectory, encodeTrajectory } from '../../src/sim/trajectoryFile.js';
-import { STATE_FIELDS, type Trajectory } from '../../src/sim/types.js';
+import { STATE_STRIDE, type Trajectory } from '../../src/sim/types.js';
 
 function sample(): Trajectory {
   const ticks = 3;
@@ -9,7 +9,7 @@ function sample(): Trajectory {
     { id: 'ego', trackId: 0, kind: 'car' as const, size: { lengthM: 4.5, widthM: 1.8, heightM: 1.5 } },
     { id: 'ped', trackId: 1, kind: 'pedestrian' as const, size: { lengthM: 0.5, widthM: 0.6, heightM: 1.75 } },
   ];
-  const states = new Float64Array(ticks * actors.length * STATE_FIELDS.length);
+  const states = new Float64Array(ticks * actors.length * STATE_STRIDE);
   for (let i = 0; i < states.length; i++) states[i] = Math.sin(i) * 1e3 + i / 7;
   states[5] = -0; // sign of zero must survive
   return { version: 1, dtS: 0.01, ticks, actors, signalHeads: ['J1/main', 'J1/left'], states, signals: Uint8Array.from([0, 2, 1, 2, 2, 0]) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/sim/simulate.js';
-import type { SimResult } from '../../src/sim/types.js';
-import { stateAt, straightRoadScenario } from './fixtures.js';
+import { readState, type SimResult } from '../../src/sim/types.js';
+import { straightRoadScenario } from './fixtures.js';
 
 function startTick(r: SimResult, actor: string, behaviour: string): number {
   const e = r.events.find((x) => x.kind === 'behaviour' && x.actor === actor && x.behaviour === behaviour);
@@ -34,10 +34,9 @@ describe('triggers', () => {
   it('egoWithinM starts when the centre distance drops to the limit', () => {
     const k = startTick(r, 'near', 'stop');
     const t = r.trajectory;
-    const n = t.actors.length;
     const ped = t.actors.findIndex((a) => a.id === 'near');
     const distance = (tick: number): number =>
-      Math.hypot(stateAt(t.states, n, tick, ped, 0) - stateAt(t.states, n, tick, 0, 0), stateAt(t.states, n, tick, ped, 1) - stateAt(t.states, n, tick, 0, 1));
+      Math.hypot(readState(t, tick, ped, 'x') - readState(t, tick, 0, 'x'), readState(t, tick, ped, 'y') - readState(t, tick, 0, 'y'));
     expect(k).toBeGreaterThan(0);
     expect(distance(k)).toBeLessThanOrEqual(20 + 1e-3);
     expect(distance(k - 1)).toBeGreaterThan(20 - 1e-3);

@@ -10,13 +10,8 @@
  * pitched down by `pitchDeg`.
  */
 import type { ScenarioInstance } from '../../scenario/types.js';
-import { STATE_FIELDS, type SimResult, type TrackInfo, type Trajectory } from '../../sim/types.js';
+import { readState, type SimResult, type TrackInfo, type Trajectory } from '../../sim/types.js';
 
-const FIELDS = STATE_FIELDS.length;
-const X = STATE_FIELDS.indexOf('x');
-const Y = STATE_FIELDS.indexOf('y');
-const Z = STATE_FIELDS.indexOf('z');
-const YAW = STATE_FIELDS.indexOf('yawRad');
 /** Points per box axis, at these fractions of the half extent (and heights as shares of the box). */
 const GRID = [-0.7, 0, 0.7];
 const HEIGHTS = [0.2, 0.55, 0.9];
@@ -41,8 +36,7 @@ interface Pose {
 }
 
 function poseAt(t: Trajectory, tick: number, actor: number): Pose {
-  const o = (tick * t.actors.length + actor) * FIELDS;
-  return { x: t.states[o + X], y: t.states[o + Y], z: t.states[o + Z], yaw: t.states[o + YAW] };
+  return { x: readState(t, tick, actor, 'x'), y: readState(t, tick, actor, 'y'), z: readState(t, tick, actor, 'z'), yaw: readState(t, tick, actor, 'yawRad') };
 }
 
 /**

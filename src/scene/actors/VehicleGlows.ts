@@ -6,7 +6,7 @@
 import * as THREE from 'three';
 import { LIGHT } from '../../sim/types.js';
 import type { MaterialLibrary } from '../materials/materialLibrary.js';
-import { blinkOn } from '../stateFields.js';
+import { blinkOn } from './blink.js';
 import { radialTexture, whiteAlpha } from '../lights/radialTexture.js';
 import { tagAppearance } from '../materials/tagging.js';
 

@@ -5,7 +5,7 @@
 import * as THREE from 'three';
 import type { ActorInstance, ActorKind, ScenarioInstance } from '../../scenario/types.js';
 import type { LabelClass } from '../labelClasses.js';
-import type { TrackInfo, Trajectory } from '../../sim/types.js';
+import { STATE_COLUMN, stateRow, type TrackInfo, type Trajectory } from '../../sim/types.js';
 import type { ActorRig } from './ActorRig.js';
 import { AnimalRig } from './animalModel.js';
 import { CyclistRig } from './cyclistModel.js';
@@ -14,7 +14,6 @@ import { sceneColour, type MaterialLibrary } from '../materials/materialLibrary.
 import { MotorcycleRig } from './motorcycleModel.js';
 import { ObjectRig } from './objectModel.js';
 import { PedestrianRig } from './pedestrianModel.js';
-import { F, NF } from '../stateFields.js';
 import type { TrackedObject } from '../types.js';
 import { VehicleRig } from './vehicleModel.js';
 
@@ -91,8 +90,8 @@ export class ActorRigs {
     for (let a = 1; a < n; a++) {
       const rig = this.rigs[a];
       if (!rig) continue;
-      const o = (k * n + a) * NF;
-      setWorldPose(rig.root, st[o + F.x] as number, st[o + F.y] as number, st[o + F.z] as number, st[o + F.yaw] as number, st[o + F.pitch] as number, st[o + F.roll] as number);
+      const o = stateRow(tr, k, a);
+      setWorldPose(rig.root, st[o + STATE_COLUMN.x] as number, st[o + STATE_COLUMN.y] as number, st[o + STATE_COLUMN.z] as number, st[o + STATE_COLUMN.yawRad] as number, st[o + STATE_COLUMN.pitchRad] as number, st[o + STATE_COLUMN.rollRad] as number);
       rig.animate(st, o, timeS);
     }
   }

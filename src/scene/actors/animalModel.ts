@@ -4,10 +4,10 @@
  */
 import * as THREE from 'three';
 import type { AnimalSpecies, Size } from '../../scenario/types.js';
+import { STATE_COLUMN } from '../../sim/types.js';
 import type { ActorRig } from './ActorRig.js';
 import { part, type MaterialLibrary } from '../materials/materialLibrary.js';
 import { rod } from './rod.js';
-import { F } from '../stateFields.js';
 import { tagTree } from '../materials/tagging.js';
 
 interface SpeciesLook {
@@ -66,9 +66,9 @@ export class AnimalRig implements ActorRig {
   }
 
   animate(states: Float64Array, o: number): void {
-    const speed = Math.hypot(states[o + F.vx] as number, states[o + F.vy] as number);
+    const speed = Math.hypot(states[o + STATE_COLUMN.vx] as number, states[o + STATE_COLUMN.vy] as number);
     const amp = Math.min(0.5, speed * 0.25);
-    const s = Math.sin((states[o + F.gait] as number) * 2 * Math.PI) * amp;
+    const s = Math.sin((states[o + STATE_COLUMN.gaitPhase] as number) * 2 * Math.PI) * amp;
     // Trot: diagonal legs move together.
     (this.legs[0] as THREE.Object3D).rotation.z = s;
     (this.legs[3] as THREE.Object3D).rotation.z = s;

@@ -1,12 +1,12 @@
 /** A bicycle with a pedalling rider (bicycle and rider semantic classes, one track). */
 import * as THREE from 'three';
 import type { PersonLook, Size } from '../../scenario/types.js';
+import { STATE_COLUMN } from '../../sim/types.js';
 import type { ActorRig } from './ActorRig.js';
 import { legReach, type LegAngles } from './legReach.js';
 import { sceneColour, type MaterialLibrary } from '../materials/materialLibrary.js';
 import { newPose, PersonFigure, type PoseAngles } from './PersonFigure.js';
 import { rod } from './rod.js';
-import { F } from '../stateFields.js';
 import { tagTree } from '../materials/tagging.js';
 import { makeWheel, poseWheel, type Wheel } from './wheelRig.js';
 
@@ -70,10 +70,10 @@ export class CyclistRig implements ActorRig {
   }
 
   animate(states: Float64Array, o: number): void {
-    const spin = states[o + F.wheelSpin] as number;
-    poseWheel(this.wheels[0] as Wheel, states[o + F.steer] as number, spin);
+    const spin = states[o + STATE_COLUMN.wheelSpinRad] as number;
+    poseWheel(this.wheels[0] as Wheel, states[o + STATE_COLUMN.steerRad] as number, spin);
     poseWheel(this.wheels[1] as Wheel, 0, spin);
-    const crankRad = (states[o + F.gait] as number) * 2 * Math.PI;
+    const crankRad = (states[o + STATE_COLUMN.gaitPhase] as number) * 2 * Math.PI;
     this.crank.rotation.z = -crankRad;
     const a = this.angles;
     const fig = this.rider;

@@ -1,12 +1,12 @@
 /** A motorcycle with a helmeted rider (motorcycle and rider semantic classes, one track). */
 import * as THREE from 'three';
 import type { Size } from '../../scenario/types.js';
+import { STATE_COLUMN } from '../../sim/types.js';
 import type { ActorRig } from './ActorRig.js';
 import { legReach } from './legReach.js';
 import { part, type MaterialLibrary } from '../materials/materialLibrary.js';
 import { newPose, PersonFigure } from './PersonFigure.js';
 import { rod } from './rod.js';
-import { F } from '../stateFields.js';
 import { tagTree } from '../materials/tagging.js';
 import { VehicleGlows } from './VehicleGlows.js';
 import { VehicleLamps } from './vehicleLamps.js';
@@ -72,10 +72,10 @@ export class MotorcycleRig implements ActorRig {
   }
 
   animate(states: Float64Array, o: number, timeS: number): void {
-    const spin = states[o + F.wheelSpin] as number;
-    poseWheel(this.wheels[0] as Wheel, states[o + F.steer] as number, spin);
+    const spin = states[o + STATE_COLUMN.wheelSpinRad] as number;
+    poseWheel(this.wheels[0] as Wheel, states[o + STATE_COLUMN.steerRad] as number, spin);
     poseWheel(this.wheels[1] as Wheel, 0, spin);
-    this.lamps.update(states[o + F.lights] as number, timeS);
-    this.glows.update(states[o + F.lights] as number, timeS);
+    this.lamps.update(states[o + STATE_COLUMN.lights] as number, timeS);
+    this.glows.update(states[o + STATE_COLUMN.lights] as number, timeS);
   }
 }

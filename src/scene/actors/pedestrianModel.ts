@@ -1,11 +1,11 @@
 /** Pedestrians: an articulated figure animated by gait phase and speed, with an optional mobility aid. */
 import * as THREE from 'three';
 import type { PersonLook } from '../../scenario/types.js';
+import { STATE_COLUMN } from '../../sim/types.js';
 import type { ActorRig } from './ActorRig.js';
 import { sceneColour, type MaterialLibrary } from '../materials/materialLibrary.js';
 import { buildMobilityAid, type AidParts } from './mobilityAids.js';
 import { gaitAngles, newPose, PersonFigure, type PoseAngles } from './PersonFigure.js';
-import { F } from '../stateFields.js';
 import { tagTree } from '../materials/tagging.js';
 
 /** Speed above which people run [m/s]; below 0.1 they stand. */
@@ -42,12 +42,12 @@ export class PedestrianRig implements ActorRig {
   }
 
   animate(states: Float64Array, o: number): void {
-    const speed = Math.hypot(states[o + F.vx] as number, states[o + F.vy] as number);
+    const speed = Math.hypot(states[o + STATE_COLUMN.vx] as number, states[o + STATE_COLUMN.vy] as number);
     const stride = this.aid?.wheels.length ? 0 : strideFor(speed);
-    gaitAngles(states[o + F.gait] as number, stride, this.angles);
+    gaitAngles(states[o + STATE_COLUMN.gaitPhase] as number, stride, this.angles);
     if (this.aid) {
       this.aid.adjust(this.angles);
-      const spin = states[o + F.wheelSpin] as number;
+      const spin = states[o + STATE_COLUMN.wheelSpinRad] as number;
       for (const w of this.aid.wheels) w.rotation.z = -spin;
     }
     this.figure.pose(this.angles);

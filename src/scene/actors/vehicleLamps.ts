@@ -4,7 +4,7 @@
  */
 import * as THREE from 'three';
 import { LIGHT } from '../../sim/types.js';
-import { blinkOn } from '../stateFields.js';
+import { blinkOn } from './blink.js';
 
 const HEAD = new THREE.Color(0xfff4dc);
 const RED = new THREE.Color(0xff1a0a);

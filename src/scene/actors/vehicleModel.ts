@@ -4,9 +4,9 @@
  */
 import * as THREE from 'three';
 import type { Side, Size, VehicleKind } from '../../scenario/types.js';
+import { STATE_COLUMN } from '../../sim/types.js';
 import type { ActorRig } from './ActorRig.js';
 import { part, type MaterialLibrary } from '../materials/materialLibrary.js';
-import { F } from '../stateFields.js';
 import { tagTree } from '../materials/tagging.js';
 import { VEHICLE_PLANS, type BoxFrac, type Profile } from './vehiclePlans.js';
 import { VehicleGlows, type GlowKind } from './VehicleGlows.js';
@@ -124,12 +124,12 @@ export class VehicleRig implements ActorRig {
   }
 
   animate(states: Float64Array, o: number, timeS: number): void {
-    const steer = states[o + F.steer] as number;
-    const spin = states[o + F.wheelSpin] as number;
+    const steer = states[o + STATE_COLUMN.steerRad] as number;
+    const spin = states[o + STATE_COLUMN.wheelSpinRad] as number;
     for (let i = 0; i < this.wheels.length; i++) poseWheel(this.wheels[i] as Wheel, this.steered[i] ? steer : 0, spin);
-    this.lamps.update(states[o + F.lights] as number, timeS);
-    this.glows.update(states[o + F.lights] as number, timeS);
+    this.lamps.update(states[o + STATE_COLUMN.lights] as number, timeS);
+    this.glows.update(states[o + STATE_COLUMN.lights] as number, timeS);
     // Doors swing up to 70 degrees, the rear edge outwards.
-    if (this.door) this.door.rotation.y = -this.doorSign * (states[o + F.door] as number) * 1.22;
+    if (this.door) this.door.rotation.y = -this.doorSign * (states[o + STATE_COLUMN.door] as number) * 1.22;
   }
 }

@@ -9,7 +9,7 @@
  */
 import * as THREE from 'three';
 import type { CameraRig } from '../../scenario/types.js';
-import { STATE_FIELDS, type Trajectory } from '../../sim/types.js';
+import { readState, type StateField, type Trajectory } from '../../sim/types.js';
 import { EgoCamera } from './egoCamera.js';
 import { setWorldPose, worldToThree } from '../frame.js';
 
@@ -28,7 +28,6 @@ export interface ActorView {
   unoccludedShare: number;
 }
 
-const F = Object.fromEntries(STATE_FIELDS.map((f, i) => [f, i])) as Record<(typeof STATE_FIELDS)[number], number>;
 /** Sample points per box axis (5 x 5 x 5 through the box). */
 const STEPS = [-0.5, -0.25, 0, 0.25, 0.5];
 const UP = [0, 0.25, 0.5, 0.75, 1];
@@ -61,16 +60,15 @@ export class CameraView {
     this.ego.camera.updateProjectionMatrix();
   }
 
-  private state(tick: number, actor: number, field: number): number {
-    const t = this.trajectory;
-    return t.states[(tick * t.actors.length + actor) * STATE_FIELDS.length + field];
+  private state(tick: number, actor: number, field: StateField): number {
+    return readState(this.trajectory, tick, actor, field);
   }
 
   /** Poses the camera with the ego at `tick` (as buildScene does). */
   private pose(tick: number): void {
     if (this.posedTick === tick) return;
-    const s = (f: number) => this.state(tick, 0, f);
-    setWorldPose(this.ego.mount, s(F.x), s(F.y), s(F.z), s(F.yawRad), s(F.pitchRad), s(F.rollRad));
+    const s = (f: StateField) => this.state(tick, 0, f);
+    setWorldPose(this.ego.mount, s('x'), s('y'), s('z'), s('yawRad'), s('pitchRad'), s('rollRad'));
     this.ego.mount.updateMatrixWorld(true);
     this.ego.camera.matrixWorldInverse.copy(this.ego.camera.matrixWorld).invert();
     this.posedTick = tick;
@@ -81,10 +79,10 @@ export class CameraView {
     out.length = 0;
     const camera = this.ego.camera;
     const size = this.trajectory.actors[actor].size;
-    const x = this.state(tick, actor, F.x);
-    const y = this.state(tick, actor, F.y);
-    const z = this.state(tick, actor, F.z);
-    const yaw = this.state(tick, actor, F.yawRad);
+    const x = this.state(tick, actor, 'x');
+    const y = this.state(tick, actor, 'y');
+    const z = this.state(tick, actor, 'z');
+    const yaw = this.state(tick, actor, 'yawRad');
     const c = Math.cos(yaw);
     const s = Math.sin(yaw);
     for (const a of STEPS) {
@@ -124,7 +122,7 @@ export class CameraView {
     const camera = this.ego.camera;
     const t = this.trajectory;
     const size = t.actors[actor].size;
-    worldToThree(this.state(tick, actor, F.x), this.state(tick, actor, F.y), this.state(tick, actor, F.z) + size.heightM / 2, _world);
+    worldToThree(this.state(tick, actor, 'x'), this.state(tick, actor, 'y'), this.state(tick, actor, 'z') + size.heightM / 2, _world);
     const distanceM = _world.distanceTo(camera.getWorldPosition(_p));
     const occluders: Silhouette[] = [];
     for (let a = 1; a < t.actors.length; a++) {

@@ -9,8 +9,7 @@
  * so a night frame costs no more lights than before.
  */
 import * as THREE from 'three';
-import { LIGHT, type Trajectory } from '../../sim/types.js';
-import { F, NF } from '../stateFields.js';
+import { LIGHT, readState, STATE_COLUMN, STATE_STRIDE, stateRow, type Trajectory } from '../../sim/types.js';
 
 const VEHICLES = new Set(['car', 'van', 'truck', 'bus', 'motorcycle']);
 /** Luminous intensity of one vehicle's beams (three.js units; the sun is 3.2 here) and their aim. */
@@ -60,11 +59,10 @@ export class HeadlightPool {
   /** The largest number of vehicles with head lights on at any one tick. */
   private mostOnAtOnce(): number {
     const tr = this.trajectory;
-    const n = tr.actors.length;
     let most = 0;
     for (let k = 0; k < tr.ticks; k++) {
       let on = 0;
-      for (const a of this.vehicleIdx) if (((tr.states[(k * n + a) * NF + F.lights] as number) & LIGHT.head) !== 0) on++;
+      for (const a of this.vehicleIdx) if ((readState(tr, k, a, 'lights') & LIGHT.head) !== 0) on++;
       most = Math.max(most, on);
     }
     return most;
@@ -72,11 +70,11 @@ export class HeadlightPool {
 
   private place(light: THREE.SpotLight, a: number, o: number): void {
     const st = this.trajectory.states;
-    const x = st[o + F.x] as number;
-    const y = st[o + F.y] as number;
-    const z = st[o + F.z] as number;
-    const c = Math.cos(st[o + F.yaw] as number);
-    const s = Math.sin(st[o + F.yaw] as number);
+    const x = st[o + STATE_COLUMN.x] as number;
+    const y = st[o + STATE_COLUMN.y] as number;
+    const z = st[o + STATE_COLUMN.z] as number;
+    const c = Math.cos(st[o + STATE_COLUMN.yawRad] as number);
+    const s = Math.sin(st[o + STATE_COLUMN.yawRad] as number);
     const f = (this.halfLen[a] as number) + 0.1;
     const beam = this.highBeams[a] === true ? HIGH_BEAM : LOW_BEAM;
     light.position.set(x + c * f, z + LAMP_HEIGHT_M, -(y + s * f));
@@ -89,17 +87,16 @@ export class HeadlightPool {
 
   update(tick: number): void {
     const tr = this.trajectory;
-    const n = tr.actors.length;
-    const base = tick * n * NF;
+    const base = stateRow(tr, tick, 0);
     const st = tr.states;
-    const ex = st[base + F.x] as number;
-    const ey = st[base + F.y] as number;
+    const ex = st[base + STATE_COLUMN.x] as number;
+    const ey = st[base + STATE_COLUMN.y] as number;
     for (let v = 0; v < this.vehicleIdx.length; v++) {
       const a = this.vehicleIdx[v] as number;
-      const o = base + a * NF;
-      const on = ((st[o + F.lights] as number) & LIGHT.head) !== 0;
-      const dx = (st[o + F.x] as number) - ex;
-      const dy = (st[o + F.y] as number) - ey;
+      const o = base + a * STATE_STRIDE;
+      const on = ((st[o + STATE_COLUMN.lights] as number) & LIGHT.head) !== 0;
+      const dx = (st[o + STATE_COLUMN.x] as number) - ex;
+      const dy = (st[o + STATE_COLUMN.y] as number) - ey;
       // The ego (distance -1) always comes first.
       this.dist[v] = !on ? Infinity : a === 0 ? -1 : dx * dx + dy * dy;
     }
@@ -120,7 +117,7 @@ export class HeadlightPool {
       }
       this.dist[best] = Infinity;
       const a = this.vehicleIdx[best] as number;
-      this.place(light, a, base + a * NF);
+      this.place(light, a, base + a * STATE_STRIDE);
     }
   }
 }
