@@ -67,6 +67,8 @@ export interface RenderHostOptions {
   browser?: string;
   /** Pages rendering in parallel (default 1). */
   pages?: number;
+  /** Frames of one scene a page may have in flight at once (default 2: drawing overlaps encoding and transfer). */
+  framesInFlightPerPage?: number;
   /** Extra browser flags. */
   browserArgs?: string[];
   /** Rasterizer; default: ROADSYNTH_RASTERIZER, then `auto` (a GPU, else llvmpipe, else SwiftShader). */
@@ -103,7 +105,8 @@ export const CHROMIUM_FLAGS = [
 interface Slot {
   page: Page;
   key: string | null;
-  busy: boolean;
+  /** Frames being rendered on this page now (at most framesInFlightPerPage, all of the loaded scene). */
+  inFlight: number;
   /** Last use, for picking which loaded scene to replace. */
   usedAt: number;
   errors: string[];
@@ -163,7 +166,7 @@ export class PlaywrightRenderHost implements RenderHost {
         this.kind = got;
         this.gl = gl;
         this.slots = pages.map((page) => {
-          const slot: Slot = { page, key: null, busy: false, usedAt: 0, errors: [] };
+          const slot: Slot = { page, key: null, inFlight: 0, usedAt: 0, errors: [] };
           page.on('pageerror', (e) => slot.errors.push(e.message));
           page.on('console', (m) => {
             if (m.type() === 'error') slot.errors.push(m.text());
@@ -197,16 +200,23 @@ export class PlaywrightRenderHost implements RenderHost {
     return pages;
   }
 
-  /** Takes a free page, preferring one that already holds the scene. */
+  /**
+   * Takes a page for a frame of scene `key`: a free one holding the scene, else one holding it
+   * that has room for another frame in flight, else a free one (empty first, then the least
+   * recently used). Two frames in flight on one page overlap: the page draws the next frame
+   * while the previous one's PNGs compress, travel to Node and are written.
+   */
   private async acquire(key: string): Promise<Slot> {
+    const depth = Math.max(1, Math.floor(this.options.framesInFlightPerPage ?? 2));
     for (;;) {
-      const free = this.slots.filter((s) => !s.busy);
-      if (free.length > 0) {
-        const slot =
-          free.find((s) => s.key === key) ??
-          free.find((s) => s.key === null) ??
-          free.reduce((a, b) => (a.usedAt <= b.usedAt ? a : b));
-        slot.busy = true;
+      const free = this.slots.filter((s) => s.inFlight === 0);
+      const slot =
+        free.find((s) => s.key === key) ??
+        this.slots.find((s) => s.key === key && s.inFlight < depth) ??
+        free.find((s) => s.key === null) ??
+        (free.length > 0 ? free.reduce((a, b) => (a.usedAt <= b.usedAt ? a : b)) : undefined);
+      if (slot) {
+        slot.inFlight++;
         slot.usedAt = ++this.clock;
         return slot;
       }
@@ -215,8 +225,9 @@ export class PlaywrightRenderHost implements RenderHost {
   }
 
   private release(slot: Slot): void {
-    slot.busy = false;
-    this.waiting.shift()?.();
+    slot.inFlight--;
+    // Every waiter looks again: a page with room for its scene may now be free.
+    for (const wake of this.waiting.splice(0)) wake();
   }
 
   private async ensureLoaded(slot: Slot, scene: SceneSource): Promise<void> {
@@ -268,9 +279,8 @@ export class PlaywrightRenderHost implements RenderHost {
       // PNGs come back as base64 strings in the evaluate result: measured faster here than
       // POSTing them to the local server (about 250 vs 650 ms per 1280x720 frame with a 1 MB RGB PNG).
       const images = new Map(Object.entries(result.images).map(([k, v]) => [k, new Uint8Array(Buffer.from(v, 'base64'))]));
-      const pageMs = Object.entries(result.timingsMs).filter(([k]) => !k.includes('.')).reduce((a, [, v]) => a + v, 0);
-      // The evaluate call's time beyond the page's own: the result's trip to Node (CDP, JSON).
-      result.timingsMs['host.transfer'] = Math.max(0, t1 - t0 - pageMs);
+      // The evaluate call's time beyond the page's own: the request's and result's trips (CDP, JSON).
+      result.timingsMs['host.transfer'] = Math.max(0, t1 - t0 - (result.timingsMs['page.total'] ?? 0));
       result.timingsMs['host.decode'] = performance.now() - t1;
       return {
         labels: result.labels,

@@ -15,11 +15,14 @@ const api: RenderPageApi = {
   loadedKey: () => session.loadedKey(),
   renderOnly: (tick, sceneOnly) => session.renderOnly(tick, sceneOnly),
   async render(request: PageFrameRequest): Promise<PageFrameResult> {
+    const start = performance.now();
     const { labels, images, timingsMs } = await session.render(request);
     const t0 = performance.now();
     const out: PageFrameResult['images'] = {};
     for (const [pass, bytes] of Object.entries(images) as [PassName, Uint8Array][]) out[pass] = toBase64(bytes);
     timingsMs.base64 = performance.now() - t0;
+    // Everything the page did for this frame, including waits on other frames in flight on it.
+    timingsMs['page.total'] = performance.now() - start;
     return { labels, images: out, timingsMs };
   },
 };

@@ -110,9 +110,16 @@ export class RenderSession {
     const t0 = performance.now();
     l.rig.setTick(tick);
     if (sceneOnly) rgb.drawScene(this.renderer, l.rig, true);
-    else rgb.render(this.renderer, l.rig, tick, l.seed);
+    else if (rgb.render(this.renderer, l.rig, tick, l.seed)) this.finishTarget();
     this.finish();
     return performance.now() - t0;
+  }
+
+  /** finish() for the bound render target (the post pass output). */
+  private finishTarget(): void {
+    const { rgb } = this.need();
+    const target = rgb.outputTarget;
+    this.renderer.readRenderTargetPixels(target, 0, 0, 1, 1, this.onePixel);
   }
 
   /** Waits for the GPU: reading one pixel blocks until drawing is done, so timings are honest. */
@@ -149,14 +156,18 @@ export class RenderSession {
     if (want.has('rgb')) {
       this.renderer.setClearColor(0x000000, 1);
       // Profiling waits for the rasterizer after each step, so each gets its own time.
-      const rgbLap = req.profile ? (stage: string): void => (this.finish(), lap(`rgb.${stage}`)) : undefined;
-      rgb.render(this.renderer, rig, req.tick, l.seed, rgbLap);
+      const rgbLap = req.profile ? (stage: string): void => (stage === 'post' ? this.finishTarget() : this.finish(), lap(`rgb.${stage}`)) : undefined;
+      const frame = rgb.render(this.renderer, rig, req.tick, l.seed, rgbLap);
       this.finish();
       lap('rgb');
       // Read back and compress off the main thread while the id passes draw. An RGB PNG from
       // the readback is ~40 % smaller than canvas.toBlob's RGBA one and no slower (measured).
-      const gl = this.renderer.getContext();
-      gl.readPixels(0, 0, W, H, gl.RGBA, gl.UNSIGNED_BYTE, this.rgbPixels);
+      if (frame) {
+        this.renderer.readRenderTargetPixels(frame, 0, 0, W, H, this.rgbPixels);
+      } else {
+        const gl = this.renderer.getContext();
+        gl.readPixels(0, 0, W, H, gl.RGBA, gl.UNSIGNED_BYTE, this.rgbPixels);
+      }
       lap('readRgb');
       rgbPng = timed('rgb', encodeRgb(this.rgbPixels, W, H));
       lap('encodeRgbCopy');

@@ -23,6 +23,9 @@ uniform float lensDrops;
 uniform float seed;
 uniform float tick;
 uniform vec2 resolution;
+/** Lens drops: centre (uv) and radius (fraction of the image height), computed once per frame (lensDrops()). */
+uniform vec3 drops[MAX_DROPS];
+uniform int dropCount;
 varying vec2 vUv;
 
 float hash12(vec2 p) {
@@ -42,11 +45,10 @@ void main() {
   vec3 colour;
   float dropEdge = 0.0;
   bool inDrop = false;
-  int drops = int(floor(lensDrops * 24.0 + 0.5));
-  for (int i = 0; i < 24; i++) {
-    if (i >= drops) break;
-    vec2 c = vec2(hash12(vec2(float(i), seed)), hash12(vec2(seed, float(i) + 7.0)));
-    float r = mix(0.015, 0.06, hash12(vec2(float(i) * 3.1, seed + 1.0)));
+  for (int i = 0; i < MAX_DROPS; i++) {
+    if (i >= dropCount) break;
+    vec2 c = drops[i].xy;
+    float r = drops[i].z;
     float dist = length((uv - c) * vec2(aspect, 1.0));
     if (dist < r) {
       // A drop acts as a small lens: a flipped, magnified and blurred view of its neighbourhood.
@@ -84,6 +86,40 @@ void main() {
   gl_FragColor = vec4(clamp(colour, 0.0, 1.0), 1.0);
 }`;
 
+const MAX_DROPS = 24;
+
+const fract = (x: number): number => Math.fround(x - Math.floor(x));
+const f = Math.fround;
+
+/**
+ * The shader's hash12 in float32 arithmetic: drop placement was once hashed per pixel in the
+ * shader (24 drops x 3 hashes at every pixel, most of the post pass's cost under a software
+ * rasterizer); it is the same function of (drop, seed), so it is computed here once per frame.
+ */
+export function hash12(px: number, py: number): number {
+  let x = fract(f(f(px) * f(0.1031)));
+  let y = fract(f(f(py) * f(0.1031)));
+  let z = fract(f(f(px) * f(0.1031)));
+  const d = f(f(f(x * f(y + f(33.33))) + f(y * f(z + f(33.33)))) + f(z * f(x + f(33.33))));
+  x = f(x + d);
+  y = f(y + d);
+  z = f(z + d);
+  return fract(f(f(x + y) * z));
+}
+
+/** Centres (uv) and radii of the lens drops of a frame, as the shader used to hash them. */
+export function lensDrops(amount: number, seedUniform: number): Float32Array {
+  const n = Math.min(MAX_DROPS, Math.floor(amount * MAX_DROPS + 0.5));
+  const out = new Float32Array(MAX_DROPS * 3);
+  for (let i = 0; i < n; i++) {
+    out[i * 3] = hash12(i, seedUniform);
+    out[i * 3 + 1] = hash12(seedUniform, f(i + 7));
+    const h = hash12(f(f(i) * f(3.1)), f(seedUniform + 1));
+    out[i * 3 + 2] = f(0.015 + f(f(0.06 - 0.015) * h));
+  }
+  return out;
+}
+
 export interface PostEffectInputs {
   /** This tick's frame, tone mapped and sRGB encoded. */
   image: THREE.Texture;
@@ -117,7 +153,10 @@ export class PostEffects {
         seed: { value: 0 },
         tick: { value: 0 },
         resolution: { value: new THREE.Vector2(widthPx, heightPx) },
+        drops: { value: new Float32Array(MAX_DROPS * 3) },
+        dropCount: { value: 0 },
       },
+      defines: { MAX_DROPS },
       depthTest: false,
       depthWrite: false,
       // The input is already tone mapped and sRGB encoded: write it as it is.
@@ -128,8 +167,8 @@ export class PostEffects {
     this.scene.add(quad);
   }
 
-  /** Draws the final image into the canvas. */
-  render(renderer: THREE.WebGLRenderer, inputs: PostEffectInputs): void {
+  /** Draws the final image into `target` (null: the canvas). */
+  render(renderer: THREE.WebGLRenderer, inputs: PostEffectInputs, target: THREE.WebGLRenderTarget | null = null): void {
     const u = this.material.uniforms;
     u.tImage.value = inputs.image;
     u.tPrevious.value = inputs.previous ?? inputs.image;
@@ -138,9 +177,13 @@ export class PostEffects {
     u.glare.value = inputs.glare;
     u.lensDrops.value = inputs.lensDrops;
     u.seed.value = (inputs.seed % 9973) + 0.5;
+    const drops = lensDrops(inputs.lensDrops, Math.fround(u.seed.value as number));
+    u.drops.value = drops;
+    u.dropCount.value = Math.min(MAX_DROPS, Math.floor(inputs.lensDrops * MAX_DROPS + 0.5));
     u.tick.value = inputs.tick;
-    renderer.setRenderTarget(null);
+    renderer.setRenderTarget(target);
     renderer.render(this.scene, this.camera);
+    renderer.setRenderTarget(null);
   }
 
   dispose(): void {
