@@ -1,7 +1,17 @@
 /**
- * The simulator's live view of one actor: its physics handles, the state read back after each
- * step, and what its behaviours asked for (a reference path, a lateral profile, a longitudinal
- * mode). Behaviours write these fields; controllers read them.
+ * The simulator's live view of one actor, in groups by who may write them:
+ * - identity and `params`: fixed when the world is built (buildWorld.ts), never written after;
+ * - `state`: the physical state, read back from the body after each step (readback.ts), set by
+ *   the actuators before it (controllers/actuate.ts), collisions marked by metrics.ts, lamps
+ *   by simulate.ts at each recorded tick; a behaviour that gives a new path re-bases pathS and
+ *   pathT on it (actorPath.ts, behaviours/cross.ts);
+ * - `intent`: what the behaviours asked for (a reference path, a lateral profile, a
+ *   longitudinal mode), written by behaviour starts and their updaters; control.ts retires what
+ *   has run out (finished manoeuvres, a passed turn indicator, an ended override) at one point
+ *   of each tick;
+ * - `controller`: the controllers' outputs and memory of the last tick (control.ts).
+ * The controllers that decide (longitudinal, steering, leader) only read; control.ts applies
+ * their decisions to `controller` and `intent`, and the actuators write them into `state`.
  */
 import type { Body, RaycastVehicle } from 'cannon-es';
 import type { ActorKind, Behaviour, Size } from '../scenario/types.js';
@@ -71,34 +81,33 @@ export interface BehaviourSlot {
   memo: number;
 }
 
-export interface SimActor {
-  index: number;
-  id: string;
-  kind: ActorKind;
-  size: Size;
-  control: ControlKind;
-  body: Body;
-  vehicle: RaycastVehicle | null;
-  params: VehicleParams | null;
-  geometry: VehicleGeometry | null;
+/** Fixed when the world is built: how the actor can move. */
+export interface ActorParams {
+  /** Motor vehicles: drive-train, brake and suspension parameters, and the body layout. */
+  readonly vehicle: VehicleParams | null;
+  readonly geometry: VehicleGeometry | null;
   /** People, animals, bicycles: accel and yaw-rate limits of the mover [m/s^2, rad/s]. */
-  moverAccelMps2: number;
-  moverYawRateRadps: number;
+  readonly moverAccelMps2: number;
+  readonly moverYawRateRadps: number;
   /** Distance covered per gait cycle [m] (people, animals, pedals). */
-  strideM: number;
-  gait: 'walk' | 'run';
+  readonly strideM: number;
+}
 
-  // State read back after each step: body centre in the ground plane (x, y) [m], bottom of the
-  // box (zBottom) [m], orientation [rad], world velocity [m/s].
+/** Physical state: written by readBack after each step and by the actuators before it. */
+export interface ActorLiveState {
+  /** Body centre in the ground plane [m]. */
   x: number;
   y: number;
+  /** Bottom of the box [m]. */
   zBottom: number;
   /** Recorded position of the bottom centre of the box (differs from x, y when pitched) [m]. */
   bottomX: number;
   bottomY: number;
+  /** Orientation [rad]. */
   yawRad: number;
   pitchRad: number;
   rollRad: number;
+  /** World velocity [m/s]. */
   vx: number;
   vy: number;
   vz: number;
@@ -108,45 +117,78 @@ export interface SimActor {
   /** Low-pass filtered longitudinal acceleration, for hard-brake detection [m/s^2]. */
   accelFilteredMps2: number;
   box: OrientedBox;
-
-  // What behaviours asked for.
-  path: Path | null;
+  /** Where the actor is on intent.path (s along, t to the left) [m]; re-based with a new path. */
   pathS: number;
   pathT: number;
+  /** Front wheel angle after the steering-rate limit [rad]. */
+  steerRad: number;
+  wheelSpinRad: number;
+  gaitPhase: number;
+  /** Door opening 0..1. */
+  door: number;
+  /** LIGHT bits at the last recorded tick. */
+  lights: number;
+  /** Hit something (metrics.ts). */
+  collided: boolean;
+}
+
+/** What the behaviours asked for: written by behaviour starts and their updaters. */
+export interface ActorIntent {
+  /** Reference path, or null (standing, or a free body). */
+  path: Path | null;
   /** True when the path ends at a dead end (the actor must stop before it). */
   pathEndsAtRoadEnd: boolean;
+  /** Lateral offset from the path [m] that the manoeuvres add to. */
   baseT: number;
   manoeuvres: LateralManoeuvre[];
   desiredSpeedMps: number;
   idm: IdmParams | null;
+  /** Wins over cruising or car-following until control.ts ends it. */
   override: LongitudinalOverride | null;
   parked: boolean;
   stopLines: StopLine[];
   obeySignals: boolean;
   yieldPoints: YieldPoint[];
   speedZones: SpeedZone[];
-  /** A person or animal that has arrived stands still. */
-  arrived: boolean;
-  collided: boolean;
-
-  // Per-tick commands and recorded extras.
-  accelCmdMps2: number;
-  /** LIGHT bits at the last tick. */
-  lights: number;
-  steerRad: number;
-  wheelSpinRad: number;
-  gaitPhase: number;
-  door: number;
+  gait: 'walk' | 'run';
   doorOpening: { startS: number; durationS: number } | null;
   headlights: boolean;
   hazard: boolean;
-  indicator: -1 | 0 | 1;
   /** Turn indicator wish from a turn behaviour: side and the path s where it ends. */
   turnIndicator: { side: -1 | 1; untilS: number } | null;
+}
 
+/** The controllers' outputs and memory (control.ts). */
+export interface ControllerState {
+  /** Acceleration asked for at the last tick [m/s^2] (brake lights). */
+  accelCmdMps2: number;
   /** The actor ahead found by the last leader search (controllers/leader.ts). */
   leader: SimActor | null;
-  behaviours: BehaviourSlot[];
-  /** Per-tick updates of running behaviours; return false when done. */
-  updaters: ((timeS: number) => boolean)[];
+  /** A person or animal that has arrived at the end of its path stands still. */
+  arrived: boolean;
+}
+
+/**
+ * A per-tick update of a running behaviour, at time timeS [s]; it writes the actor's intent
+ * only, and returns false when done.
+ */
+export type BehaviourUpdater = (intent: ActorIntent, timeS: number) => boolean;
+
+export interface SimActor {
+  readonly index: number;
+  readonly id: string;
+  readonly kind: ActorKind;
+  readonly size: Size;
+  readonly control: ControlKind;
+  /** Physics handles: cannon-es integrates them; readBack turns them into `state`. */
+  readonly body: Body;
+  readonly raycastVehicle: RaycastVehicle | null;
+  readonly params: ActorParams;
+  readonly state: ActorLiveState;
+  readonly intent: ActorIntent;
+  readonly controller: ControllerState;
+  /** Trigger bookkeeping of each behaviour (triggers.ts). */
+  readonly behaviours: BehaviourSlot[];
+  /** Updates of running behaviours (control.ts runs them, drops the finished ones). */
+  updaters: BehaviourUpdater[];
 }

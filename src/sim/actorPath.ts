@@ -27,16 +27,16 @@ export function stopLinesOn(path: Path, network: RoadNetwork): StopLine[] {
 /** Puts the actor on `built`, keeping its current position; returns its t on the new path [m]. */
 export function setActorPath(actor: SimActor, network: RoadNetwork, built: LanePath, hintS = Number.NaN): number {
   const path = built.path;
-  const p = { x: actor.x, y: actor.y };
+  const p = { x: actor.state.x, y: actor.state.y };
   const hint = Number.isFinite(hintS) ? hintS : nearestS(path, p);
   const local = path.localCoordinates(p, hint);
-  actor.path = path;
-  actor.pathEndsAtRoadEnd = built.endsAtRoadEnd;
-  actor.pathS = local.s;
-  actor.pathT = local.t;
-  actor.stopLines = stopLinesOn(path, network);
-  actor.yieldPoints = [];
-  actor.speedZones = [];
+  actor.intent.path = path;
+  actor.intent.pathEndsAtRoadEnd = built.endsAtRoadEnd;
+  actor.state.pathS = local.s;
+  actor.state.pathT = local.t;
+  actor.intent.stopLines = stopLinesOn(path, network);
+  actor.intent.yieldPoints = [];
+  actor.intent.speedZones = [];
   return local.t;
 }
 

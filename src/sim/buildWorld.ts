@@ -3,10 +3,11 @@
  * friction, a raycast vehicle per motor vehicle, a velocity-driven (kinematic, contact-free)
  * body per person, bicycle or animal, and a free rigid body per static object or debris.
  */
-import { Body, Box, ContactMaterial, Material, Plane, Quaternion, RaycastResult, RaycastVehicle, Sphere, Vec3, World } from 'cannon-es';
+import { Body, ContactMaterial, Material, Plane, type RaycastVehicle, Vec3, World } from 'cannon-es';
 import type { RoadNetwork } from '../road/types.js';
 import type { ActorKind, Behaviour, Placement, ScenarioInstance, Size } from '../scenario/types.js';
-import type { SimActor } from './actor.js';
+import type { ActorIntent, ActorLiveState, ActorParams, ControlKind, SimActor } from './actor.js';
+import { GROUND_GROUP, makeMoverBody, makeStaticBody, makeVehicleBody } from './actorBodies.js';
 import { nearestS, stopLinesOn } from './actorPath.js';
 import { laneAt, lanePath, reversedLanePath, type LanePathCache } from './lanePaths.js';
 import { Path } from './path.js';
@@ -14,10 +15,6 @@ import { resolvePlacements, type Pose } from './placement.js';
 import { isVehicleKind, vehicleGeometry, vehicleParams } from './vehicleParams.js';
 
 export const GRAVITY_MPS2 = 9.81;
-/** Collision group of the ground: the only thing wheel rays may hit. */
-const GROUND_GROUP = 2;
-/** Collision group of velocity-driven bodies, which collide with nothing in cannon-es. */
-const MOVER_GROUP = 4;
 
 export interface SimWorld {
   world: World;
@@ -69,8 +66,6 @@ export function isDark(instance: ScenarioInstance): boolean {
   return instance.light.sunElevationDeg < DARK_SUN_ELEVATION_DEG || instance.weather.fogVisibilityM < FOG_HEADLIGHTS_M;
 }
 
-const OBJECT_MASS_KG: Record<string, number> = { cone: 4, barrier: 40, box: 15, tyre: 10, barrel: 20, debris: 25, ball: 0.45, pallet: 20 };
-
 /** Behaviours that move a non-vehicle along a path. */
 const MOVING = new Set<Behaviour['do']>(['cross', 'walk', 'keepLane', 'accelerate', 'swerve', 'laneChange', 'wrongWay', 'turn', 'cutIn']);
 
@@ -86,10 +81,6 @@ function neededLengthM(spec: ActorSpec, durationS: number): number {
     if (b.do === 'accelerate') v = Math.max(v, b.toSpeedMps);
   }
   return v * durationS * 1.2 + 100;
-}
-
-function yawQuaternion(yawRad: number): Quaternion {
-  return new Quaternion().setFromAxisAngle(new Vec3(0, 0, 1), yawRad);
 }
 
 export interface BuildOptions {
@@ -135,123 +126,51 @@ interface MakeContext {
   pathCache: LanePathCache;
 }
 
-function makeActor(world: World, network: RoadNetwork, spec: ActorSpec, pose0: Pose, index: number, ctx: MakeContext): SimActor {
-  const pose = { ...pose0 };
-  const vehicleKind = isVehicleKind(spec.kind) ? spec.kind : null;
+function controlKind(spec: ActorSpec): ControlKind {
+  if (isVehicleKind(spec.kind)) return 'vehicle';
   const moving = spec.speedMps > 0 || spec.behaviours.some((b) => MOVING.has(b.do));
-  const control = vehicleKind ? 'vehicle' : spec.kind === 'object' && !moving ? 'static' : 'mover';
+  return spec.kind === 'object' && !moving ? 'static' : 'mover';
+}
 
-  // Lane the actor drives on, and its reference path.
-  let path: Path | null = null;
-  let endsAtRoadEnd = false;
-  const laneFollower = control === 'vehicle' || spec.kind === 'bicycle';
-  if (laneFollower) {
+/** Vehicles and bicycles follow lanes; the others walk or roll along what behaviours give them. */
+function followsLanes(spec: ActorSpec, control: ControlKind): boolean {
+  return control === 'vehicle' || spec.kind === 'bicycle';
+}
+
+/**
+ * The reference path an actor starts on: its lane (reversed for a wrong-way driver from t = 0,
+ * who is turned round in `pose`), a straight line for a moving person or object, or none.
+ */
+function startPath(network: RoadNetwork, spec: ActorSpec, control: ControlKind, pose: Pose, ctx: MakeContext): { path: Path | null; endsAtRoadEnd: boolean } {
+  if (followsLanes(spec, control)) {
     const wrongWay = startsWrongWay(spec.behaviours);
     const placed = pose.laneId ? network.lanes.get(pose.laneId) : undefined;
     const lane = placed ?? laneAt(network, pose, wrongWay ? pose.yawRad + Math.PI : pose.yawRad);
     const need = neededLengthM(spec, ctx.durationS);
-    if (lane) {
-      const built = wrongWay ? reversedLanePath(network, lane, need) : lanePath(network, lane, need, ctx.pathCache);
-      path = built.path;
-      endsAtRoadEnd = built.endsAtRoadEnd;
-      if (wrongWay && Math.cos(lane.headingAt(lane.localCoordinates(pose).s) - pose.yawRad) > 0) pose.yawRad += Math.PI;
-    } else {
-      path = Path.straight(pose, pose.yawRad, need);
-    }
-  } else if (control === 'mover' && spec.speedMps > 0) {
-    path = Path.straight(pose, pose.yawRad, neededLengthM(spec, ctx.durationS));
+    if (!lane) return { path: Path.straight(pose, pose.yawRad, need), endsAtRoadEnd: false };
+    const built = wrongWay ? reversedLanePath(network, lane, need) : lanePath(network, lane, need, ctx.pathCache);
+    if (wrongWay && Math.cos(lane.headingAt(lane.localCoordinates(pose).s) - pose.yawRad) > 0) pose.yawRad += Math.PI;
+    return { path: built.path, endsAtRoadEnd: built.endsAtRoadEnd };
   }
+  if (control === 'mover' && spec.speedMps > 0) return { path: Path.straight(pose, pose.yawRad, neededLengthM(spec, ctx.durationS)), endsAtRoadEnd: false };
+  return { path: null, endsAtRoadEnd: false };
+}
 
-  const params = vehicleKind ? vehicleParams(vehicleKind) : null;
-  const geometry = params ? vehicleGeometry(params, spec.size) : null;
-  const c = Math.cos(pose.yawRad);
-  const s = Math.sin(pose.yawRad);
-  let body: Body;
-  let vehicle: RaycastVehicle | null = null;
-  if (params && geometry) {
-    const he = geometry.halfExtents;
-    body = new Body({ mass: params.massKg, material: ctx.bodyMaterial, linearDamping: 0, angularDamping: 0.05 });
-    body.addShape(new Box(new Vec3(he.x, he.y, he.z)));
-    body.position.set(pose.x, pose.y, geometry.comHeightM);
-    body.quaternion.copy(yawQuaternion(pose.yawRad));
-    body.velocity.set(c * spec.speedMps, s * spec.speedMps, 0);
-    vehicle = new RaycastVehicle({ chassisBody: body, indexRightAxis: 1, indexForwardAxis: 0, indexUpAxis: 2 });
-    for (const [fx, fy] of [[1, 1], [1, -1], [-1, 1], [-1, -1]] as const) {
-      vehicle.addWheel({
-        radius: params.wheelRadiusM,
-        directionLocal: new Vec3(0, 0, -1),
-        axleLocal: new Vec3(0, 1, 0),
-        chassisConnectionPointLocal: new Vec3((fx * geometry.wheelbaseM) / 2, (fy * geometry.trackM) / 2, geometry.connectionZM),
-        suspensionStiffness: params.suspensionStiffness,
-        suspensionRestLength: params.suspensionRestLengthM,
-        dampingRelaxation: params.dampingRelaxation,
-        dampingCompression: params.dampingCompression,
-        maxSuspensionForce: 1e8,
-        maxSuspensionTravel: 0.3,
-        rollInfluence: 0.01,
-        frictionSlip: ctx.mu,
-        // 0.5 cancels cannon-es's forward factor of 0.5, so the friction circle is mu * load.
-        forwardAcceleration: 0.5,
-        sideAcceleration: 1,
-        useCustomSlidingRotationalSpeed: true,
-        customSlidingRotationalSpeed: -30,
-      });
-    }
-    vehicle.addToWorld(world);
-    // Wheel rays see only the ground: a ray landing on a neighbour's roof would throw the car
-    // into the air. cannon-es casts through vehicle.world.rayTest, so that is what is narrowed.
-    const groundOnly = {
-      rayTest: (from: Vec3, to: Vec3, result: RaycastResult): boolean =>
-        world.raycastClosest(from, to, { skipBackfaces: true, collisionFilterMask: GROUND_GROUP }, result),
-    };
-    vehicle.world = groundOnly as unknown as World;
-  } else if (control === 'static') {
-    const mass = OBJECT_MASS_KG[spec.objectShape ?? 'box'] ?? 15;
-    body = new Body({ mass, material: ctx.bodyMaterial, linearDamping: 0.05, angularDamping: 0.3 });
-    if (spec.objectShape === 'ball') {
-      const r = spec.size.heightM / 2;
-      body.addShape(new Sphere(r));
-    } else {
-      body.addShape(new Box(new Vec3(spec.size.lengthM / 2, spec.size.widthM / 2, spec.size.heightM / 2)));
-    }
-    body.position.set(pose.x, pose.y, spec.size.heightM / 2);
-    body.quaternion.copy(yawQuaternion(pose.yawRad));
-    world.addBody(body);
-  } else {
-    body = new Body({ mass: 0, type: Body.KINEMATIC, material: ctx.moverMaterial });
-    body.addShape(new Box(new Vec3(spec.size.lengthM / 2, spec.size.widthM / 2, spec.size.heightM / 2)));
-    // Never pushed and never pushing (a person is not a wall for a car), so cannon-es need not
-    // even test it for contacts: collisions are found from footprints (metrics.ts).
-    body.collisionResponse = false;
-    body.collisionFilterGroup = MOVER_GROUP;
-    body.collisionFilterMask = 0;
-    body.position.set(pose.x, pose.y, spec.size.heightM / 2);
-    body.quaternion.copy(yawQuaternion(pose.yawRad));
-    body.velocity.set(c * spec.speedMps, s * spec.speedMps, 0);
-    world.addBody(body);
-  }
-
+function actorParams(spec: ActorSpec): ActorParams {
+  const vehicle = isVehicleKind(spec.kind) ? vehicleParams(spec.kind) : null;
   const personHeight = spec.personHeightM ?? 1.75;
-  const strideM =
-    spec.kind === 'pedestrian' ? 0.8 * personHeight : spec.kind === 'bicycle' ? 5 : spec.kind === 'animal' ? 1.2 * spec.size.lengthM : 1;
-  const moverAccelMps2 = spec.kind === 'bicycle' ? 2 : spec.kind === 'animal' ? 6 : spec.mobilityAid === 'wheelchair' ? 1 : 3;
-  const moverYawRateRadps = spec.kind === 'bicycle' ? 1 : spec.kind === 'animal' ? 3 : 4;
-
-  const start = path ? path.localCoordinates(pose, nearestS(path, pose)) : { s: 0, t: 0 };
   return {
-    index,
-    id: spec.id,
-    kind: spec.kind,
-    size: spec.size,
-    control,
-    body,
     vehicle,
-    params,
-    geometry,
-    moverAccelMps2,
-    moverYawRateRadps,
-    strideM,
-    gait: 'walk',
+    geometry: vehicle ? vehicleGeometry(vehicle, spec.size) : null,
+    moverAccelMps2: spec.kind === 'bicycle' ? 2 : spec.kind === 'animal' ? 6 : spec.mobilityAid === 'wheelchair' ? 1 : 3,
+    moverYawRateRadps: spec.kind === 'bicycle' ? 1 : spec.kind === 'animal' ? 3 : 4,
+    strideM: spec.kind === 'pedestrian' ? 0.8 * personHeight : spec.kind === 'bicycle' ? 5 : spec.kind === 'animal' ? 1.2 * spec.size.lengthM : 1,
+  };
+}
+
+function initialState(spec: ActorSpec, control: ControlKind, pose: Pose, start: { s: number; t: number }): ActorLiveState {
+  const speedMps = control === 'static' ? 0 : spec.speedMps;
+  return {
     x: pose.x,
     y: pose.y,
     zBottom: 0,
@@ -260,41 +179,70 @@ function makeActor(world: World, network: RoadNetwork, spec: ActorSpec, pose0: P
     yawRad: pose.yawRad,
     pitchRad: 0,
     rollRad: 0,
-    vx: control === 'static' ? 0 : c * spec.speedMps,
-    vy: control === 'static' ? 0 : s * spec.speedMps,
+    vx: control === 'static' ? 0 : Math.cos(pose.yawRad) * spec.speedMps,
+    vy: control === 'static' ? 0 : Math.sin(pose.yawRad) * spec.speedMps,
     vz: 0,
-    speedMps: control === 'static' ? 0 : spec.speedMps,
+    speedMps,
     accelMps2: 0,
     accelFilteredMps2: 0,
     box: { x: pose.x, y: pose.y, yawRad: pose.yawRad, halfL: spec.size.lengthM / 2, halfW: spec.size.widthM / 2 },
-    path,
     pathS: start.s,
     pathT: start.t,
-    pathEndsAtRoadEnd: endsAtRoadEnd,
-    baseT: control === 'vehicle' || spec.kind === 'bicycle' ? start.t : 0,
+    steerRad: 0,
+    wheelSpinRad: 0,
+    gaitPhase: 0,
+    door: 0,
+    lights: 0,
+    collided: false,
+  };
+}
+
+function initialIntent(network: RoadNetwork, spec: ActorSpec, control: ControlKind, start: { path: Path | null; endsAtRoadEnd: boolean; t: number }, dark: boolean): ActorIntent {
+  const laneFollower = followsLanes(spec, control);
+  return {
+    path: start.path,
+    pathEndsAtRoadEnd: start.endsAtRoadEnd,
+    baseT: laneFollower ? start.t : 0,
     manoeuvres: [],
     desiredSpeedMps: spec.speedMps,
     idm: null,
     override: null,
     parked: control === 'vehicle' && spec.speedMps === 0 && spec.behaviours.length === 0,
-    stopLines: path ? stopLinesOn(path, network) : [],
+    stopLines: start.path ? stopLinesOn(start.path, network) : [],
     obeySignals: laneFollower,
     yieldPoints: [],
     speedZones: [],
-    arrived: false,
-    collided: false,
-    accelCmdMps2: 0,
-    lights: 0,
-    steerRad: 0,
-    wheelSpinRad: 0,
-    gaitPhase: 0,
-    door: 0,
+    gait: 'walk',
     doorOpening: null,
-    headlights: spec.headlights === 'auto' ? ctx.dark : spec.headlights,
+    headlights: spec.headlights === 'auto' ? dark : spec.headlights,
     hazard: spec.hazard,
-    indicator: 0,
     turnIndicator: null,
-    leader: null,
+  };
+}
+
+function makeActor(world: World, network: RoadNetwork, spec: ActorSpec, pose0: Pose, index: number, ctx: MakeContext): SimActor {
+  const pose = { ...pose0 };
+  const control = controlKind(spec);
+  const { path, endsAtRoadEnd } = startPath(network, spec, control, pose, ctx);
+  const params = actorParams(spec);
+  let body: Body;
+  let raycastVehicle: RaycastVehicle | null = null;
+  if (params.vehicle && params.geometry) ({ body, raycastVehicle } = makeVehicleBody(world, pose, spec.speedMps, params.vehicle, params.geometry, ctx.mu, ctx.bodyMaterial));
+  else if (control === 'static') body = makeStaticBody(world, pose, spec.size, spec.objectShape, ctx.bodyMaterial);
+  else body = makeMoverBody(world, pose, spec.size, spec.speedMps, ctx.moverMaterial);
+  const start = path ? path.localCoordinates(pose, nearestS(path, pose)) : { s: 0, t: 0 };
+  return {
+    index,
+    id: spec.id,
+    kind: spec.kind,
+    size: spec.size,
+    control,
+    body,
+    raycastVehicle,
+    params,
+    state: initialState(spec, control, pose, start),
+    intent: initialIntent(network, spec, control, { path, endsAtRoadEnd, t: start.t }, ctx.dark),
+    controller: { accelCmdMps2: 0, leader: null, arrived: false },
     behaviours: spec.behaviours.map((behaviour) => ({ behaviour, conditionSinceS: Number.NaN, startedS: Number.NaN, memo: Number.NaN })),
     updaters: [],
   };

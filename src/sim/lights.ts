@@ -21,19 +21,19 @@ export function lightBits(actor: SimActor, timeS: number): number {
   const vehicle = actor.control === 'vehicle';
   if (!vehicle && actor.kind !== 'bicycle') return 0;
   let bits = 0;
-  if (actor.headlights) bits |= LIGHT.head | LIGHT.tail;
+  if (actor.intent.headlights) bits |= LIGHT.head | LIGHT.tail;
   if (!vehicle) return bits;
-  if (!actor.parked && (actor.accelCmdMps2 < -BRAKE_LIGHT_MPS2 || (Math.abs(actor.speedMps) < 0.3 && actor.accelCmdMps2 <= 0 && actor.desiredSpeedMps < 0.3) || (Math.abs(actor.speedMps) < 0.3 && actor.override?.kind === 'hold'))) {
+  if (!actor.intent.parked && (actor.controller.accelCmdMps2 < -BRAKE_LIGHT_MPS2 || (Math.abs(actor.state.speedMps) < 0.3 && actor.controller.accelCmdMps2 <= 0 && actor.intent.desiredSpeedMps < 0.3) || (Math.abs(actor.state.speedMps) < 0.3 && actor.intent.override?.kind === 'hold'))) {
     bits |= LIGHT.brake;
   }
   const blink = blinkOn(timeS);
-  if (actor.hazard) {
+  if (actor.intent.hazard) {
     bits |= LIGHT.hazard;
     if (blink) bits |= LIGHT.indicatorLeft | LIGHT.indicatorRight;
     return bits;
   }
   let side: number = shiftSide(actor, timeS);
-  if (side === 0 && actor.turnIndicator && actor.pathS <= actor.turnIndicator.untilS) side = actor.turnIndicator.side;
+  if (side === 0 && actor.intent.turnIndicator && actor.state.pathS <= actor.intent.turnIndicator.untilS) side = actor.intent.turnIndicator.side;
   if (blink && side > 0) bits |= LIGHT.indicatorLeft;
   if (blink && side < 0) bits |= LIGHT.indicatorRight;
   return bits;

@@ -20,7 +20,7 @@ const REARM_S = 1;
  * over closing speed, traffic passing side by side does not count as closing.
  */
 export function timeToCollisionS(a: SimActor, b: SimActor): number {
-  return timeToOverlapS(a.box, a.vx, a.vy, b.box, b.vx, b.vy);
+  return timeToOverlapS(a.state.box, a.state.vx, a.state.vy, b.state.box, b.state.vx, b.state.vy);
 }
 
 export class MetricsTracker {
@@ -58,7 +58,7 @@ export class MetricsTracker {
     this.lastTouchS = new Float64Array(n * n).fill(-Infinity);
     this.braking = new Array(n).fill(null);
     this.lastCollisionS = new Float64Array(n).fill(-Infinity);
-    this.radius = Float64Array.from(actors, (a) => boundingRadius(a.box));
+    this.radius = Float64Array.from(actors, (a) => boundingRadius(a.state.box));
     this.order = Int32Array.from(actors, (_, i) => i);
     this.egoCollided = new Uint8Array(n);
   }
@@ -74,12 +74,12 @@ export class MetricsTracker {
     for (let i = 1; i < this.n; i++) {
       const a = actors[i];
       // The exact distance matters only where it could set a new minimum (or be an overlap).
-      const bound = boxDistanceLowerBound(ego.box, this.radius[0], a.box, this.radius[i]);
-      const d = bound > 0 && bound >= this.minDist[i] ? bound : boxDistance(ego.box, a.box);
+      const bound = boxDistanceLowerBound(ego.state.box, this.radius[0], a.state.box, this.radius[i]);
+      const d = bound > 0 && bound >= this.minDist[i] ? bound : boxDistance(ego.state.box, a.state.box);
       // Boxes `d` apart closing at most at their relative speed w need at least d / w: when that
       // bound cannot set a new minimum nor fire a TTC trigger, it stands in for the exact TTC.
-      const wx = a.vx - ego.vx;
-      const wy = a.vy - ego.vy;
+      const wx = a.state.vx - ego.state.vx;
+      const wy = a.state.vy - ego.state.vy;
       const w = Math.sqrt(wx * wx + wy * wy);
       const floor = w > 0 ? d / w : Infinity;
       const ttc = d === 0 ? 0 : floor > this.minTtc[i] && floor > this.ttcOfInterestS ? floor : timeToCollisionS(ego, a);
@@ -99,9 +99,9 @@ export class MetricsTracker {
     const order = this.order;
     for (let p = 1; p < this.n; p++) {
       const id = order[p];
-      const lo = actors[id].box.x - radius[id];
+      const lo = actors[id].state.box.x - radius[id];
       let q = p - 1;
-      while (q >= 0 && actors[order[q]].box.x - radius[order[q]] > lo) {
+      while (q >= 0 && actors[order[q]].state.box.x - radius[order[q]] > lo) {
         order[q + 1] = order[q];
         q--;
       }
@@ -111,22 +111,22 @@ export class MetricsTracker {
       const ia = order[p];
       const a = actors[ia];
       const ra = radius[ia];
-      const hi = a.box.x + ra;
+      const hi = a.state.box.x + ra;
       for (let q = p + 1; q < this.n; q++) {
         const ib = order[q];
         const b = actors[ib];
-        if (b.box.x - radius[ib] > hi) break;
-        if (circlesApart(a.box, ra, b.box, radius[ib]) || !boxesOverlap(a.box, b.box)) continue;
+        if (b.state.box.x - radius[ib] > hi) break;
+        if (circlesApart(a.state.box, ra, b.state.box, radius[ib]) || !boxesOverlap(a.state.box, b.state.box)) continue;
         // Report pairs in actor order (a before b) whatever the sweep order.
         const i = Math.min(ia, ib);
         const j = Math.max(ia, ib);
         const k = i * this.n + j;
         // A pair that bounces apart and touches again within a second is one crash.
         if (timeS - this.lastTouchS[k] > REARM_S) {
-          events.push({ kind: 'collision', tick, timeS, a: actors[i].id, b: actors[j].id, relativeSpeedMps: Math.hypot(a.vx - b.vx, a.vy - b.vy) });
+          events.push({ kind: 'collision', tick, timeS, a: actors[i].id, b: actors[j].id, relativeSpeedMps: Math.hypot(a.state.vx - b.state.vx, a.state.vy - b.state.vy) });
           this.collisions++;
           if (i === 0) this.egoCollided[j] = 1;
-          a.collided = b.collided = true;
+          a.state.collided = b.state.collided = true;
         }
         this.lastCollisionS[i] = this.lastCollisionS[j] = timeS;
         this.lastTouchS[k] = timeS;
@@ -135,7 +135,7 @@ export class MetricsTracker {
     for (let i = 0; i < this.n; i++) {
       const a = actors[i];
       if (a.control !== 'vehicle') continue;
-      const decel = -a.accelFilteredMps2;
+      const decel = -a.state.accelFilteredMps2;
       const active = this.braking[i];
       // Around a collision the deceleration is the crash (a motorcycle stopped by a car reads
       // 50-100 m/s^2), not the driver's braking: it neither starts an episode nor raises its peak.

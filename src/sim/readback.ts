@@ -19,47 +19,47 @@ export function readBack(actor: SimActor, dtS: number, timeS: number): void {
     const fl = Math.sqrt(fx * fx + fy * fy) || 1;
     c = fx / fl;
     s = fy / fl;
-    actor.yawRad = Math.atan2(fy, fx);
-    actor.pitchRad = Math.asin(Math.max(-1, Math.min(1, 2 * (q.w * q.y - q.z * q.x))));
-    actor.rollRad = Math.atan2(2 * (q.w * q.x + q.y * q.z), 1 - 2 * (q.x * q.x + q.y * q.y));
+    actor.state.yawRad = Math.atan2(fy, fx);
+    actor.state.pitchRad = Math.asin(Math.max(-1, Math.min(1, 2 * (q.w * q.y - q.z * q.x))));
+    actor.state.rollRad = Math.atan2(2 * (q.w * q.x + q.y * q.z), 1 - 2 * (q.x * q.x + q.y * q.y));
   } else {
-    c = Math.cos(actor.yawRad);
-    s = Math.sin(actor.yawRad);
+    c = Math.cos(actor.state.yawRad);
+    s = Math.sin(actor.state.yawRad);
   }
-  actor.x = p.x;
-  actor.y = p.y;
+  actor.state.x = p.x;
+  actor.state.y = p.y;
   // Bottom centre of the box: the body centre moved down its own z axis by the centre height.
-  const h = actor.geometry ? actor.geometry.comHeightM : actor.size.heightM / 2;
+  const h = actor.params.geometry ? actor.params.geometry.comHeightM : actor.size.heightM / 2;
   const zx = 2 * (q.x * q.z + q.w * q.y);
   const zy = 2 * (q.y * q.z - q.w * q.x);
   const zz = 1 - 2 * (q.x * q.x + q.y * q.y);
-  actor.bottomX = p.x - zx * h;
-  actor.bottomY = p.y - zy * h;
-  actor.zBottom = p.z - zz * h;
-  actor.vx = v.x;
-  actor.vy = v.y;
-  actor.vz = v.z;
+  actor.state.bottomX = p.x - zx * h;
+  actor.state.bottomY = p.y - zy * h;
+  actor.state.zBottom = p.z - zz * h;
+  actor.state.vx = v.x;
+  actor.state.vy = v.y;
+  actor.state.vz = v.z;
   const speed = v.x * c + v.y * s;
-  const accel = (speed - actor.speedMps) / dtS;
-  actor.accelMps2 = accel;
-  actor.accelFilteredMps2 += (accel - actor.accelFilteredMps2) * Math.min(1, dtS / ACCEL_FILTER_S);
-  actor.speedMps = speed;
-  actor.box.x = p.x;
-  actor.box.y = p.y;
-  actor.box.yawRad = actor.yawRad;
-  if (actor.path) {
-    const local = actor.path.localCoordinates(actor, actor.pathS, _local);
-    actor.pathS = local.s;
-    actor.pathT = local.t;
+  const accel = (speed - actor.state.speedMps) / dtS;
+  actor.state.accelMps2 = accel;
+  actor.state.accelFilteredMps2 += (accel - actor.state.accelFilteredMps2) * Math.min(1, dtS / ACCEL_FILTER_S);
+  actor.state.speedMps = speed;
+  actor.state.box.x = p.x;
+  actor.state.box.y = p.y;
+  actor.state.box.yawRad = actor.state.yawRad;
+  if (actor.intent.path) {
+    const local = actor.intent.path.localCoordinates(actor.state, actor.state.pathS, _local);
+    actor.state.pathS = local.s;
+    actor.state.pathT = local.t;
   }
   if (actor.control === 'vehicle' || actor.kind === 'bicycle') {
-    actor.wheelSpinRad += (speed * dtS) / (actor.params?.wheelRadiusM ?? 0.34);
+    actor.state.wheelSpinRad += (speed * dtS) / (actor.params.vehicle?.wheelRadiusM ?? 0.34);
   }
-  if (actor.control === 'mover' && actor.strideM > 0) {
-    const phase = actor.gaitPhase + (Math.abs(speed) * dtS) / (actor.gait === 'run' ? actor.strideM * 1.8 : actor.strideM);
-    actor.gaitPhase = phase - Math.floor(phase);
+  if (actor.control === 'mover' && actor.params.strideM > 0) {
+    const phase = actor.state.gaitPhase + (Math.abs(speed) * dtS) / (actor.intent.gait === 'run' ? actor.params.strideM * 1.8 : actor.params.strideM);
+    actor.state.gaitPhase = phase - Math.floor(phase);
   }
-  if (actor.doorOpening) {
-    actor.door = Math.min(1, Math.max(0, (timeS - actor.doorOpening.startS) / actor.doorOpening.durationS));
+  if (actor.intent.doorOpening) {
+    actor.state.door = Math.min(1, Math.max(0, (timeS - actor.intent.doorOpening.startS) / actor.intent.doorOpening.durationS));
   }
 }

@@ -19,20 +19,20 @@ export class Recorder {
     let o = tick * this.actors.length * STATE_STRIDE;
     const st = this.states;
     for (const a of this.actors) {
-      st[o + C.x] = a.bottomX;
-      st[o + C.y] = a.bottomY;
-      st[o + C.z] = a.zBottom;
-      st[o + C.yawRad] = a.yawRad;
-      st[o + C.pitchRad] = a.pitchRad;
-      st[o + C.rollRad] = a.rollRad;
-      st[o + C.vx] = a.vx;
-      st[o + C.vy] = a.vy;
-      st[o + C.vz] = a.vz;
-      st[o + C.steerRad] = a.steerRad;
-      st[o + C.wheelSpinRad] = a.wheelSpinRad;
-      st[o + C.lights] = a.lights;
-      st[o + C.door] = a.control === 'vehicle' ? a.door : 0;
-      st[o + C.gaitPhase] = a.gaitPhase;
+      st[o + C.x] = a.state.bottomX;
+      st[o + C.y] = a.state.bottomY;
+      st[o + C.z] = a.state.zBottom;
+      st[o + C.yawRad] = a.state.yawRad;
+      st[o + C.pitchRad] = a.state.pitchRad;
+      st[o + C.rollRad] = a.state.rollRad;
+      st[o + C.vx] = a.state.vx;
+      st[o + C.vy] = a.state.vy;
+      st[o + C.vz] = a.state.vz;
+      st[o + C.steerRad] = a.state.steerRad;
+      st[o + C.wheelSpinRad] = a.state.wheelSpinRad;
+      st[o + C.lights] = a.state.lights;
+      st[o + C.door] = a.control === 'vehicle' ? a.state.door : 0;
+      st[o + C.gaitPhase] = a.state.gaitPhase;
       o += STATE_STRIDE;
     }
     writeSignalCodes(this.heads, timeS, this.signals, tick * this.heads.length);

@@ -30,19 +30,19 @@ function fail(actor: SimActor, tick: number, what: string): never {
 export function checkActor(actor: SimActor, input: SanityInput): void {
   const { tick } = input;
   // A sum is finite only if every term is: one test per actor instead of eleven.
-  const sum = actor.x + actor.y + actor.zBottom + actor.yawRad + actor.pitchRad + actor.rollRad + actor.vx + actor.vy + actor.vz + actor.steerRad + actor.wheelSpinRad;
+  const sum = actor.state.x + actor.state.y + actor.state.zBottom + actor.state.yawRad + actor.state.pitchRad + actor.state.rollRad + actor.state.vx + actor.state.vy + actor.state.vz + actor.state.steerRad + actor.state.wheelSpinRad;
   if (!Number.isFinite(sum)) fail(actor, tick, 'has a non-finite state (NaN or Infinity)');
-  const speed = Math.sqrt(actor.vx * actor.vx + actor.vy * actor.vy + actor.vz * actor.vz);
+  const speed = Math.sqrt(actor.state.vx * actor.state.vx + actor.state.vy * actor.state.vy + actor.state.vz * actor.state.vz);
   if (speed > MAX_SPEED_MPS) fail(actor, tick, `moves at ${speed.toFixed(1)} m/s (more than ${MAX_SPEED_MPS} m/s)`);
   const i = actor.index;
   if (input.timeS - input.lastContactS[i] > CRASH_GRACE_S) {
-    const ax = (actor.vx - input.prevVelocity[2 * i]) / input.dtS;
-    const ay = (actor.vy - input.prevVelocity[2 * i + 1]) / input.dtS;
+    const ax = (actor.state.vx - input.prevVelocity[2 * i]) / input.dtS;
+    const ay = (actor.state.vy - input.prevVelocity[2 * i + 1]) / input.dtS;
     const accel = Math.sqrt(ax * ax + ay * ay);
     if (accel > MAX_ACCEL_MPS2) fail(actor, tick, `accelerates at ${accel.toFixed(1)} m/s^2 (more than ${MAX_ACCEL_MPS2} m/s^2) without a collision`);
   }
   const b = input.bounds;
-  if (actor.x < b.minX || actor.x > b.maxX || actor.y < b.minY || actor.y > b.maxY) {
-    fail(actor, tick, `left the road network's bounds at (${actor.x.toFixed(1)}, ${actor.y.toFixed(1)}) (bounds x ${b.minX.toFixed(0)}..${b.maxX.toFixed(0)}, y ${b.minY.toFixed(0)}..${b.maxY.toFixed(0)})`);
+  if (actor.state.x < b.minX || actor.state.x > b.maxX || actor.state.y < b.minY || actor.state.y > b.maxY) {
+    fail(actor, tick, `left the road network's bounds at (${actor.state.x.toFixed(1)}, ${actor.state.y.toFixed(1)}) (bounds x ${b.minX.toFixed(0)}..${b.maxX.toFixed(0)}, y ${b.minY.toFixed(0)}..${b.maxY.toFixed(0)})`);
   }
 }

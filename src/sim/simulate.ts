@@ -101,7 +101,7 @@ export function simulate(instance: ScenarioInstance, network: RoadNetwork, optio
 
   const observe = (tick: number, timeS: number): void => {
     for (const a of actors) readBack(a, tick === 0 ? dtS : dtS, timeS);
-    if (tick === 0) for (const a of actors) a.accelMps2 = a.accelFilteredMps2 = 0;
+    if (tick === 0) for (const a of actors) a.state.accelMps2 = a.state.accelFilteredMps2 = 0;
     metrics.update(tick, timeS, events, ctx.ttcWithEgoS);
     // Physics contacts between actors (not with the ground) also excuse crash accelerations.
     for (const c of world.contacts) {
@@ -113,15 +113,15 @@ export function simulate(instance: ScenarioInstance, network: RoadNetwork, optio
     sanity.timeS = timeS;
     for (const a of actors) {
       if (tick > 0) checkActor(a, sanity);
-      sanity.prevVelocity[2 * a.index] = a.vx;
-      sanity.prevVelocity[2 * a.index + 1] = a.vy;
-      a.lights = lightBits(a, timeS);
+      sanity.prevVelocity[2 * a.index] = a.state.vx;
+      sanity.prevVelocity[2 * a.index + 1] = a.state.vy;
+      a.state.lights = lightBits(a, timeS);
     }
     recorder.record(tick, timeS);
   };
 
   // Tick 0 is the initial state; the speeds read back there are the initial speeds.
-  for (const a of actors) a.speedMps = a.control === 'static' ? 0 : Math.hypot(a.vx, a.vy);
+  for (const a of actors) a.state.speedMps = a.control === 'static' ? 0 : Math.hypot(a.state.vx, a.state.vy);
   // Behaviours due at time 0 show in the initial state (hazards of a parked car, say).
   for (const a of actors) fireTriggers(ctx, a);
   observe(0, 0);

@@ -12,16 +12,16 @@ import { SimulationError } from './errors.js';
 /** Distance the ego is behind `actor` along the ego's path, centre to centre [m]. */
 function egoBehindM(ctx: SimContext, actor: SimActor): number {
   const ego = ctx.ego;
-  const along = (actor.x - ego.x) * Math.cos(ego.yawRad) + (actor.y - ego.y) * Math.sin(ego.yawRad);
-  if (!ego.path) return along;
-  return ego.path.localCoordinates(actor, ego.pathS + along).s - ego.pathS;
+  const along = (actor.state.x - ego.state.x) * Math.cos(ego.state.yawRad) + (actor.state.y - ego.state.y) * Math.sin(ego.state.yawRad);
+  if (!ego.intent.path) return along;
+  return ego.intent.path.localCoordinates(actor.state, ego.state.pathS + along).s - ego.state.pathS;
 }
 
 /** True if every condition of the trigger holds now (delayS aside). */
 export function conditionHolds(ctx: SimContext, actor: SimActor, trigger: Trigger, previous: BehaviourSlot | undefined): boolean {
   const ego = ctx.ego;
   if (trigger.atS !== undefined && ctx.timeS < trigger.atS - 1e-9) return false;
-  if (trigger.egoWithinM !== undefined && Math.hypot(actor.x - ego.x, actor.y - ego.y) > trigger.egoWithinM) return false;
+  if (trigger.egoWithinM !== undefined && Math.hypot(actor.state.x - ego.state.x, actor.state.y - ego.state.y) > trigger.egoWithinM) return false;
   if (trigger.egoAheadWithinM !== undefined) {
     const d = egoBehindM(ctx, actor);
     if (d < 0 || d > trigger.egoAheadWithinM) return false;
@@ -32,7 +32,7 @@ export function conditionHolds(ctx: SimContext, actor: SimActor, trigger: Trigge
     if (!other) {
       throw new SimulationError(`actor "${actor.id}": trigger actorWithinM.actor "${trigger.actorWithinM.actor}" is not an actor id`, actor.id, ctx.tick);
     }
-    if (Math.hypot(actor.x - other.x, actor.y - other.y) > trigger.actorWithinM.distanceM) return false;
+    if (Math.hypot(actor.state.x - other.state.x, actor.state.y - other.state.y) > trigger.actorWithinM.distanceM) return false;
   }
   if (trigger.afterPreviousS !== undefined) {
     if (!previous || Number.isNaN(previous.startedS)) return false;

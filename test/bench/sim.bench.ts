@@ -84,7 +84,7 @@ export async function bench(log: (line: string) => void): Promise<Record<string,
     bareS = Math.min(bareS, (performance.now() - t0) / 1000);
   }
 
-  const vehicles = actors.filter((a) => a.vehicle).length;
+  const vehicles = actors.filter((a) => a.raycastVehicle).length;
   const others = actors.length - vehicles;
   const fullStepsPerS = steps / fullS;
   const bareStepsPerS = steps / bareS;

@@ -37,7 +37,7 @@ describe('sanity checks', () => {
     const { instance, network } = straightRoadScenario({ ego: { place: { lane: 1, s: 10 }, speedMps: 5 } });
     const { actors } = buildWorld(instance, network, { durationS: 1 });
     const ego = actors[0];
-    ego.vx = Number.NaN;
+    ego.state.vx = Number.NaN;
     const err = caught(() =>
       checkActor(ego, { tick: 7, timeS: 0.07, dtS: 0.01, bounds: network.bounds, prevVelocity: new Float64Array(2), lastContactS: new Float64Array(1).fill(-Infinity) }),
     );
@@ -48,7 +48,7 @@ describe('sanity checks', () => {
     const { instance, network } = straightRoadScenario({ ego: { place: { lane: 1, s: 10 }, speedMps: 5 } });
     const { actors } = buildWorld(instance, network, { durationS: 1 });
     const ego = actors[0];
-    const prev = Float64Array.from([ego.vx - 1, ego.vy]);
+    const prev = Float64Array.from([ego.state.vx - 1, ego.state.vy]);
     const input = { tick: 3, timeS: 0.03, dtS: 0.01, bounds: network.bounds, prevVelocity: prev, lastContactS: new Float64Array(1).fill(-Infinity) };
     expect(caught(() => checkActor(ego, input)).message).toContain('accelerates at 100.0 m/s^2');
     input.lastContactS[0] = 0.02;

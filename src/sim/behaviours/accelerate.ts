@@ -4,7 +4,7 @@ import type { BehaviourModule } from './module.js';
 
 export const accelerate: BehaviourModule<Extract<Behaviour, { do: 'accelerate' }>> = {
   start(_ctx, actor, b) {
-    actor.override = { kind: 'rate', accelMps2: b.accelMps2 ?? 2, toSpeedMps: b.toSpeedMps };
-    actor.parked = false;
+    actor.intent.override = { kind: 'rate', accelMps2: b.accelMps2 ?? 2, toSpeedMps: b.toSpeedMps };
+    actor.intent.parked = false;
   },
 };

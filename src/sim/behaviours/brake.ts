@@ -4,7 +4,7 @@ import type { BehaviourModule } from './module.js';
 
 export const brake: BehaviourModule<Extract<Behaviour, { do: 'brake' }>> = {
   start(_ctx, actor, b) {
-    actor.override = { kind: 'brake', decelMps2: b.decelMps2, toSpeedMps: b.toSpeedMps ?? 0 };
-    actor.parked = false;
+    actor.intent.override = { kind: 'brake', decelMps2: b.decelMps2, toSpeedMps: b.toSpeedMps ?? 0 };
+    actor.intent.parked = false;
   },
 };

@@ -35,13 +35,13 @@ export function crossingEndT(road: Road, spec: RoadSpec, fromT: number): number 
 
 export const cross: BehaviourModule<Extract<Behaviour, { do: 'cross' }>> = {
   start(ctx, actor, b) {
-    const on = roadAt(ctx.network, actor);
-    if (!on) throw new SimulationError(`actor "${actor.id}": cross needs a road under the actor at (${actor.x.toFixed(1)}, ${actor.y.toFixed(1)})`, actor.id, ctx.tick);
+    const on = roadAt(ctx.network, actor.state);
+    if (!on) throw new SimulationError(`actor "${actor.id}": cross needs a road under the actor at (${actor.state.x.toFixed(1)}, ${actor.state.y.toFixed(1)})`, actor.id, ctx.tick);
     const endT = b.stopAtT ?? crossingEndT(on.road, ctx.instance.road, on.t);
     const dt = endT - on.t;
     const ds = Math.abs(dt) * Math.tan(((b.angleDeg ?? 0) * Math.PI) / 180);
     const steps = Math.max(2, Math.ceil(Math.hypot(dt, ds) / 0.5));
-    const points = [{ x: actor.x, y: actor.y }];
+    const points = [{ x: actor.state.x, y: actor.state.y }];
     for (let k = 1; k <= steps; k++) points.push(on.road.position(on.s + (ds * k) / steps, on.t + (dt * k) / steps));
     followOnFoot(actor, points, b.gait, b.speedMps);
   },
@@ -52,14 +52,14 @@ export const cross: BehaviourModule<Extract<Behaviour, { do: 'cross' }>> = {
  * differ only in how they make the points.
  */
 export function followOnFoot(actor: SimActor, points: { x: number; y: number }[], gait: Gait | undefined, speedMps: number | undefined): void {
-  actor.gait = gait ?? 'walk';
-  actor.path = Path.fromPoints(points);
-  actor.pathS = 0;
-  actor.pathT = 0;
-  actor.baseT = 0;
-  actor.manoeuvres = [];
-  actor.pathEndsAtRoadEnd = true;
-  actor.arrived = false;
-  actor.override = null;
-  actor.desiredSpeedMps = speedMps ?? (actor.gait === 'run' ? RUN_SPEED_MPS : WALK_SPEED_MPS);
+  actor.intent.gait = gait ?? 'walk';
+  actor.intent.path = Path.fromPoints(points);
+  actor.state.pathS = 0;
+  actor.state.pathT = 0;
+  actor.intent.baseT = 0;
+  actor.intent.manoeuvres = [];
+  actor.intent.pathEndsAtRoadEnd = true;
+  actor.controller.arrived = false;
+  actor.intent.override = null;
+  actor.intent.desiredSpeedMps = speedMps ?? (actor.intent.gait === 'run' ? RUN_SPEED_MPS : WALK_SPEED_MPS);
 }

@@ -13,10 +13,10 @@ import type { BehaviourModule } from './module.js';
 /** Gap from the ego's front bumper to the actor's rear along the ego's path [m]. */
 export function gapAheadOfEgoM(ctx: SimContext, actor: SimActor): number {
   const ego = ctx.ego;
-  if (!ego.path) return Math.hypot(actor.x - ego.x, actor.y - ego.y) - ego.box.halfL - actor.box.halfL;
-  const along = (actor.x - ego.x) * Math.cos(ego.yawRad) + (actor.y - ego.y) * Math.sin(ego.yawRad);
-  const s = ego.path.localCoordinates(actor, ego.pathS + along).s;
-  return s - ego.pathS - ego.box.halfL - actor.box.halfL;
+  if (!ego.intent.path) return Math.hypot(actor.state.x - ego.state.x, actor.state.y - ego.state.y) - ego.state.box.halfL - actor.state.box.halfL;
+  const along = (actor.state.x - ego.state.x) * Math.cos(ego.state.yawRad) + (actor.state.y - ego.state.y) * Math.sin(ego.state.yawRad);
+  const s = ego.intent.path.localCoordinates(actor.state, ego.state.pathS + along).s;
+  return s - ego.state.pathS - ego.state.box.halfL - actor.state.box.halfL;
 }
 
 export const cutIn: BehaviourModule<Extract<Behaviour, { do: 'cutIn' }>> = {
@@ -30,11 +30,11 @@ export const cutIn: BehaviourModule<Extract<Behaviour, { do: 'cutIn' }>> = {
     shiftOntoLane(ctx, actor, currentLane(ctx, ctx.ego), { lateralSpeedMps: b.lateralSpeedMps });
     const rel = b.relativeSpeedMps;
     if (rel === undefined) return;
-    const endS = actor.manoeuvres[0].startS + actor.manoeuvres[0].durationS;
-    actor.override = null;
-    actor.desiredSpeedMps = Math.max(0, ctx.ego.speedMps + rel);
-    actor.updaters.push((timeS) => {
-      actor.desiredSpeedMps = Math.max(0, ctx.ego.speedMps + rel);
+    const endS = actor.intent.manoeuvres[0].startS + actor.intent.manoeuvres[0].durationS;
+    actor.intent.override = null;
+    actor.intent.desiredSpeedMps = Math.max(0, ctx.ego.state.speedMps + rel);
+    actor.updaters.push((intent, timeS) => {
+      intent.desiredSpeedMps = Math.max(0, ctx.ego.state.speedMps + rel);
       return timeS < endS;
     });
   },

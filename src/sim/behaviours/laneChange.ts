@@ -19,12 +19,12 @@ const QUINTIC_PEAK = 1.875;
 
 /** Re-bases the actor on `lane` and shifts it from where it is onto the lane centre. */
 export function shiftOntoLane(ctx: SimContext, actor: SimActor, lane: Lane, timing: { lateralSpeedMps?: number; durationS?: number }): void {
-  const need = Math.max(actor.speedMps, actor.desiredSpeedMps, 10) * Math.max(1, ctx.durationS - ctx.timeS) * 1.2 + 100;
-  const built = lanePath(ctx.network, lane, need + lane.localCoordinates(actor).s);
+  const need = Math.max(actor.state.speedMps, actor.intent.desiredSpeedMps, 10) * Math.max(1, ctx.durationS - ctx.timeS) * 1.2 + 100;
+  const built = lanePath(ctx.network, lane, need + lane.localCoordinates(actor.state).s);
   const t0 = setActorPath(actor, ctx.network, built);
   const durationS = timing.durationS ?? Math.max(0.5, (QUINTIC_PEAK * Math.abs(t0)) / (timing.lateralSpeedMps ?? DEFAULT_LATERAL_SPEED_MPS));
-  actor.baseT = t0;
-  actor.manoeuvres = [{ shape: 'shift', startS: ctx.timeS, durationS, deltaTM: -t0 }];
+  actor.intent.baseT = t0;
+  actor.intent.manoeuvres = [{ shape: 'shift', startS: ctx.timeS, durationS, deltaTM: -t0 }];
 }
 
 export const laneChange: BehaviourModule<Extract<Behaviour, { do: 'laneChange' }>> = {

@@ -7,16 +7,16 @@ import { laneAt } from '../lanePaths.js';
 
 /** The lane the actor's path runs on at its current position, or the lane under it. */
 export function currentLane(ctx: SimContext, actor: SimActor): Lane {
-  if (actor.path) {
-    for (const span of actor.path.spans) {
-      if (span.laneId && actor.pathS >= span.fromPathS - 0.01 && actor.pathS <= span.toPathS + 0.01) {
+  if (actor.intent.path) {
+    for (const span of actor.intent.path.spans) {
+      if (span.laneId && actor.state.pathS >= span.fromPathS - 0.01 && actor.state.pathS <= span.toPathS + 0.01) {
         const lane = ctx.network.lanes.get(span.laneId);
         if (lane) return lane;
       }
     }
   }
-  const lane = laneAt(ctx.network, actor, actor.yawRad);
-  if (!lane) throw new SimulationError(`actor "${actor.id}" at (${actor.x.toFixed(1)}, ${actor.y.toFixed(1)}) is on no lane`, actor.id, ctx.tick);
+  const lane = laneAt(ctx.network, actor.state, actor.state.yawRad);
+  if (!lane) throw new SimulationError(`actor "${actor.id}" at (${actor.state.x.toFixed(1)}, ${actor.state.y.toFixed(1)}) is on no lane`, actor.id, ctx.tick);
   return lane;
 }
 

@@ -7,6 +7,6 @@ const DEFAULT_DOOR_S = 1.2;
 
 export const openDoor: BehaviourModule<Extract<Behaviour, { do: 'openDoor' }>> = {
   start(ctx, actor, b) {
-    actor.doorOpening = { startS: ctx.timeS, durationS: b.durationS ?? DEFAULT_DOOR_S };
+    actor.intent.doorOpening = { startS: ctx.timeS, durationS: b.durationS ?? DEFAULT_DOOR_S };
   },
 };

@@ -4,9 +4,9 @@ import type { BehaviourModule } from './module.js';
 
 export const park: BehaviourModule<Extract<Behaviour, { do: 'park' }>> = {
   start(_ctx, actor, b) {
-    actor.parked = true;
-    actor.override = null;
-    actor.desiredSpeedMps = 0;
-    if (b.hazardLights !== undefined) actor.hazard = b.hazardLights;
+    actor.intent.parked = true;
+    actor.intent.override = null;
+    actor.intent.desiredSpeedMps = 0;
+    if (b.hazardLights !== undefined) actor.intent.hazard = b.hazardLights;
   },
 };

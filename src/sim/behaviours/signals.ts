@@ -4,6 +4,6 @@ import type { BehaviourModule } from './module.js';
 
 export const signals: BehaviourModule<Extract<Behaviour, { do: 'signals' }>> = {
   start(_ctx, actor, b) {
-    actor.obeySignals = b.obey;
+    actor.intent.obeySignals = b.obey;
   },
 };

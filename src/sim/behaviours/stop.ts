@@ -4,6 +4,6 @@ import type { BehaviourModule } from './module.js';
 
 export const stop: BehaviourModule<Extract<Behaviour, { do: 'stop' }>> = {
   start(_ctx, actor, b) {
-    actor.override = { kind: 'hold', durationS: b.durationS ?? Infinity, untilS: Infinity };
+    actor.intent.override = { kind: 'hold', durationS: b.durationS ?? Infinity, untilS: Infinity };
   },
 };

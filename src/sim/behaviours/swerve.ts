@@ -4,6 +4,6 @@ import type { BehaviourModule } from './module.js';
 
 export const swerve: BehaviourModule<Extract<Behaviour, { do: 'swerve' }>> = {
   start(ctx, actor, b) {
-    actor.manoeuvres.push({ shape: 'bump', startS: ctx.timeS, durationS: b.durationS ?? 3, deltaTM: b.offsetM });
+    actor.intent.manoeuvres.push({ shape: 'bump', startS: ctx.timeS, durationS: b.durationS ?? 3, deltaTM: b.offsetM });
   },
 };

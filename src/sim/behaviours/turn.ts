@@ -35,22 +35,22 @@ export const turn: BehaviourModule<Extract<Behaviour, { do: 'turn' }>> = {
       );
     }
     if (route.length === 0) throw new SimulationError(`actor "${actor.id}": turn at "${b.at}": the network gives no route from lane ${lane.id}`, actor.id, ctx.tick);
-    const need = Math.max(actor.speedMps, actor.desiredSpeedMps, 10) * Math.max(1, ctx.durationS - ctx.timeS) * 1.2 + 100;
+    const need = Math.max(actor.state.speedMps, actor.intent.desiredSpeedMps, 10) * Math.max(1, ctx.durationS - ctx.timeS) * 1.2 + 100;
     const built = routePath(ctx.network, lane, route, need);
     // The path starts at the start of the current lane, so lane s is a good hint.
-    const hint = lane.localCoordinates(actor).s;
+    const hint = lane.localCoordinates(actor.state).s;
     setActorPath(actor, ctx.network, built, hint);
     const roundabout = junction.kind === 'roundabout';
-    const cap = b.speedMps ?? (roundabout ? ROUNDABOUT_SPEED_MPS : b.direction === 'straight' ? Math.max(actor.desiredSpeedMps, TURN_SPEED_MPS) : TURN_SPEED_MPS);
-    actor.speedZones = [{ fromS: built.routeFromS, toS: built.routeToS, capMps: cap }];
+    const cap = b.speedMps ?? (roundabout ? ROUNDABOUT_SPEED_MPS : b.direction === 'straight' ? Math.max(actor.intent.desiredSpeedMps, TURN_SPEED_MPS) : TURN_SPEED_MPS);
+    actor.intent.speedZones = [{ fromS: built.routeFromS, toS: built.routeToS, capMps: cap }];
     // The turn is driven at its speed: an actor standing or slower sets off to reach it (the
     // zone caps a faster one); without it an actor at rest would wait at the junction forever.
-    if (b.speedMps !== undefined || actor.desiredSpeedMps < 0.5) actor.desiredSpeedMps = Math.max(actor.desiredSpeedMps, cap);
-    actor.parked = false;
+    if (b.speedMps !== undefined || actor.intent.desiredSpeedMps < 0.5) actor.intent.desiredSpeedMps = Math.max(actor.intent.desiredSpeedMps, cap);
+    actor.intent.parked = false;
     if (roundabout || b.gapAcceptanceS !== undefined) {
       const entry = built.path.position(built.routeFromS, 0);
       const conflict = roundabout ? entry : junction.centre;
-      actor.yieldPoints = [
+      actor.intent.yieldPoints = [
         {
           pathS: built.routeFromS,
           conflictX: conflict.x,
@@ -61,8 +61,8 @@ export const turn: BehaviourModule<Extract<Behaviour, { do: 'turn' }>> = {
       ];
     }
     const side = b.direction === 'left' ? 1 : b.direction === 'right' || roundabout ? -1 : 0;
-    actor.turnIndicator = side === 0 ? null : { side, untilS: built.routeToS };
-    actor.baseT = actor.pathT;
-    actor.manoeuvres = [{ shape: 'shift', startS: ctx.timeS, durationS: 1.5, deltaTM: -actor.pathT }];
+    actor.intent.turnIndicator = side === 0 ? null : { side, untilS: built.routeToS };
+    actor.intent.baseT = actor.state.pathT;
+    actor.intent.manoeuvres = [{ shape: 'shift', startS: ctx.timeS, durationS: 1.5, deltaTM: -actor.state.pathT }];
   },
 };

@@ -7,10 +7,10 @@ import type { BehaviourModule } from './module.js';
 
 export const walk: BehaviourModule<Extract<Behaviour, { do: 'walk' }>> = {
   start(ctx, actor, b) {
-    const on = roadAt(ctx.network, actor);
+    const on = roadAt(ctx.network, actor.state);
     const road = on?.road ?? ctx.network.roads.get('main');
     if (!road) throw new SimulationError(`actor "${actor.id}": walk needs a road`, actor.id, ctx.tick);
-    const points = [{ x: actor.x, y: actor.y }, ...b.path.map((p) => road.position(p.s, p.t))];
+    const points = [{ x: actor.state.x, y: actor.state.y }, ...b.path.map((p) => road.position(p.s, p.t))];
     followOnFoot(actor, points, b.gait, b.speedMps);
   },
 };

@@ -7,15 +7,15 @@ import type { BehaviourModule } from './module.js';
 
 export const wrongWay: BehaviourModule<Extract<Behaviour, { do: 'wrongWay' }>> = {
   start(ctx, actor, b) {
-    actor.desiredSpeedMps = b.speedMps ?? Math.max(actor.speedMps, actor.desiredSpeedMps);
-    actor.parked = false;
+    actor.intent.desiredSpeedMps = b.speedMps ?? Math.max(actor.state.speedMps, actor.intent.desiredSpeedMps);
+    actor.intent.parked = false;
     // Set up facing the wrong way already (buildWorld does that for a behaviour from t = 0).
-    if (actor.path && actor.path.spans[0]?.direction === -1) return;
-    const lane = laneAt(ctx.network, actor, actor.yawRad + Math.PI) ?? laneAt(ctx.network, actor, actor.yawRad);
+    if (actor.intent.path && actor.intent.path.spans[0]?.direction === -1) return;
+    const lane = laneAt(ctx.network, actor.state, actor.state.yawRad + Math.PI) ?? laneAt(ctx.network, actor.state, actor.state.yawRad);
     if (!lane) throw new SimulationError(`actor "${actor.id}": wrongWay needs a lane under the actor`, actor.id, ctx.tick);
-    const need = actor.desiredSpeedMps * Math.max(1, ctx.durationS - ctx.timeS) * 1.2 + 100;
+    const need = actor.intent.desiredSpeedMps * Math.max(1, ctx.durationS - ctx.timeS) * 1.2 + 100;
     const t = setActorPath(actor, ctx.network, reversedLanePath(ctx.network, lane, need + lane.lengthM));
-    actor.baseT = t;
-    actor.manoeuvres = [{ shape: 'shift', startS: ctx.timeS, durationS: 2, deltaTM: -t }];
+    actor.intent.baseT = t;
+    actor.intent.manoeuvres = [{ shape: 'shift', startS: ctx.timeS, durationS: 2, deltaTM: -t }];
   },
 };

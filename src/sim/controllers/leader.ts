@@ -26,25 +26,25 @@ export const LEADER_SEARCH_EVERY_S = 0.1;
  * _speed[0].
  */
 function gapTo(self: SimActor, other: SimActor, reach: number, c: number, s: number, tLo: number, tHi: number): number {
-  const path = self.path!;
-  const dx = other.x - self.x;
-  const dy = other.y - self.y;
+  const path = self.intent.path!;
+  const dx = other.state.x - self.state.x;
+  const dy = other.state.y - self.state.y;
   if (Math.abs(dx) > reach || Math.abs(dy) > reach) return Number.NaN;
   const along = dx * c + dy * s;
   if (along < -2 || along > reach) return Number.NaN;
-  const local = path.localCoordinates(other, self.pathS + along, _local);
-  const ds = local.s - self.pathS;
+  const local = path.localCoordinates(other.state, self.state.pathS + along, _local);
+  const ds = local.s - self.state.pathS;
   if (ds <= 0 || ds > reach) return Number.NaN;
   const heading = path.headingAt(local.s);
-  const rel = other.yawRad - heading;
+  const rel = other.state.yawRad - heading;
   const cr = Math.abs(Math.cos(rel));
   const sr = Math.abs(Math.sin(rel));
-  const otherHalfAcross = cr * other.box.halfW + sr * other.box.halfL;
-  const otherHalfAlong = cr * other.box.halfL + sr * other.box.halfW;
+  const otherHalfAcross = cr * other.state.box.halfW + sr * other.state.box.halfL;
+  const otherHalfAlong = cr * other.state.box.halfL + sr * other.state.box.halfW;
   const bandGap = local.t < tLo ? tLo - local.t : local.t > tHi ? local.t - tHi : 0;
-  if (bandGap > self.box.halfW + otherHalfAcross + LATERAL_MARGIN_M) return Number.NaN;
-  _speed[0] = other.speedMps * Math.cos(other.yawRad - heading);
-  return ds - self.box.halfL - otherHalfAlong;
+  if (bandGap > self.state.box.halfW + otherHalfAcross + LATERAL_MARGIN_M) return Number.NaN;
+  _speed[0] = other.state.speedMps * Math.cos(other.state.yawRad - heading);
+  return ds - self.state.box.halfL - otherHalfAlong;
 }
 
 const _speed = new Float64Array(1);
@@ -52,24 +52,23 @@ const _speed = new Float64Array(1);
 /**
  * Nearest actor ahead within `rangeM` [m], or null. The full search over all actors runs every
  * LEADER_SEARCH_EVERY_S (`searchNow`); between searches the known leader's gap is updated, as a
- * driver glances around now and then but watches the car ahead all the time.
+ * driver glances around now and then but watches the car ahead all the time. Reads only: the
+ * caller keeps what it found as the known leader (controller.leader). Without a path, null and
+ * nothing looked at.
  */
 export function findLeader(self: SimActor, actors: readonly SimActor[], rangeM: number, searchNow = true): Leader | null {
-  if (!self.path) return null;
-  const c = Math.cos(self.yawRad);
-  const s = Math.sin(self.yawRad);
+  if (!self.intent.path) return null;
+  const c = Math.cos(self.state.yawRad);
+  const s = Math.sin(self.state.yawRad);
   const fin = finalT(self);
-  const tLo = Math.min(self.pathT, fin);
-  const tHi = Math.max(self.pathT, fin);
-  const reach = rangeM + self.box.halfL + 10;
+  const tLo = Math.min(self.state.pathT, fin);
+  const tHi = Math.max(self.state.pathT, fin);
+  const reach = rangeM + self.state.box.halfL + 10;
   if (!searchNow) {
-    const known = self.leader;
+    const known = self.controller.leader;
     if (!known) return null;
     const gapM = gapTo(self, known, reach, c, s, tLo, tHi);
-    if (Number.isNaN(gapM)) {
-      self.leader = null;
-      return null;
-    }
+    if (Number.isNaN(gapM)) return null;
     return { actor: known, gapM, speedMps: _speed[0] };
   }
   let best: SimActor | null = null;
@@ -83,6 +82,5 @@ export function findLeader(self: SimActor, actors: readonly SimActor[], rangeM: 
     bestGap = gapM;
     bestSpeed = _speed[0];
   }
-  self.leader = best;
   return best ? { actor: best, gapM: bestGap, speedMps: bestSpeed } : null;
 }

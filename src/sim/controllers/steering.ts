@@ -15,15 +15,15 @@ export function lookaheadM(speedMps: number, minM: number): number {
 
 /** Pure-pursuit front wheel angle [rad] (not yet limited). */
 export function purePursuitSteer(actor: SimActor, timeS: number, wheelbaseM: number): number {
-  const path = actor.path;
+  const path = actor.intent.path;
   if (!path) return 0;
-  const v = Math.max(actor.speedMps, 1);
-  const ld = lookaheadM(actor.speedMps, 4);
-  const target = path.position(actor.pathS + ld, targetT(actor, timeS + ld / v), _p);
-  const c = Math.cos(actor.yawRad);
-  const s = Math.sin(actor.yawRad);
-  const rx = actor.x - (c * wheelbaseM) / 2;
-  const ry = actor.y - (s * wheelbaseM) / 2;
+  const v = Math.max(actor.state.speedMps, 1);
+  const ld = lookaheadM(actor.state.speedMps, 4);
+  const target = path.position(actor.state.pathS + ld, targetT(actor, timeS + ld / v), _p);
+  const c = Math.cos(actor.state.yawRad);
+  const s = Math.sin(actor.state.yawRad);
+  const rx = actor.state.x - (c * wheelbaseM) / 2;
+  const ry = actor.state.y - (s * wheelbaseM) / 2;
   const dx = target.x - rx;
   const dy = target.y - ry;
   const fwd = dx * c + dy * s;
@@ -35,10 +35,10 @@ export function purePursuitSteer(actor: SimActor, timeS: number, wheelbaseM: num
 
 /** Heading a mover wants [rad]. */
 export function moverHeading(actor: SimActor, timeS: number): number {
-  const path = actor.path;
-  if (!path) return actor.yawRad;
-  const v = Math.max(actor.speedMps, 0.5);
+  const path = actor.intent.path;
+  if (!path) return actor.state.yawRad;
+  const v = Math.max(actor.state.speedMps, 0.5);
   const ld = Math.max(0.8, 0.6 * v);
-  const target = path.position(actor.pathS + ld, targetT(actor, timeS + ld / v), _p);
-  return Math.atan2(target.y - actor.y, target.x - actor.x);
+  const target = path.position(actor.state.pathS + ld, targetT(actor, timeS + ld / v), _p);
+  return Math.atan2(target.y - actor.state.y, target.x - actor.state.x);
 }
