@@ -378,6 +378,7 @@ export class App {
       const vp = byId('viewport');
       vp.dataset.sampleHash = s.hash;
       vp.dataset.sampleIndex = String(s.index);
+      vp.dataset.sampleParameters = JSON.stringify(s.parameters);
       delete vp.dataset.previewError;
       vp.dataset.previewSeq = String(++this.previewSeq);
       this.status(`preview: sample ${res.timingsMs.sample.toFixed(0)} ms, simulate ${res.timingsMs.simulate.toFixed(0)} ms, total ${(performance.now() - t0).toFixed(0)} ms`);

@@ -8,9 +8,7 @@ import { formatScenarioError, type ScenarioError } from '../../scenario/errors.j
 import { checkScenario } from '../../scenario/load.js';
 import { MAX_SCENARIO_BYTES } from '../../scenario/parse.js';
 import { readScenarioText } from '../scenarioFile.js';
-import { DEFAULT_DT_S, DEFAULT_DURATION_S } from '../../scenario/defaults.js';
-import type { ScenarioSpec } from '../../scenario/types.js';
-import { simulationBudgetError } from '../../sim/simulate.js';
+import { budgetError } from '../../sim/budget.js';
 import { UserError } from '../runCli.js';
 
 export interface FileReport {
@@ -27,23 +25,6 @@ export function validateFile(file: string): FileReport {
   const over = spec ? budgetError(spec, file, locate) : null;
   if (over) return { file, ok: false, errors: [over] };
   return { file, ok: errors.length === 0, errors };
-}
-
-/**
- * The simulation budget of src/sim/simulate.ts, checked where duration and step are plain
- * numbers: a file that validates can also be simulated.
- */
-export function budgetError(spec: ScenarioSpec, file: string, locate: (pointer: string) => { line: number; col: number }): ScenarioError | null {
-  const sim = (spec.simulation ?? {}) as Record<string, unknown>;
-  const durationS = sim.durationS ?? DEFAULT_DURATION_S;
-  const dtS = sim.dtS ?? DEFAULT_DT_S;
-  if (typeof durationS !== 'number' || typeof dtS !== 'number' || !(dtS > 0)) return null;
-  const actors = Array.isArray(spec.actors) ? spec.actors.length : 0;
-  const err = simulationBudgetError(durationS, dtS, 1 + actors);
-  if (!err) return null;
-  const pointer = sim.dtS === undefined ? '/simulation' : '/simulation/dtS';
-  const pos = locate(pointer);
-  return { file, line: pos.line, col: pos.col, pointer, message: err.message };
 }
 
 interface ValidateFlags {

@@ -4,8 +4,11 @@
  * - ttc: the smallest time to collision with the ego [s], negated (0 at a collision).
  * - distance: the smallest box distance to the ego [m], negated.
  * - collision: a collision scores 10 + its relative speed [m/s] (severity); a run without one
- *   scores how close it came, -(min TTC [s] + min distance [m] / 10), so the search has a
- *   slope to climb before it finds any collision.
+ *   scores how close the focus actors came to the ego, -(min TTC [s] + min distance [m] / 10),
+ *   so the search has a slope to climb before it finds any collision. The focus actors are
+ *   what the scenario's edge case is about: traffic merely passing beside the ego (an
+ *   oncoming car 1.5 m away) or standing ahead of it would otherwise set the minimum on
+ *   every run and leave the search no slope (all actors count where a scenario names none).
  * - perception: critical while the focus actor is hard to see: closeness (1 at a collision
  *   with the ego, exp(-TTC / 2 s) otherwise) times how hidden the focus actor is from the camera over the
  *   second before its critical moment (1 - visible share, from rays against coarse boxes; see
@@ -27,6 +30,13 @@ const PERCEPTION_TTC_SCALE_S = 2;
 
 const cap = (v: number, max: number): number => (Number.isFinite(v) ? Math.min(v, max) : max);
 const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/** Smallest TTC [s] and distance [m] of the focus actors to the ego; of all actors when none is named. */
+export function focusCloseness(instance: ScenarioInstance, result: SimResult): { minTtcS: number; minDistanceM: number } {
+  const metrics = instance.focus.actors.map((id) => result.metrics.perActor[id]).filter((m) => m !== undefined);
+  if (metrics.length === 0) return { minTtcS: result.metrics.minTtcS, minDistanceM: result.metrics.minDistanceM };
+  return { minTtcS: Math.min(...metrics.map((m) => m.minTtcS)), minDistanceM: Math.min(...metrics.map((m) => m.minDistanceM)) };
+}
 
 /** Largest relative speed of the run's collisions [m/s], 0 without one. */
 export function collisionSeverityMps(result: SimResult): number {
@@ -52,8 +62,12 @@ export function evaluateRun(objective: Objective, instance: ScenarioInstance, re
       return { score: -ttc, collision, metrics };
     case 'distance':
       return { score: -dist, collision, metrics };
-    case 'collision':
-      return { score: collision ? 10 + severity : -(ttc + dist / 10), collision, metrics };
+    case 'collision': {
+      const near = focusCloseness(instance, result);
+      metrics.focusMinTtcS = orNull(near.minTtcS);
+      metrics.focusMinDistanceM = orNull(near.minDistanceM);
+      return { score: collision ? 10 + severity : -(cap(near.minTtcS, TTC_CAP_S) + cap(near.minDistanceM, DISTANCE_CAP_M) / 10), collision, metrics };
+    }
     case 'perception': {
       const seen = focusVisibility(instance, result);
       const hitEgo = result.events.some((e) => e.kind === 'collision' && (e.a === 'ego' || e.b === 'ego'));

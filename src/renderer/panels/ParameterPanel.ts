@@ -55,9 +55,22 @@ export class ParameterPanel {
         number.value = slider.value;
         this.ev.override(p.key, Number(slider.value));
       });
+      // uniform, int and truncnormal cannot give a value outside [min, max]; normal can (its
+      // slider spans mean +- 3 sd only), so only its finiteness is checked.
+      const bounded = p.kind !== 'normal';
       number.addEventListener('change', () => {
         const v = Number(number.value);
-        if (Number.isFinite(v)) this.ev.override(p.key, p.kind === 'int' ? Math.round(v) : v);
+        const inRange = Number.isFinite(v) && number.value.trim() !== '' && (!bounded || (v >= p.min! && v <= p.max!));
+        number.classList.toggle('invalid', !inRange);
+        number.setCustomValidity(inRange ? '' : `${p.key}: ${number.value} is outside ${p.kind} [${fmt(p.min!)}, ${fmt(p.max!)}]; not applied`);
+        if (!inRange) {
+          number.title = number.validationMessage;
+          number.dataset.error = number.validationMessage;
+          number.reportValidity();
+          return;
+        }
+        delete number.dataset.error;
+        this.ev.override(p.key, p.kind === 'int' ? Math.round(v) : v);
       });
       controls.push(slider, number);
     } else {

@@ -15,8 +15,14 @@ export interface CemSettings {
   population: number;
   /** Elites per iteration, as a share of the population (taken from all rollouts so far). */
   eliteShare: number;
-  /** Weight of the new fit against the previous proposal, in (0, 1]. */
+  /** Weight of the new fit of means and value shares against the previous proposal, in (0, 1]. */
   smoothing: number;
+  /**
+   * Weight of the new fit of standard deviations against the previous ones, in (0, 1]. Lower
+   * than `smoothing`: a few elites close together would otherwise collapse the spread at once,
+   * and the search would then creep towards the critical region in small steps.
+   */
+  sdSmoothing: number;
   /** Share of each iteration's draws from the declared distribution, in (0, 1]. */
   defensive: number;
   /** Smallest standard deviation in z of a continuous dimension. */
@@ -29,6 +35,7 @@ export const CEM_DEFAULTS: CemSettings = {
   population: 30,
   eliteShare: 0.2,
   smoothing: 0.7,
+  sdSmoothing: 0.5,
   defensive: 0.1,
   minSd: 0.15,
   minShare: 0.05,
@@ -38,6 +45,7 @@ export function checkCemSettings(s: CemSettings): void {
   if (!Number.isInteger(s.population) || s.population < 2) throw new RangeError(`cross-entropy population must be 2 or more, got ${s.population}`);
   if (!(s.eliteShare > 0 && s.eliteShare <= 1)) throw new RangeError(`elite share must be in (0, 1], got ${s.eliteShare}`);
   if (!(s.smoothing > 0 && s.smoothing <= 1)) throw new RangeError(`smoothing must be in (0, 1], got ${s.smoothing}`);
+  if (!(s.sdSmoothing > 0 && s.sdSmoothing <= 1)) throw new RangeError(`sd smoothing must be in (0, 1], got ${s.sdSmoothing}`);
   if (!(s.defensive > 0 && s.defensive <= 1)) throw new RangeError(`defensive share must be in (0, 1], got ${s.defensive}`);
 }
 
@@ -57,7 +65,7 @@ export function crossEntropyUpdate(dims: readonly SearchDimension[], current: Pr
       const mean = zs.reduce((a, z) => a + z, 0) / zs.length;
       const sd = Math.sqrt(zs.reduce((a, z) => a + (z - mean) ** 2, 0) / zs.length);
       next.mean[k] = b * mean + (1 - b) * current.mean[k];
-      next.sd[k] = Math.max(s.minSd, b * sd + (1 - b) * current.sd[k]);
+      next.sd[k] = Math.max(s.minSd, s.sdSmoothing * sd + (1 - s.sdSmoothing) * current.sd[k]);
     } else {
       const freq = d.widths.map(() => 0);
       for (const r of elites) freq[levelOf(d, r.u[k])] += 1 / elites.length;

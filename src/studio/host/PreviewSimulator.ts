@@ -41,22 +41,21 @@ export class PreviewSimulator {
     w.unref();
     w.on('message', (m: { id: number; res?: SimulateResponse; error?: string }) => {
       const p = this.pending;
-      if (!p || p.id !== m.id) return;
+      if (this.worker !== w || !p || p.id !== m.id) return;
       this.pending = null;
       if (m.res) p.resolve(m.res);
       else p.reject(new Error(m.error ?? 'simulation failed'));
     });
+    // A worker stopped on purpose (superseded) is no longer this.worker: its end concerns nobody.
     const fail = (err: Error): void => {
-      if (this.worker === w) this.worker = null;
+      if (this.worker !== w) return;
+      this.worker = null;
       const p = this.pending;
       this.pending = null;
       p?.reject(err);
     };
     w.on('error', fail);
-    w.on('exit', (code) => {
-      if (this.worker === w) this.worker = null;
-      if (code !== 0) fail(new Error(`the simulation worker stopped (exit ${code})`));
-    });
+    w.on('exit', (code) => fail(new Error(`the simulation worker stopped (exit ${code})`)));
     return w;
   }
 

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkScenario } from '../../scenario/load.js';
+import { budgetError } from '../../sim/budget.js';
 import { formatScenarioError } from '../../scenario/errors.js';
 import { writeFileAtomic } from '../../export/atomicWrite.js';
 import type { ApiRequest, ApiResponse, ExportProgress, FileEntry, StudioApi, StudioRoot } from '../api.js';
@@ -188,8 +189,11 @@ export class StudioBackend implements StudioApi {
   }
 
   async validate(req: ApiRequest<'validate'>): Promise<ApiResponse<'validate'>> {
-    const { errors } = checkScenario(req.text, req.fileName);
-    return { errors, formatted: errors.map(formatScenarioError) };
+    const { spec, errors, locate } = checkScenario(req.text, req.fileName);
+    // The same budget as `roadsynth validate`: a file without errors here can be simulated.
+    const over = spec ? budgetError(spec, req.fileName, locate) : null;
+    const all = over ? [over] : errors;
+    return { errors: all, formatted: all.map(formatScenarioError) };
   }
 
   async sample(req: ApiRequest<'sample'>): Promise<ApiResponse<'sample'>> {

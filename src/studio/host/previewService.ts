@@ -85,7 +85,7 @@ export function studioSpec(spec: ScenarioSpec, overrides: Record<string, ParamVa
 
 function stageError(err: unknown, fileName: string, locate: CheckedScenario['locate']): ScenarioError {
   if (!(err instanceof Error)) throw err;
-  const pointer = err instanceof SamplingError ? (err.pointer ?? '') : '';
+  const pointer = err instanceof SamplingError || err instanceof SimulationError ? (err.pointer ?? '') : '';
   const pos = locate(pointer);
   // SamplingError messages already start with their pointer.
   const message = err instanceof SamplingError && err.pointer !== undefined ? err.message.slice(err.pointer.length + 2) : err.message;
