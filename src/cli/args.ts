@@ -15,7 +15,10 @@ export function integerArg(min: number, max = Number.MAX_SAFE_INTEGER): (text: s
 /** A comma-separated list of allowed names, without duplicates. */
 export function listArg<T extends string>(allowed: readonly T[]): (text: string) => T[] {
   return (text) => {
-    const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const bad = items.filter((s) => !(allowed as readonly string[]).includes(s));
     if (bad.length > 0 || items.length === 0) {
       throw new InvalidArgumentError(`expected a comma-separated list of ${allowed.join(', ')}, got "${text}"`);

@@ -16,7 +16,11 @@ function eta(p: RunProgress): string {
   const rate = p.framesDone / Math.max(p.elapsedS, 1e-9);
   if (p.framesDone === 0 || rate === 0) return '?';
   const s = Math.round((p.framesTotal - p.framesDone) / rate);
-  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+  return s >= 3600
+    ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+      : `${s}s`;
 }
 
 function fps(p: RunProgress): string {

@@ -6,7 +6,10 @@ import type { Command } from 'commander';
 
 /** An error the user can fix: its message says what, where and how. */
 export class UserError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
     this.name = 'UserError';
   }

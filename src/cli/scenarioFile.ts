@@ -37,7 +37,11 @@ export function readScenarioText(file: string): ReadResult {
     if (stat.isDirectory()) return fileError(file, 'is a directory', 'pass scenario files, e.g. scenarios/*.yaml');
     if (!stat.isFile()) return fileError(file, 'is not a regular file');
     if (stat.size > MAX_SCENARIO_BYTES) {
-      return fileError(file, `file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, larger than the ${MAX_SCENARIO_BYTES / 1024 / 1024} MB limit`, 'a scenario file is a few kB; is this the right file?');
+      return fileError(
+        file,
+        `file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, larger than the ${MAX_SCENARIO_BYTES / 1024 / 1024} MB limit`,
+        'a scenario file is a few kB; is this the right file?',
+      );
     }
     const buf = Buffer.alloc(Math.min(stat.size, MAX_SCENARIO_BYTES) + 1);
     let n = 0;

@@ -90,9 +90,7 @@ function readSource(input: string): Source {
   const identity = readIdentity(dir);
   const options = readRunFile(dir);
   if (options === null) {
-    throw new MergeError(
-      `${input}: this run never finished (no ${RUN_FILE}). Finish it first with the same "roadsynth run" command plus --resume, then merge.`,
-    );
+    throw new MergeError(`${input}: this run never finished (no ${RUN_FILE}). Finish it first with the same "roadsynth run" command plus --resume, then merge.`);
   }
   return { dir, identity, options, build: readBuildInfo(dir), frames: listFrames(dir) };
 }
@@ -126,8 +124,7 @@ function checkSameSweep(first: Source, other: Source): void {
     const vb = JSON.stringify(b[key]);
     if (va !== vb) {
       throw new MergeError(
-        `${other.dir}: ${key} is ${vb}, but ${first.dir} has ${va}. ` +
-          'Only folders of one sweep (same scenario, seed, design, count, frames, formats and passes) can be merged.',
+        `${other.dir}: ${key} is ${vb}, but ${first.dir} has ${va}. ` + 'Only folders of one sweep (same scenario, seed, design, count, frames, formats and passes) can be merged.',
       );
     }
   }
@@ -148,9 +145,7 @@ function sameFiles(a: Source, b: Source, id: string): string | null {
  * `--shard K/N` and with `--out` (or `-o`) pointing at the merged folder.
  */
 export function unshardedCommand(command: string, outDir: string): string {
-  return command
-    .replace(/\s--shard(=|\s+)\S+/, '')
-    .replace(/(\s(?:--out|-o))(=|\s+)\S+/, `$1$2${outDir}`);
+  return command.replace(/\s--shard(=|\s+)\S+/, '').replace(/(\s(?:--out|-o))(=|\s+)\S+/, `$1$2${outDir}`);
 }
 
 function failuresOf(dir: string): FailureRecord[] {
@@ -199,10 +194,7 @@ export function mergeDatasets(inputs: readonly string[], outDir: string): MergeR
       }
       const why = sameFiles(prev, s, id);
       if (why !== null) {
-        throw new MergeError(
-          `frame ${id} is in both ${prev.dir} and ${s.dir}, with ${why}. ` +
-            'These folders do not come from one sweep; merge folders of disjoint shards.',
-        );
+        throw new MergeError(`frame ${id} is in both ${prev.dir} and ${s.dir}, with ${why}. ` + 'These folders do not come from one sweep; merge folders of disjoint shards.');
       }
       duplicatesSkipped += 1;
     }

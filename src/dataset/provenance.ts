@@ -54,7 +54,11 @@ export function codeRevision(root: string = PACKAGE_ROOT): string {
   if (pinned) return pinned;
   if (root === PACKAGE_ROOT && cachedRevision !== null) return cachedRevision;
   const h = createHash('sha256');
-  const files = existsSync(join(root, 'src')) ? sourceFiles(join(root, 'src')).sort().map((f) => `src/${f}`) : [];
+  const files = existsSync(join(root, 'src'))
+    ? sourceFiles(join(root, 'src'))
+        .sort()
+        .map((f) => `src/${f}`)
+    : [];
   if (existsSync(join(root, 'package-lock.json'))) files.push('package-lock.json');
   for (const f of files) {
     const bytes = readFileSync(join(root, f));
@@ -76,7 +80,12 @@ export function gitCommit(root: string = PACKAGE_ROOT): string | null {
     const loose = join(root, '.git', ref);
     if (existsSync(loose)) return readFileSync(loose, 'utf8').trim();
     const packed = readFileSync(join(root, '.git', 'packed-refs'), 'utf8');
-    return packed.split('\n').find((l) => l.endsWith(` ${ref}`))?.slice(0, 40) ?? null;
+    return (
+      packed
+        .split('\n')
+        .find((l) => l.endsWith(` ${ref}`))
+        ?.slice(0, 40) ?? null
+    );
   } catch {
     return null;
   }

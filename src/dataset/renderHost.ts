@@ -20,8 +20,15 @@ import { findBrowser, type FoundBrowser } from './render-host/findBrowser.js';
 import { renderPageBundle } from './render-host/pageBundle.js';
 import { PageServer } from './render-host/pageServer.js';
 import {
-  NoWebGLError, RASTERIZER_FLAGS, accepts, launchOrder, noWebGLMessage, rasterizerChoice, rasterizerOf,
-  type RasterizerChoice, type RasterizerKind,
+  NoWebGLError,
+  RASTERIZER_FLAGS,
+  accepts,
+  launchOrder,
+  noWebGLMessage,
+  rasterizerChoice,
+  rasterizerOf,
+  type RasterizerChoice,
+  type RasterizerKind,
 } from './render-host/rasterizer.js';
 
 /** A sampled scenario to replay: the page rebuilds road and scene and poses it per tick. */

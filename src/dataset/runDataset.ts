@@ -98,9 +98,7 @@ export interface RunResult {
 }
 
 /** Renders frames; re-created by the runner after a crash. */
-export interface HostFactory {
-  (): Promise<RenderHost>;
-}
+export type HostFactory = () => Promise<RenderHost>
 
 export interface RunHooks {
   onProgress?(p: RunProgress): void;
@@ -118,7 +116,10 @@ interface Prepared {
 }
 
 class InstanceFailure extends Error {
-  constructor(readonly stage: FailureStage, message: string) {
+  constructor(
+    readonly stage: FailureStage,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -297,13 +298,15 @@ async function runWithHost(
   const prepared = (index: number): Promise<Prepared> => {
     let p = pending.get(index);
     if (!p) {
-      p = new Promise((resolve, reject) => setImmediate(() => {
-        try {
-          resolve(prepare(index));
-        } catch (err) {
-          reject(err);
-        }
-      }));
+      p = new Promise((resolve, reject) =>
+        setImmediate(() => {
+          try {
+            resolve(prepare(index));
+          } catch (err) {
+            reject(err);
+          }
+        }),
+      );
       p.catch(() => undefined);
       pending.set(index, p);
     }
@@ -328,23 +331,32 @@ async function runWithHost(
 
   const renderInstance = async (index: number, job: Prepared): Promise<void> => {
     const { sample, sim, schedule } = job;
-    const scene = { kind: 'scenario' as const, key: sample.hash, instance: sample.instance, trajectory: sim.trajectory, seed: sceneSeed(sample.seed, sample.index), quality: 'export' as const };
+    const scene = {
+      kind: 'scenario' as const,
+      key: sample.hash,
+      instance: sample.instance,
+      trajectory: sim.trajectory,
+      seed: sceneSeed(sample.seed, sample.index),
+      quality: 'export' as const,
+    };
     for (let f = 0; f < schedule.ticks.length; f++) {
       if (writer.hasFrame(index, f)) continue;
       if (stopped()) return;
       const host = await hosts.get();
       const frame = await hosts.use(host, () => host.renderFrame({ scene, frame: f, tick: schedule.ticks[f], passes: opts.passes, labels: opts.labels }));
-      writeOrStop(() => writer.writeFrame(
-        {
-          sample,
-          metrics: sim.metrics,
-          frameIndexInInstance: f,
-          globalFrameId: index * opts.frames + f,
-          tick: schedule.ticks[f],
-          timeS: schedule.timesS[f],
-        },
-        frame,
-      ));
+      writeOrStop(() =>
+        writer.writeFrame(
+          {
+            sample,
+            metrics: sim.metrics,
+            frameIndexInInstance: f,
+            globalFrameId: index * opts.frames + f,
+            tick: schedule.ticks[f],
+            timeS: schedule.timesS[f],
+          },
+          frame,
+        ),
+      );
       framesWritten++;
       onWritten(framesWritten);
       progress.framesDone++;

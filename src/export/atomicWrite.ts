@@ -6,17 +6,7 @@
  * just-written file may be missing, never half-written, and a frame counts as written only once
  * its record is there.
  */
-import {
-  closeSync,
-  copyFileSync,
-  fsyncSync,
-  linkSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Temp names look like `.<target>.<pid>.<n>.tmp`, so a directory listing can find leftovers. */

@@ -6,7 +6,14 @@ import type { CameraModel } from '../render/types.js';
 
 function matrix(values: readonly number[], cols: number): string {
   const rows: string[] = [];
-  for (let i = 0; i < values.length; i += cols) rows.push('    ' + values.slice(i, i + cols).map((v) => JSON.stringify(v)).join(', '));
+  for (let i = 0; i < values.length; i += cols)
+    rows.push(
+      '    ' +
+        values
+          .slice(i, i + cols)
+          .map((v) => JSON.stringify(v))
+          .join(', '),
+    );
   return '[\n' + rows.join(',\n') + '\n  ]';
 }
 

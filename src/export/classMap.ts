@@ -46,7 +46,9 @@ export function checkClassMap(value: unknown, where: (key: string | null) => str
     if (!(LABEL_CLASSES as readonly string[]).includes(key)) {
       problems.push(`${where(key)}: "${key}" is not a roadsynth class (did you mean ${closest(key, [...LABEL_CLASSES])}?); classes: ${LABEL_CLASSES.join(', ')}`);
     } else if (target !== null && (typeof target !== 'string' || !NAME.test(target))) {
-      problems.push(`${where(key)}: ${key} maps to ${JSON.stringify(target)}; give a class name of letters, digits and _ (no spaces, as KITTI and YOLO need), or null to drop the class`);
+      problems.push(
+        `${where(key)}: ${key} maps to ${JSON.stringify(target)}; give a class name of letters, digits and _ (no spaces, as KITTI and YOLO need), or null to drop the class`,
+      );
     } else {
       out[key as LabelClass] = target;
     }

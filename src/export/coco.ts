@@ -137,14 +137,7 @@ function attributesOf(obj: ObjectLabel, focus: ReadonlySet<string>): CocoAttribu
  * ordered by trackId. With an instance pass, segmentation is the object's RLE and area its pixel
  * count; without one, area is the label's visiblePixels and segmentation is left out.
  */
-export function cocoFrame(
-  ctx: FrameContext,
-  frame: RenderedFrame,
-  scenario: ScenarioRef,
-  fileName: string,
-  frameIdStr: string,
-  classes: ClassMap = DEFAULT_CLASS_MAP,
-): CocoFrame {
+export function cocoFrame(ctx: FrameContext, frame: RenderedFrame, scenario: ScenarioRef, fileName: string, frameIdStr: string, classes: ClassMap = DEFAULT_CLASS_MAP): CocoFrame {
   const { camera, objects } = frame.labels;
   const image: CocoImage = {
     id: ctx.globalFrameId,
@@ -164,9 +157,7 @@ export function cocoFrame(
   };
   const mask = frame.instance ? decodeInstanceMask(frame.instance) : null;
   if (mask && (mask.widthPx !== camera.widthPx || mask.heightPx !== camera.heightPx)) {
-    throw new Error(
-      `frame ${frameIdStr}: instance pass is ${mask.widthPx}x${mask.heightPx}, camera is ${camera.widthPx}x${camera.heightPx}`,
-    );
+    throw new Error(`frame ${frameIdStr}: instance pass is ${mask.widthPx}x${mask.heightPx}, camera is ${camera.widthPx}x${camera.heightPx}`);
   }
   const extents = mask ? maskExtents(mask) : null;
   const annotations: CocoAnnotationDraft[] = [];
@@ -185,8 +176,7 @@ export function cocoFrame(
       const extent = extents.get(obj.trackId);
       if (extent === undefined) {
         throw new Error(
-          `frame ${frameIdStr}: object ${obj.actorId} (trackId ${obj.trackId}) has a visible box but no pixels ` +
-            `in the instance pass (expected id = r + 256*g + 65536*b)`,
+          `frame ${frameIdStr}: object ${obj.actorId} (trackId ${obj.trackId}) has a visible box but no pixels ` + `in the instance pass (expected id = r + 256*g + 65536*b)`,
         );
       }
       ann.area = extent.pixels;
@@ -216,12 +206,7 @@ export interface TextSink {
  * visit the frames in the same order both times. One image or annotation per line keeps the
  * file diffable. Returns the number of annotations; their ids are 1..n in visiting order.
  */
-export function writeCocoFile(
-  out: TextSink,
-  info: CocoInfo,
-  forEachFrame: (visit: (f: CocoFrame) => void) => void,
-  classes: ClassMap = DEFAULT_CLASS_MAP,
-): number {
+export function writeCocoFile(out: TextSink, info: CocoInfo, forEachFrame: (visit: (f: CocoFrame) => void) => void, classes: ClassMap = DEFAULT_CLASS_MAP): number {
   out.write(`{"info":${JSON.stringify(info)},\n"licenses":[],\n"images":[`);
   let first = true;
   forEachFrame((f) => {

@@ -54,17 +54,13 @@ function layoutLines(opts: DatasetOptions): string[] {
 export function datasetCard(stats: DatasetStats, opts: DatasetOptions, kitti: KittiOptions, focus?: FocusSummary): string {
   const { scenario, run } = opts;
   const resolutions = [...stats.resolutions.keys()].sort().join(', ') || 'none';
-  const classRows = LABEL_CLASSES.map((c) => [
-    c,
-    String(stats.classTotal(c)),
-    ...DIFFICULTY_BUCKETS.map((d) => String(stats.perClass.get(c)?.get(d) ?? 0)),
-  ]);
+  const classRows = LABEL_CLASSES.map((c) => [c, String(stats.classTotal(c)), ...DIFFICULTY_BUCKETS.map((d) => String(stats.perClass.get(c)?.get(d) ?? 0))]);
   const conditions = [...stats.conditions.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const parts: string[] = [];
   parts.push(`# ${scenario.name}: a roadsynth synthetic dataset\n`);
   parts.push(
     '**This dataset is synthetic.** Every image was rendered by roadsynth from a simulated scene; ' +
-      'no image shows a real place, vehicle or person. Labels are computed from the renderer\'s ' +
+      "no image shows a real place, vehicle or person. Labels are computed from the renderer's " +
       'own object ids and camera model, so they are exact for what was rendered, and the look of ' +
       'the images differs from real camera footage.\n',
   );
@@ -98,9 +94,9 @@ export function datasetCard(stats: DatasetStats, opts: DatasetOptions, kitti: Ki
   parts.push(table(['class', 'total', ...DIFFICULTY_BUCKETS], classRows));
   parts.push('## Class map\n');
   parts.push(
-    (opts.classMap && Object.keys(opts.classMap).length > 0
+    opts.classMap && Object.keys(opts.classMap).length > 0
       ? `Class map: ${opts.classMapSource ?? 'given with the run'}. Mapped classes are written under the new name in every format; dropped ones are written nowhere.\n`
-      : "No class map: roadsynth's classes in COCO and YOLO, KITTI's types in KITTI (KITTI has no bus, motorcycle or animal type).\n"),
+      : "No class map: roadsynth's classes in COCO and YOLO, KITTI's types in KITTI (KITTI has no bus, motorcycle or animal type).\n",
   );
   parts.push(table(['roadsynth class', 'COCO and YOLO', 'KITTI'], new ClassMap(opts.classMap).rows()));
   if (focus) parts.push(focusCardSection(focus));
@@ -116,7 +112,12 @@ export function datasetCard(stats: DatasetStats, opts: DatasetOptions, kitti: Ki
       ],
     ),
   );
-  parts.push(table(['condition (fog: visibility < 1000 m)', 'frames'], conditions.map(([k, v]) => [k, String(v)])));
+  parts.push(
+    table(
+      ['condition (fog: visibility < 1000 m)', 'frames'],
+      conditions.map(([k, v]) => [k, String(v)]),
+    ),
+  );
   parts.push(table(['parameter', 'min', 'mean', 'max'], [...rangeRows(stats.rangeSummaries('weather')), ...rangeRows(stats.rangeSummaries('light'))]));
   parts.push('## Layout\n');
   parts.push('Every per-frame file is named by its frame id `<sampleIndex:06d>_<frame:04d>`.\n');

@@ -63,9 +63,6 @@ export function claimDatasetFolder(outDir: string, identity: DatasetIdentity): v
   const differing = Object.keys(wanted).filter((k) => JSON.stringify(existing[k]) !== JSON.stringify(wanted[k]));
   if (differing.length > 0) {
     const detail = differing.map((k) => `${k}: folder has ${JSON.stringify(existing[k])}, this run ${JSON.stringify(wanted[k])}`);
-    throw new DatasetMismatchError(
-      `${path}: this folder holds another dataset (${detail.join('; ')}). ` +
-        'Write to a new output folder, or delete this one to start over.',
-    );
+    throw new DatasetMismatchError(`${path}: this folder holds another dataset (${detail.join('; ')}). ` + 'Write to a new output folder, or delete this one to start over.');
   }
 }

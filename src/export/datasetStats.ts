@@ -54,12 +54,14 @@ export class DatasetStats {
   objects = 0;
   readonly instances = new Set<number>();
   readonly resolutions = new Map<string, number>();
-  readonly perClass = new Map<LabelClass, Map<DifficultyBucket, number>>(
-    LABEL_CLASSES.map((c) => [c, new Map(DIFFICULTY_BUCKETS.map((d) => [d, 0]))]),
-  );
+  readonly perClass = new Map<LabelClass, Map<DifficultyBucket, number>>(LABEL_CLASSES.map((c) => [c, new Map(DIFFICULTY_BUCKETS.map((d) => [d, 0]))]));
   readonly weather = new Map<string, Range>(WEATHER_KEYS.map((k) => [k, new Range()]));
   readonly light = new Map<string, Range>(LIGHT_KEYS.map((k) => [k, new Range()]));
-  readonly lightBuckets = new Map<string, number>([['day', 0], ['twilight', 0], ['night', 0]]);
+  readonly lightBuckets = new Map<string, number>([
+    ['day', 0],
+    ['twilight', 0],
+    ['night', 0],
+  ]);
   readonly conditions = new Map<string, number>();
   streetLightFrames = 0;
 

@@ -131,9 +131,7 @@ export class DatasetWriter {
       version: RECORD_VERSION,
       manifest: manifestEntry(ctx, this.opts.scenario, id, objects),
       coco: this.formats.has('coco') ? cocoFrame(ctx, kept, this.opts.scenario, `${RGB_FOLDER}/${id}.png`, id, this.classes) : null,
-      kitti: this.formats.has('kitti')
-        ? { rows: kittiRows(objects, camera, ctx.sample.instance.actors, this.kitti, (o, a) => this.classes.kittiType(o, a)), camera }
-        : null,
+      kitti: this.formats.has('kitti') ? { rows: kittiRows(objects, camera, ctx.sample.instance.actors, this.kitti, (o, a) => this.classes.kittiType(o, a)), camera } : null,
       stats: frameStats(kept, ctx.sample.instance.weather, ctx.sample.instance.light, this.kitti),
     };
     for (const [pass, bytes] of images) {

@@ -25,10 +25,7 @@ export function rgbFromTrackId(id: number): [number, number, number] {
 export function decodeInstanceMask(png: Uint8Array): InstanceMask {
   const img = decode(png);
   if (img.depth !== 8 || (img.channels !== 3 && img.channels !== 4) || img.palette) {
-    throw new Error(
-      `instance pass: expected an 8-bit RGB or RGBA PNG, got depth ${img.depth}, ${img.channels} channels` +
-        (img.palette ? ' (indexed)' : ''),
-    );
+    throw new Error(`instance pass: expected an 8-bit RGB or RGBA PNG, got depth ${img.depth}, ${img.channels} channels` + (img.palette ? ' (indexed)' : ''));
   }
   const n = img.width * img.height;
   const ids = new Uint32Array(n);

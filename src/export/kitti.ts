@@ -12,9 +12,7 @@ import type { KittiOptions } from './types.js';
 import { wrapAngle } from '../math/angles.js';
 import { fixed, kittiExp } from './numberFormat.js';
 
-export const KITTI_TYPES = [
-  'Car', 'Van', 'Truck', 'Pedestrian', 'Person_sitting', 'Cyclist', 'Tram', 'Misc', 'DontCare',
-] as const;
+export const KITTI_TYPES = ['Car', 'Van', 'Truck', 'Pedestrian', 'Person_sitting', 'Cyclist', 'Tram', 'Misc', 'DontCare'] as const;
 export type KittiType = (typeof KITTI_TYPES)[number];
 
 /**
@@ -130,13 +128,10 @@ export function kittiRows(
 }
 
 /** Contents of a label_2 file: one line per object with visible pixels, ordered by trackId. */
-export function kittiLabelFile(
-  objects: readonly ObjectLabel[],
-  camera: CameraModel,
-  actors: readonly ActorInstance[],
-  opts: KittiOptions,
-): string {
-  return kittiRows(objects, camera, actors, opts).map((r) => kittiObjectLine(r) + '\n').join('');
+export function kittiLabelFile(objects: readonly ObjectLabel[], camera: CameraModel, actors: readonly ActorInstance[], opts: KittiOptions): string {
+  return kittiRows(objects, camera, actors, opts)
+    .map((r) => kittiObjectLine(r) + '\n')
+    .join('');
 }
 
 /** KITTI difficulty of a written object (devkit thresholds), or 'ignored' beyond Hard. */
@@ -219,7 +214,9 @@ function calibEntries(camera: CameraModel): [string, Mat][] {
  * identity (the virtual IMU coincides with the velo frame).
  */
 export function kittiCalibFile(camera: CameraModel): string {
-  return calibEntries(camera).map(([name, values]) => `${name}: ${values.map(kittiExp).join(' ')}\n`).join('');
+  return calibEntries(camera)
+    .map(([name, values]) => `${name}: ${values.map(kittiExp).join(' ')}\n`)
+    .join('');
 }
 
 /** Names of the calibration lines in KITTI's tracking layout, which spells the last three differently and without a colon. */

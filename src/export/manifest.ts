@@ -110,12 +110,7 @@ function sortedParameters(p: Record<string, ParamValue>): Record<string, ParamVa
 
 const finiteOrNull = (v: number, decimals: number): number | null => (Number.isFinite(v) ? roundTo(v, decimals) : null);
 
-export function manifestEntry(
-  ctx: FrameContext,
-  scenario: ScenarioRef,
-  frameIdStr: string,
-  objects: readonly ObjectLabel[],
-): ManifestEntry {
+export function manifestEntry(ctx: FrameContext, scenario: ScenarioRef, frameIdStr: string, objects: readonly ObjectLabel[]): ManifestEntry {
   const m = ctx.metrics;
   const focusActors = [...ctx.sample.instance.focus.actors];
   const listed = manifestObjects(objects, new Set(focusActors));

@@ -32,7 +32,6 @@ export function roundTo(x: number, decimals: number): number {
   return r === 0 ? 0 : r; // folds -0 into 0 so JSON never prints it differently
 }
 
-
 /** Zero-padded decimal integer. */
 export function pad(n: number, width: number): string {
   if (!Number.isInteger(n) || n < 0) throw new Error(`pad: expected a non-negative integer, got ${n}`);

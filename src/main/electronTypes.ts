@@ -38,7 +38,9 @@ export interface IpcMainInvokeEventLike {
 export interface SessionLike {
   setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
   webRequest: {
-    onHeadersReceived(listener: (details: { url: string; responseHeaders?: Record<string, string[]> }, callback: (r: { responseHeaders?: Record<string, string[]> }) => void) => void): void;
+    onHeadersReceived(
+      listener: (details: { url: string; responseHeaders?: Record<string, string[]> }, callback: (r: { responseHeaders?: Record<string, string[]> }) => void) => void,
+    ): void;
   };
 }
 
@@ -51,14 +53,7 @@ export interface ElectronMain {
     on(event: 'window-all-closed' | 'web-contents-created', listener: (...args: never[]) => void): void;
     quit(): void;
   };
-  BrowserWindow: new (options: {
-    width: number;
-    height: number;
-    show: boolean;
-    title: string;
-    backgroundColor: string;
-    webPreferences: WebPreferencesLike;
-  }) => BrowserWindowLike;
+  BrowserWindow: new (options: { width: number; height: number; show: boolean; title: string; backgroundColor: string; webPreferences: WebPreferencesLike }) => BrowserWindowLike;
   ipcMain: {
     handle(channel: string, listener: (event: IpcMainInvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
   };

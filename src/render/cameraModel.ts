@@ -19,16 +19,10 @@ import * as THREE from 'three';
 import type { CameraModel } from './types.js';
 
 /** three.js frame from the world frame (z up): (x, y, z) -> (x, z, -y). */
-export const WORLD_TO_THREE: Readonly<THREE.Matrix4> = new THREE.Matrix4().set(
-  1, 0, 0, 0,
-  0, 0, 1, 0,
-  0, -1, 0, 0,
-  0, 0, 0, 1,
-);
+export const WORLD_TO_THREE: Readonly<THREE.Matrix4> = new THREE.Matrix4().set(1, 0, 0, 0, 0, 0, 1, 0, 0, -1, 0, 0, 0, 0, 0, 1);
 
 /** KITTI camera frame from the three.js camera frame: flip y and z. */
 const THREE_CAMERA_TO_KITTI = new THREE.Matrix4().makeScale(1, -1, -1);
-
 
 /** Row-major 3x3 intrinsics of a pinhole camera with square pixels and a centred principal point. */
 export function intrinsicsFromFov(hfovDeg: number, widthPx: number, heightPx: number): number[] {
@@ -43,13 +37,12 @@ export function intrinsicsFromFov(hfovDeg: number, widthPx: number, heightPx: nu
 export function intrinsicsOf(camera: THREE.PerspectiveCamera, widthPx: number, heightPx: number): number[] {
   camera.updateProjectionMatrix();
   const p = camera.projectionMatrix.elements; // column-major
-  const p00 = p[0], p11 = p[5], p02 = p[8], p12 = p[9];
+  const p00 = p[0],
+    p11 = p[5],
+    p02 = p[8],
+    p12 = p[9];
   // u = W/2 (x_ndc + 1), v = H/2 (1 - y_ndc), x_ndc = P00 X/Z - P02, y_ndc = -P11 Y/Z - P12.
-  return [
-    (widthPx / 2) * p00, 0, (widthPx / 2) * (1 - p02),
-    0, (heightPx / 2) * p11, (heightPx / 2) * (1 + p12),
-    0, 0, 1,
-  ];
+  return [(widthPx / 2) * p00, 0, (widthPx / 2) * (1 - p02), 0, (heightPx / 2) * p11, (heightPx / 2) * (1 + p12), 0, 0, 1];
 }
 
 /** Transform from the three.js frame to the KITTI camera frame of `camera` (updates its matrices). */
@@ -76,15 +69,11 @@ export function threeToRect(camera: THREE.Camera, out = new THREE.Matrix4()): TH
   _axis.set(-e[8], 0, -e[10]);
   const n = _axis.length();
   if (n < 1e-9) throw new Error('camera model: the camera looks straight up or down; the rect frame is undefined');
-  const fx = _axis.x / n, fz = _axis.z / n;
+  const fx = _axis.x / n,
+    fz = _axis.z / n;
   // Rect axes in three.js coordinates: x = (-fz, 0, fx) (right), y = (0, -1, 0) (down), z = (fx, 0, fz).
   _pos.setFromMatrixPosition(camera.matrixWorld);
-  return out.set(
-    -fz, 0, fx, -(-fz * _pos.x + fx * _pos.z),
-    0, -1, 0, _pos.y,
-    fx, 0, fz, -(fx * _pos.x + fz * _pos.z),
-    0, 0, 0, 1,
-  );
+  return out.set(-fz, 0, fx, -(-fz * _pos.x + fx * _pos.z), 0, -1, 0, _pos.y, fx, 0, fz, -(fx * _pos.x + fz * _pos.z), 0, 0, 0, 1);
 }
 
 /** Rotation from the rect frame to the KITTI camera frame of `camera`: the camera's pitch and roll. */

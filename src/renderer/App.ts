@@ -7,7 +7,7 @@ import type { ScenarioError } from '../scenario/errors.js';
 import type { DesignName, ParamValue } from '../scenario/types.js';
 import { decodeTrajectory } from '../sim/trajectoryFile.js';
 import { sceneSeed } from '../sampling/sceneSeed.js';
-import { DESIGN_NAMES, type FileEntry, type Perturbations, type StudioApi, type StudioRoot } from '../studio/api.js';
+import { DESIGN_NAMES, type FileEntry, type StudioApi, type StudioRoot } from '../studio/api.js';
 import { byId, field, h } from './dom.js';
 import { ScenarioEditor } from './editor/ScenarioEditor.js';
 import { ExportPanel, type ExportSource } from './panels/ExportPanel.js';
@@ -131,7 +131,11 @@ export class App {
     });
     for (const el of [this.seed, this.index, this.design]) el.addEventListener('change', () => this.schedulePreview(0));
     const modes = h('div', { class: 'modes', role: 'group', 'aria-label': 'View' });
-    for (const [mode, label] of [['orbit', 'Orbit'], ['ego', 'Ego camera'], ['top', 'Top']] as [ViewMode, string][]) {
+    for (const [mode, label] of [
+      ['orbit', 'Orbit'],
+      ['ego', 'Ego camera'],
+      ['top', 'Top'],
+    ] as [ViewMode, string][]) {
       const b = h('button', { 'data-mode': mode, class: mode === 'orbit' ? 'active' : '' }, label);
       b.addEventListener('click', () => {
         this.viewport.setMode(mode);
@@ -141,7 +145,12 @@ export class App {
     }
     const toggles = h('div', { class: 'toggles' });
     const flags = this.viewport.flags;
-    for (const [key, label] of [['boxes2d', '2D boxes'], ['boxes3d', '3D boxes'], ['trackIds', 'track ids'], ['laneGraph', 'lane graph']] as [keyof typeof flags, string][]) {
+    for (const [key, label] of [
+      ['boxes2d', '2D boxes'],
+      ['boxes3d', '3D boxes'],
+      ['trackIds', 'track ids'],
+      ['laneGraph', 'lane graph'],
+    ] as [keyof typeof flags, string][]) {
       const box = h('input', { type: 'checkbox', checked: flags[key], 'data-overlay': key });
       box.addEventListener('change', () => {
         flags[key] = box.checked;
@@ -149,18 +158,39 @@ export class App {
       });
       toggles.append(h('label', {}, box, label));
     }
-    const look = h('select', { id: 'look', title: 'Preview quality: lit per vertex, no highlights, shadows or antialiasing. Export look: the materials and shadows of exports.' },
+    const look = h(
+      'select',
+      { id: 'look', title: 'Preview quality: lit per vertex, no highlights, shadows or antialiasing. Export look: the materials and shadows of exports.' },
       h('option', { value: 'preview' }, 'preview quality'),
       h('option', { value: 'export' }, 'export look'),
     );
     look.addEventListener('change', () => this.viewport.setQuality(look.value === 'export' ? 'export' : 'preview'));
     const resolution = h(
       'select',
-      { id: 'resolution', title: 'Rendered resolution of the preview. Auto: full (the export look on a software renderer, no GPU: half), lowered while moving when the frame rate drops below 18.' },
-      ...[['auto', 'auto res'], ['1', '100%'], ['0.75', '75%'], ['0.5', '50%']].map(([v, label]) => h('option', { value: v }, label)),
+      {
+        id: 'resolution',
+        title: 'Rendered resolution of the preview. Auto: full (the export look on a software renderer, no GPU: half), lowered while moving when the frame rate drops below 18.',
+      },
+      ...[
+        ['auto', 'auto res'],
+        ['1', '100%'],
+        ['0.75', '75%'],
+        ['0.5', '50%'],
+      ].map(([v, label]) => h('option', { value: v }, label)),
     );
     resolution.addEventListener('change', () => this.viewport.setResolution(resolution.value === 'auto' ? 'auto' : Number(resolution.value)));
-    byId('sample-bar').append(field('seed', this.seed), field('design', this.design), field('sample', this.index), next, this.sampleInfo, modes, toggles, look, resolution, this.fpsLabel);
+    byId('sample-bar').append(
+      field('seed', this.seed),
+      field('design', this.design),
+      field('sample', this.index),
+      next,
+      this.sampleInfo,
+      modes,
+      toggles,
+      look,
+      resolution,
+      this.fpsLabel,
+    );
   }
 
   async start(): Promise<void> {
@@ -251,7 +281,11 @@ export class App {
         res = await write(false);
       } catch (err) {
         if ((err as { status?: number }).status !== 409) throw err;
-        if (!confirm(`${file.displayName} was changed on disk since you opened it (another tab or program saved it).\n\nOK: overwrite it with your text. Cancel: keep the file on disk and do not save.`)) {
+        if (
+          !confirm(
+            `${file.displayName} was changed on disk since you opened it (another tab or program saved it).\n\nOK: overwrite it with your text. Cancel: keep the file on disk and do not save.`,
+          )
+        ) {
           this.status(`not saved: ${file.displayName} changed on disk; your text is still in the editor`, true);
           return;
         }
@@ -295,16 +329,18 @@ export class App {
     const { drafts } = await this.api.drafts({});
     if (drafts.length === 0) return;
     const d = drafts[0];
-    const banner = h(
-      'div',
-      { class: 'banner', id: 'recovery' },
-      `Unsaved changes to ${d.path} from ${new Date(d.savedAtMs).toLocaleString()} were recovered. `,
-    );
+    const banner = h('div', { class: 'banner', id: 'recovery' }, `Unsaved changes to ${d.path} from ${new Date(d.savedAtMs).toLocaleString()} were recovered. `);
     const restore = h('button', { class: 'primary', id: 'restore-draft' }, 'Restore');
     const discard = h('button', { id: 'discard-draft' }, 'Discard');
     restore.addEventListener('click', () => {
       banner.remove();
-      const name = this.root && d.path.startsWith(this.root.path) ? d.path.slice(this.root.path.length + 1).split('\\').join('/') : d.path;
+      const name =
+        this.root && d.path.startsWith(this.root.path)
+          ? d.path
+              .slice(this.root.path.length + 1)
+              .split('\\')
+              .join('/')
+          : d.path;
       void this.openFile({ path: d.path, name, sizeBytes: 0, mtimeMs: 0 }, d.text);
     });
     discard.addEventListener('click', () => {
@@ -317,9 +353,7 @@ export class App {
 
   private showProblems(errors: ScenarioError[], formatted: string[]): void {
     const list = byId('problems');
-    list.replaceChildren(
-      ...errors.map((e, i) => h('li', { class: 'problem', onclick: () => this.editor.goToLine(e.line, e.col) }, formatted[i])),
-    );
+    list.replaceChildren(...errors.map((e, i) => h('li', { class: 'problem', onclick: () => this.editor.goToLine(e.line, e.col) }, formatted[i])));
     list.classList.toggle('empty', errors.length === 0);
   }
 

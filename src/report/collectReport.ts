@@ -112,7 +112,9 @@ function readIdentity(dir: string): DatasetIdentity {
 function countFailures(dir: string): number {
   const path = join(dir, FAILURES_FILE);
   if (!existsSync(path)) return 0;
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').length;
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '').length;
 }
 
 /** Label rows of each frame from the COCO part of the records (when no label_2 was written). */
@@ -231,7 +233,13 @@ export function pickPairs(keys: readonly string[]): [string, string][] {
   return pairs;
 }
 
-function diversityOf(rows: readonly InstanceRow[], identity: DatasetIdentity, dir: string, source: ScenarioSource | null, notes: string[]): (Diversity & { method: string }) | null {
+function diversityOf(
+  rows: readonly InstanceRow[],
+  identity: DatasetIdentity,
+  dir: string,
+  source: ScenarioSource | null,
+  notes: string[],
+): (Diversity & { method: string }) | null {
   if (!source) {
     notes.push('Diversity is left out: the frame records do not carry actor attributes, and the scenario file to re-sample them from is missing.');
     return null;
@@ -252,7 +260,8 @@ function diversityOf(rows: readonly InstanceRow[], identity: DatasetIdentity, di
   const method =
     `re-sampled: actor attributes are not in the frame records, so each instance was drawn again from ${source.path} ` +
     `with its recorded index, seed ${identity.seed} and design ${identity.design}; ${rows.length - mismatched} of ${rows.length} ` +
-    'gave exactly the recorded parameters and are counted' + (mismatched ? `, ${mismatched} did not and are left out` : '');
+    'gave exactly the recorded parameters and are counted' +
+    (mismatched ? `, ${mismatched} did not and are left out` : '');
   notes.push(`Diversity is ${method}.`);
   return { ...counter.result(), method };
 }
@@ -286,8 +295,18 @@ export function collectReport(dir: string, options: ReportOptions = {}): ReportD
   const pairs: PairCoverage[] = pickPairs(parameters.map((p) => p.key)).map(([kx, ky]) => {
     const vx = rows.map((r) => r.parameters[kx]);
     const vy = rows.map((r) => r.parameters[ky]);
-    const ax = parameterAxis(kx, vx.filter((v) => v !== undefined), source, HEATMAP_BINS);
-    const ay = parameterAxis(ky, vy.filter((v) => v !== undefined), source, HEATMAP_BINS);
+    const ax = parameterAxis(
+      kx,
+      vx.filter((v) => v !== undefined),
+      source,
+      HEATMAP_BINS,
+    );
+    const ay = parameterAxis(
+      ky,
+      vy.filter((v) => v !== undefined),
+      source,
+      HEATMAP_BINS,
+    );
     const points = rows.flatMap((_r, i): [ParamValue, ParamValue][] => (vx[i] === undefined || vy[i] === undefined ? [] : [[vx[i], vy[i]]]));
     const g = coverageGrid(ax.axis, ay.axis, points, ax.declared, ay.declared);
     return { ...g, x: kx, y: ky, xLabels: axisLabels(ax.axis), yLabels: axisLabels(ay.axis) };

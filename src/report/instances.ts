@@ -48,7 +48,16 @@ export function readManifest(path: string): ManifestSummary {
       row.frames += 1;
       row.focusFrames += focusFrame;
     } else {
-      byIndex.set(e.sampleIndex, { sampleIndex: e.sampleIndex, instanceHash: e.instanceHash, seed: e.seed, parameters: e.parameters, metrics: e.metrics, frames: 1, focusFrames: focusFrame, ...(e.weight !== undefined ? { weight: e.weight } : {}) });
+      byIndex.set(e.sampleIndex, {
+        sampleIndex: e.sampleIndex,
+        instanceHash: e.instanceHash,
+        seed: e.seed,
+        parameters: e.parameters,
+        metrics: e.metrics,
+        frames: 1,
+        focusFrames: focusFrame,
+        ...(e.weight !== undefined ? { weight: e.weight } : {}),
+      });
     }
   });
   const instances = [...byIndex.values()].sort((a, b) => a.sampleIndex - b.sampleIndex);

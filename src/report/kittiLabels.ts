@@ -44,7 +44,9 @@ export function labelFolder(dir: string): string {
 
 /** Calls `visit` with the rows of every .txt file of `folder`, in name order (one frame per file). */
 export function forEachLabelFile(folder: string, visit: (rows: LabelRow[], name: string) => void): number {
-  const names = readdirSync(folder).filter((n) => n.endsWith('.txt') && !n.startsWith('.')).sort();
+  const names = readdirSync(folder)
+    .filter((n) => n.endsWith('.txt') && !n.startsWith('.'))
+    .sort();
   for (const name of names) {
     const path = join(folder, name);
     visit(parseKittiLabels(readFileSync(path, 'utf8'), path), name);

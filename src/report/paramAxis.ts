@@ -5,9 +5,7 @@
 import type { ParamValue } from '../scenario/types.js';
 import { binIndex, equalEdges } from './histogram.js';
 
-export type ParamAxis =
-  | { key: string; kind: 'levels'; levels: string[] }
-  | { key: string; kind: 'bins'; edges: number[] };
+export type ParamAxis = { key: string; kind: 'levels'; levels: string[] } | { key: string; kind: 'bins'; edges: number[] };
 
 /** More distinct values than this and a numeric parameter is binned instead. */
 export const MAX_LEVELS = 12;

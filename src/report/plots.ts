@@ -41,7 +41,12 @@ export interface Series {
 }
 
 /** Bars per category; with several series, side by side. `shares` shows each series as fractions of its total. */
-export function barChart(title: string, labels: readonly string[], series: readonly Series[], opts: { xTitle?: string; shares?: boolean; colours?: readonly string[] } = {}): PlotSpec {
+export function barChart(
+  title: string,
+  labels: readonly string[],
+  series: readonly Series[],
+  opts: { xTitle?: string; shares?: boolean; colours?: readonly string[] } = {},
+): PlotSpec {
   const data = series.map((s) => {
     const total = s.values.reduce((a, b) => a + b, 0);
     const y = opts.shares ? s.values.map((v) => (total > 0 ? v / total : 0)) : [...s.values];
@@ -55,7 +60,13 @@ export function barChart(title: string, labels: readonly string[], series: reado
       hovertemplate: `%{x}: %{y${opts.shares ? ':.1%' : ''}} (%{text})<extra>${s.name}</extra>`,
     };
   });
-  return { data, layout: plotLayout(title, opts.xTitle ?? '', opts.shares ? 'share' : 'count', { showlegend: series.length > 1, yaxis: { gridcolor: '#e6e9ee', rangemode: 'tozero', tickformat: opts.shares ? '.0%' : undefined, title: { text: opts.shares ? 'share' : 'count' } } }) };
+  return {
+    data,
+    layout: plotLayout(title, opts.xTitle ?? '', opts.shares ? 'share' : 'count', {
+      showlegend: series.length > 1,
+      yaxis: { gridcolor: '#e6e9ee', rangemode: 'tozero', tickformat: opts.shares ? '.0%' : undefined, title: { text: opts.shares ? 'share' : 'count' } },
+    }),
+  };
 }
 
 const fmtEdge = (v: number): string => String(Number(v.toPrecision(3)));
@@ -74,11 +85,12 @@ export function histogramChart(title: string, xTitle: string, series: readonly S
   const tf = (v: number): number => (opts.log ? Math.log10(Math.max(v, 1)) : v);
   let min = Infinity;
   let max = -Infinity;
-  for (const s of series) for (const v of s.values) {
-    const t = tf(v);
-    if (t < min) min = t;
-    if (t > max) max = t;
-  }
+  for (const s of series)
+    for (const v of s.values) {
+      const t = tf(v);
+      if (t < min) min = t;
+      if (t > max) max = t;
+    }
   if (!Number.isFinite(min)) return { data: [], layout: plotLayout(`${title} (no data)`, xTitle, 'count') };
   const edges = opts.edges ?? equalEdges(min, max, opts.bins ?? 30);
   const shares = series.length > 1;
@@ -172,7 +184,11 @@ export function heatmapChart(pair: PairCoverage): PlotSpec {
         y: pair.yLabels,
         z: pair.counts,
         zmin: 0,
-        colorscale: [[0, '#f3f6fa'], [0.001, '#cfe0f3'], [1, '#14467e']],
+        colorscale: [
+          [0, '#f3f6fa'],
+          [0.001, '#cfe0f3'],
+          [1, '#14467e'],
+        ],
         hovertemplate: `${pair.x} %{x}<br>${pair.y} %{y}<br>%{z} instances<extra></extra>`,
         colorbar: { thickness: 10, title: { text: 'n', side: 'right' } },
         xgap: 2,

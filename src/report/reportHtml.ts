@@ -24,7 +24,10 @@ export function escapeHtml(s: string): string {
 
 /** JSON that is safe inside a <script> element. */
 function scriptJson(v: unknown): string {
-  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 const fmt = (v: number | null | undefined, digits = 3): string =>
@@ -67,13 +70,32 @@ function labelSection(d: ReportData, page: Page): string {
     ];
     const diffKeys = ['easy', 'moderate', 'hard', 'ignored'];
     const diffSeries = [recordSeries(l.difficulty, 'this dataset', OURS_COLOUR, diffKeys), ...(ref ? [recordSeries(ref.difficulty, 'reference', REFERENCE_COLOUR, diffKeys)] : [])];
-    parts.push(page.plot(barChart('KITTI difficulty', diffKeys, diffSeries, { shares: true, xTitle: 'easy ≥40 px, occl. 0, trunc. ≤0.15 · moderate ≥25 px, ≤1, ≤0.3 · hard ≥25 px, ≤2, ≤0.5' })));
+    parts.push(
+      page.plot(
+        barChart('KITTI difficulty', diffKeys, diffSeries, { shares: true, xTitle: 'easy ≥40 px, occl. 0, trunc. ≤0.15 · moderate ≥25 px, ≤1, ≤0.3 · hard ≥25 px, ≤2, ≤0.5' }),
+      ),
+    );
     parts.push(page.plot(histogramChart('2D box height', 'height [px]', both('heightsPx'), { bins: 30 })));
     parts.push(page.plot(histogramChart('2D box area', 'area [px²], log scale', both('areasPx'), { bins: 30, log: true })));
     const levels = ['0 visible', '1 partly', '2 largely', '3 unknown'];
-    const occlusionSeries = (values: readonly number[], name: string, colour: string): Series => ({ name, colour, values: [0, 1, 2, 3].map((k) => values.filter((v) => v === k).length) });
-    parts.push(page.plot(barChart('Occlusion level', levels, [occlusionSeries(l.occlusion, 'this dataset', OURS_COLOUR), ...(ref ? [occlusionSeries(ref.occlusion, 'reference', REFERENCE_COLOUR)] : [])], { shares: ref !== undefined, xTitle: 'KITTI occluded field' })));
-    parts.push(page.plot(histogramChart('Truncation', 'fraction outside the image', both('truncation'), { edges: [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] })));
+    const occlusionSeries = (values: readonly number[], name: string, colour: string): Series => ({
+      name,
+      colour,
+      values: [0, 1, 2, 3].map((k) => values.filter((v) => v === k).length),
+    });
+    parts.push(
+      page.plot(
+        barChart(
+          'Occlusion level',
+          levels,
+          [occlusionSeries(l.occlusion, 'this dataset', OURS_COLOUR), ...(ref ? [occlusionSeries(ref.occlusion, 'reference', REFERENCE_COLOUR)] : [])],
+          { shares: ref !== undefined, xTitle: 'KITTI occluded field' },
+        ),
+      ),
+    );
+    parts.push(
+      page.plot(histogramChart('Truncation', 'fraction outside the image', both('truncation'), { edges: [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] })),
+    );
   }
   return `<section><h2>Labels</h2><p class="lede">${l ? `${l.objects} labeled objects in ${l.frames} frames (${l.dontCare} DontCare regions not counted), from ${escapeHtml(l.source)}.` : 'No box labels.'}</p><div class="grid">${parts.join('')}</div></section>`;
 }
@@ -104,14 +126,16 @@ function focusSection(d: ReportData): string {
       parts.push(`<p class="lede"><code>${escapeHtml(s.scenarioFile)}</code> declares no focus, so no frame can be said to show it.</p>`);
       continue;
     }
-    parts.push(`<h3>${escapeHtml(s.scenarioFile)}: ${escapeHtml(s.focusActors.join(', '))}</h3><div class="stats">${[
-      stat('frames with the focus labeled', `${s.framesFocusLabeled} of ${s.frames} (${pct(s.labeledShare)})`, s.labeledShare < 0.8 ? 'warn' : ''),
-      stat('clips that never label it', `${s.clipsWithoutFocus} of ${s.clips}`, s.clipsWithoutFocus > 0 ? 'warn' : ''),
-      stat('mean occlusion', fmt(s.occlusion.mean, 2)),
-      stat('mean contrast', fmt(s.contrast.mean, 2)),
-      stat('median box height [px]', fmt(s.heightPx.median, 3)),
-      stat('smallest box height [px]', fmt(s.heightPx.min, 3)),
-    ].join('')}</div>`);
+    parts.push(
+      `<h3>${escapeHtml(s.scenarioFile)}: ${escapeHtml(s.focusActors.join(', '))}</h3><div class="stats">${[
+        stat('frames with the focus labeled', `${s.framesFocusLabeled} of ${s.frames} (${pct(s.labeledShare)})`, s.labeledShare < 0.8 ? 'warn' : ''),
+        stat('clips that never label it', `${s.clipsWithoutFocus} of ${s.clips}`, s.clipsWithoutFocus > 0 ? 'warn' : ''),
+        stat('mean occlusion', fmt(s.occlusion.mean, 2)),
+        stat('mean contrast', fmt(s.contrast.mean, 2)),
+        stat('median box height [px]', fmt(s.heightPx.median, 3)),
+        stat('smallest box height [px]', fmt(s.heightPx.min, 3)),
+      ].join('')}</div>`,
+    );
   }
   const rows = f.warnings.map((w) => [String(w.sampleIndex), `<code>${escapeHtml(w.instanceHash.slice(0, 12))}</code>`, escapeHtml(w.reason)]);
   const warn = rows.length
@@ -138,7 +162,12 @@ function criticalitySection(d: ReportData, page: Page): string {
     String(w.collisions),
     w.nearMiss ? 'yes' : '',
     `${w.focusFrames} of ${w.frames}`,
-    `<span class="params">${escapeHtml(Object.entries(w.parameters).filter(([k]) => swept.has(k)).map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v, 4) : String(v)}`).join(', '))}</span>`,
+    `<span class="params">${escapeHtml(
+      Object.entries(w.parameters)
+        .filter(([k]) => swept.has(k))
+        .map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v, 4) : String(v)}`)
+        .join(', '),
+    )}</span>`,
   ]);
   return `<section><h2>Criticality</h2><div class="stats">${stats}</div>
 <div class="grid">${page.plot(histogramChart('Minimum time to collision per instance', 'min TTC [s]', [{ name: 'instances', values: c.minTtcS, colour: '#b5443a' }], { bins: 25 }))}
@@ -205,15 +234,29 @@ function referenceSection(d: ReportData, page: Page): string {
       fmt(x.variance - x.refVariance),
     ]),
   );
-  const classes = table(['class', 'share', 'ref. share', 'difference'], c.classes.map((x) => [escapeHtml(x.name), pct(x.share), pct(x.refShare), signedPct(x.difference)]));
-  const difficulty = table(['difficulty', 'share', 'ref. share', 'difference'], c.difficulty.map((x) => [x.name, pct(x.share), pct(x.refShare), signedPct(x.difference)]));
-  const corr = table(['pair', 'correlation', 'ref.', 'difference'], c.correlations.map((x) => [escapeHtml(x.pair), fmt(x.value), fmt(x.ref), fmt(x.difference)]));
+  const classes = table(
+    ['class', 'share', 'ref. share', 'difference'],
+    c.classes.map((x) => [escapeHtml(x.name), pct(x.share), pct(x.refShare), signedPct(x.difference)]),
+  );
+  const difficulty = table(
+    ['difficulty', 'share', 'ref. share', 'difference'],
+    c.difficulty.map((x) => [x.name, pct(x.share), pct(x.refShare), signedPct(x.difference)]),
+  );
+  const corr = table(
+    ['pair', 'correlation', 'ref.', 'difference'],
+    c.correlations.map((x) => [escapeHtml(x.pair), fmt(x.value), fmt(x.ref), fmt(x.difference)]),
+  );
   const names = c.classes.map((x) => x.name);
   const shares = page.plot(
-    barChart('Class proportions', names, [
-      { name: 'this dataset', values: names.map((n) => d.labels?.classCounts[n] ?? 0), colour: OURS_COLOUR },
-      { name: 'reference', values: names.map((n) => r.labels.classCounts[n] ?? 0), colour: REFERENCE_COLOUR },
-    ], { shares: true }),
+    barChart(
+      'Class proportions',
+      names,
+      [
+        { name: 'this dataset', values: names.map((n) => d.labels?.classCounts[n] ?? 0), colour: OURS_COLOUR },
+        { name: 'reference', values: names.map((n) => r.labels.classCounts[n] ?? 0), colour: REFERENCE_COLOUR },
+      ],
+      { shares: true },
+    ),
   );
   return `<section><h2>Against the reference</h2>
 <p class="lede">Reference: ${escapeHtml(r.labels.source)} (${r.labels.objects} objects in ${r.labels.frames} frames). KS is the largest gap between the two cumulative distributions (0 same, 1 disjoint); Wasserstein-1 is how far, in the statistic's unit, one distribution must move to become the other. Box sizes depend on image resolution: compare datasets rendered at the reference's resolution.</p>
@@ -252,7 +295,15 @@ export function reportHtml(d: ReportData, plotly: string, title: string): string
     stat('collisions', String(d.criticality.withCollision)),
     stat('near misses', String(d.criticality.nearMisses)),
   ].join('');
-  const body = [searchReportSection(d, page), labelSection(d, page), focusSection(d), coverageSection(d, page), criticalitySection(d, page), diversitySection(d, page), referenceSection(d, page)].join('\n');
+  const body = [
+    searchReportSection(d, page),
+    labelSection(d, page),
+    focusSection(d),
+    coverageSection(d, page),
+    criticalitySection(d, page),
+    diversitySection(d, page),
+    referenceSection(d, page),
+  ].join('\n');
   const notes = d.notes.length ? `<div class="notes"><b>How these numbers were made</b><ul>${d.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></div>` : '';
   const figures = scriptJson(page.plots);
   return `<!doctype html>

@@ -33,4 +33,3 @@ export function loadScenarioSource(file: string, expectedHash: string, datasetDi
   if (!checked.spec) return `scenario file ${path} has errors now (${checked.errors.length}); run "roadsynth validate ${path}"`;
   return { path, spec: checked.spec, dimensions: collectDimensions(checked.spec), sameAsRun: contentHash(checked.spec) === expectedHash };
 }
-

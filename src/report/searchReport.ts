@@ -62,20 +62,45 @@ export function criticalityChart(s: SearchSection): PlotSpec {
   const hit = new Set(s.collisionRollouts);
   return {
     data: [
-      { type: 'scatter', mode: 'markers', name: 'rollout', x, y: s.scores, marker: { size: 4, color: s.scores.map((_, i) => (hit.has(i) ? '#b5443a' : '#9aa7b5')) }, hovertemplate: 'rollout %{x}: %{y:.3g}<extra></extra>' },
+      {
+        type: 'scatter',
+        mode: 'markers',
+        name: 'rollout',
+        x,
+        y: s.scores,
+        marker: { size: 4, color: s.scores.map((_, i) => (hit.has(i) ? '#b5443a' : '#9aa7b5')) },
+        hovertemplate: 'rollout %{x}: %{y:.3g}<extra></extra>',
+      },
       { type: 'scatter', mode: 'lines', name: 'best so far', x, y: s.bestSoFar, line: { color: OURS_COLOUR, width: 2 } },
     ],
-    layout: plotLayout(`Criticality against rollouts (${s.method ?? ''}, objective ${s.objective ?? ''})`, 'rollout', 'score (higher is more critical)', { yaxis: { gridcolor: '#e6e9ee', title: { text: 'score' } } }),
+    layout: plotLayout(`Criticality against rollouts (${s.method ?? ''}, objective ${s.objective ?? ''})`, 'rollout', 'score (higher is more critical)', {
+      yaxis: { gridcolor: '#e6e9ee', title: { text: 'score' } },
+    }),
   };
 }
 
 export function weightChart(s: SearchSection): PlotSpec {
-  return histogramChart('Importance weights of the instances', 'log10 weight', [{ name: 'instances', values: s.weights.filter((w) => w > 0), colour: '#4f8a5b' }], { bins: 20, log: true });
+  return histogramChart('Importance weights of the instances', 'log10 weight', [{ name: 'instances', values: s.weights.filter((w) => w > 0), colour: '#4f8a5b' }], {
+    bins: 20,
+    log: true,
+  });
 }
 
 export function coverageBeforeAfterChart(c: NonNullable<SearchSection['coverage']>): PlotSpec {
   return {
-    data: [{ type: 'bar', x: ['as many random draws', 'coverage design'], y: [c.before, c.after], marker: { color: ['#9aa7b5', OURS_COLOUR] }, text: [c.before, c.after].map((v) => `${(100 * v).toFixed(1)}%`), textposition: 'auto' }],
-    layout: plotLayout(`Cells filled of ${c.cells} (${c.keys.join(' x ')})`, '', 'share of cells', { yaxis: { range: [0, 1], tickformat: '.0%', gridcolor: '#e6e9ee' }, showlegend: false }),
+    data: [
+      {
+        type: 'bar',
+        x: ['as many random draws', 'coverage design'],
+        y: [c.before, c.after],
+        marker: { color: ['#9aa7b5', OURS_COLOUR] },
+        text: [c.before, c.after].map((v) => `${(100 * v).toFixed(1)}%`),
+        textposition: 'auto',
+      },
+    ],
+    layout: plotLayout(`Cells filled of ${c.cells} (${c.keys.join(' x ')})`, '', 'share of cells', {
+      yaxis: { range: [0, 1], tickformat: '.0%', gridcolor: '#e6e9ee' },
+      showlegend: false,
+    }),
   };
 }

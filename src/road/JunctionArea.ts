@@ -57,12 +57,9 @@ export class JunctionArea implements JunctionInfo {
   route(fromLaneId: string, turn: { direction?: TurnDirection; exit?: number }): string[] {
     const options = this.routes.get(fromLaneId);
     if (!options) {
-      throw new Error(
-        `${this.kind} "${this.id}": lane "${fromLaneId}" does not lead into it; lanes that do: ${[...this.routes.keys()].join(', ')}`,
-      );
+      throw new Error(`${this.kind} "${this.id}": lane "${fromLaneId}" does not lead into it; lanes that do: ${[...this.routes.keys()].join(', ')}`);
     }
-    const describe = (): string =>
-      options.map((o) => (o.exit !== undefined ? `exit ${o.exit} (${o.direction})` : o.direction)).join(', ');
+    const describe = (): string => options.map((o) => (o.exit !== undefined ? `exit ${o.exit} (${o.direction})` : o.direction)).join(', ');
     let chosen: RouteOption | undefined;
     if (turn.exit !== undefined) {
       chosen = options.find((o) => o.exit === turn.exit);

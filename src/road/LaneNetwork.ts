@@ -38,6 +38,8 @@ export class LaneNetwork implements RoadNetwork {
   }
 
   route(fromLaneId: string, at: string, turn: { direction?: 'left' | 'right' | 'straight'; exit?: number }): Lane[] {
-    return this.junction(at).route(fromLaneId, turn).map((id) => this.lanes.get(id)!);
+    return this.junction(at)
+      .route(fromLaneId, turn)
+      .map((id) => this.lanes.get(id)!);
   }
 }

@@ -42,7 +42,10 @@ export class OffsetLane implements Lane {
   private readonly refS: number[] = [];
   private readonly fwdS: number[] = [];
 
-  constructor(readonly reference: BaseCurve & { breakpointsS?: number[] }, o: OffsetLaneOptions) {
+  constructor(
+    readonly reference: BaseCurve & { breakpointsS?: number[] },
+    o: OffsetLaneOptions,
+  ) {
     this.id = o.id;
     this.roadId = o.roadId;
     this.index = o.index;

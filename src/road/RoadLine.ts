@@ -11,7 +11,11 @@ export class RoadLine implements Road {
   readonly junctionSpans: { fromS: number; toS: number; blockId: string }[] = [];
   readonly tunnelSpans: { fromS: number; toS: number; lightLevel: number }[] = [];
 
-  constructor(readonly id: string, readonly reference: CompositeCurve, readonly section: CrossSection) {}
+  constructor(
+    readonly id: string,
+    readonly reference: CompositeCurve,
+    readonly section: CrossSection,
+  ) {}
 
   get lengthM(): number {
     return this.reference.lengthM;

@@ -25,9 +25,7 @@ export function buildRoadNetwork(road: RoadSpec, weather: Weather): RoadNetwork 
   parts.roads.set(main.id, main);
   const mainLanes = buildRoadLanes(parts, main);
   for (const anchor of anchors) {
-    parts.junctions.push(
-      anchor.kind === 'junction' ? buildJunction(parts, road, main, mainLanes, anchor) : buildRoundabout(parts, main, mainLanes, anchor),
-    );
+    parts.junctions.push(anchor.kind === 'junction' ? buildJunction(parts, road, main, mainLanes, anchor) : buildRoundabout(parts, main, mainLanes, anchor));
   }
   return new LaneNetwork(parts.roads, parts.lanes, parts.junctions, boundsOf(parts), frictionFor(road.surface, weather, road.frictionMu), road.crosswalks);
 }

@@ -24,12 +24,7 @@ import { roundaboutLayout } from './roundaboutLayout.js';
  * Entry connectors join an incoming lane to a ring lane; exit connectors leave a ring lane for
  * an outgoing lane. route(lane, id, {exit: e}) = [entry, ring pieces..., exit, outgoing lane].
  */
-export function buildRoundabout(
-  parts: NetworkParts,
-  main: RoadLine,
-  mainLanes: Map<number, OffsetLane>,
-  anchor: Extract<BlockAnchor, { kind: 'roundabout' }>,
-): JunctionArea {
+export function buildRoundabout(parts: NetworkParts, main: RoadLine, mainLanes: Map<number, OffsetLane>, anchor: Extract<BlockAnchor, { kind: 'roundabout' }>): JunctionArea {
   const { block } = anchor;
   const section = main.section;
   const w = section.laneWidthM;
@@ -65,14 +60,32 @@ export function buildRoundabout(
     for (let k = 0; k < n; k++) {
       const phi = layout.armAngleRad(k);
       const next = (k + 1) % n;
-      const pass = new ConnectorLane(passId(j, k), block.id, new ArcCurve(ringPose(j, phi - a), r, 2 * a, 'left', w), {
-        fromLaneId: betweenId(j, (k + n - 1) % n), fromS: betweenM, toLaneId: betweenId(j, k), toS: 0,
-      }, w);
+      const pass = new ConnectorLane(
+        passId(j, k),
+        block.id,
+        new ArcCurve(ringPose(j, phi - a), r, 2 * a, 'left', w),
+        {
+          fromLaneId: betweenId(j, (k + n - 1) % n),
+          fromS: betweenM,
+          toLaneId: betweenId(j, k),
+          toS: 0,
+        },
+        w,
+      );
       pass.next.push(betweenId(j, k));
       addLane(parts, pass);
-      const between = new ConnectorLane(betweenId(j, k), block.id, new ArcCurve(ringPose(j, phi + a), r, (2 * Math.PI) / n - 2 * a, 'left', w), {
-        fromLaneId: passId(j, k), fromS: passM, toLaneId: passId(j, next), toS: 0,
-      }, w);
+      const between = new ConnectorLane(
+        betweenId(j, k),
+        block.id,
+        new ArcCurve(ringPose(j, phi + a), r, (2 * Math.PI) / n - 2 * a, 'left', w),
+        {
+          fromLaneId: passId(j, k),
+          fromS: passM,
+          toLaneId: passId(j, next),
+          toS: 0,
+        },
+        w,
+      );
       between.next.push(passId(j, next));
       addLane(parts, between);
     }
@@ -106,13 +119,7 @@ export function buildRoundabout(
     for (const inLane of arms[k]!.incoming) {
       const j = Math.min(Math.abs(inLane.index), block.lanes);
       const entryPose = ringPose(j, layout.armAngleRad(k) + layout.mergeAngleRad(j));
-      const entry = makeConnector(
-        parts,
-        block.id,
-        { laneId: inLane.lane.id, s: inLane.s, pose: inLane.pose },
-        { laneId: betweenId(j, k), s: 0, pose: entryPose },
-        w,
-      );
+      const entry = makeConnector(parts, block.id, { laneId: inLane.lane.id, s: inLane.s, pose: inLane.pose }, { laneId: betweenId(j, k), s: 0, pose: entryPose }, w);
       entry.ends.toLaneId = betweenId(j, k);
       registerStart(parts, inLane.lane.id, inLane.s, entry.id);
       const isMain = inLane.lane.roadId === main.id;

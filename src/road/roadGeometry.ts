@@ -83,7 +83,10 @@ export function roadGeometry(network: RoadNetwork, stepM = 1): RoadGeometry {
   for (const road of network.roads.values()) {
     const all = road.junctionSpans;
     const openAll = openIntervals(road.lengthM, all);
-    const openRoundabouts = openIntervals(road.lengthM, all.filter((j) => roundabouts.has(j.blockId)));
+    const openRoundabouts = openIntervals(
+      road.lengthM,
+      all.filter((j) => roundabouts.has(j.blockId)),
+    );
     const cw = road.carriagewayT;
     for (const [a, b] of openRoundabouts) out.strips.push(strip(road, 'carriageway', 0, cw.left, cw.right, a, b, stepM));
     for (const st of road.section.strips) {

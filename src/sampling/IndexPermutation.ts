@@ -18,7 +18,10 @@ export class IndexPermutation {
    * @param n size of the permuted range, 1 <= n <= 2^32
    * @param key 32-bit words that select the permutation (e.g. seed, block and dimension)
    */
-  constructor(readonly n: number, key: readonly number[]) {
+  constructor(
+    readonly n: number,
+    key: readonly number[],
+  ) {
     if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new RangeError(`permutation size must be an integer in 1..2^32, got ${n}`);
     const bits = Math.max(2, Math.ceil(Math.log2(n)));
     this.halfBits = Math.ceil(bits / 2);

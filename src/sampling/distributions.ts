@@ -95,9 +95,7 @@ export function truncnormal(mean: number, sd: number, min: number, max: number):
 
   let standardQuantile: (u: number) => number;
   if (mass > 1e-280) {
-    standardQuantile = upper
-      ? (u) => clampX(normalQuantileUpper(hi - u * mass))
-      : (u) => clampX(normalQuantile(lo + u * mass));
+    standardQuantile = upper ? (u) => clampX(normalQuantileUpper(hi - u * mass)) : (u) => clampX(normalQuantile(lo + u * mass));
   } else {
     // Far tail: density proportional to exp(-t x) near the bound t closest to the mean.
     const near = upper ? a : -b;

@@ -20,8 +20,7 @@ export class ParameterCycleError extends SamplingError {
   readonly cycle: string[];
   constructor(cycle: string[]) {
     super(
-      `parameters ${cycle.map((c) => `"${c}"`).join(' -> ')} refer to each other in a cycle; ` +
-        'give one of them a value or a distribution that does not depend on the others',
+      `parameters ${cycle.map((c) => `"${c}"`).join(' -> ')} refer to each other in a cycle; ` + 'give one of them a value or a distribution that does not depend on the others',
       `/parameters/${cycle[0]}`,
     );
     this.name = 'ParameterCycleError';

@@ -19,7 +19,10 @@ export function canonicalJson(value: unknown): string {
 /** A value with no exact JSON form; the path is collected while unwinding, so the fast path builds none. */
 class Unwritable {
   readonly path: string[] = [];
-  constructor(readonly what: string, readonly why: string) {}
+  constructor(
+    readonly what: string,
+    readonly why: string,
+  ) {}
 }
 
 function write(value: unknown): string {

@@ -29,8 +29,5 @@ export function compileExpression(source: string, pointer: string): Expr {
 export function checkParameterName(name: string, declared: readonly string[], pointer: string): void {
   if (declared.includes(name)) return;
   const hint = didYouMean(name, declared);
-  throw new SamplingError(
-    `"$${name}" refers to no parameter; declare "${name}" under parameters${hint ? ` (${hint})` : ''}`,
-    pointer,
-  );
+  throw new SamplingError(`"$${name}" refers to no parameter; declare "${name}" under parameters${hint ? ` (${hint})` : ''}`, pointer);
 }

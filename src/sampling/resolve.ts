@@ -19,11 +19,7 @@ import { checkParameterName, classifyString, compileExpression } from './referen
 const SAMPLING_KEYS: ReadonlySet<string> = new Set(['$schema', 'parameters', 'requires', 'sweep']);
 
 /** How one named parameter gets its value. */
-type ParameterRule =
-  | { kind: 'value'; value: ParamValue }
-  | { kind: 'dimension'; dimension: number }
-  | { kind: 'ref'; name: string }
-  | { kind: 'expr'; source: string; expr: Expr };
+type ParameterRule = { kind: 'value'; value: ParamValue } | { kind: 'dimension'; dimension: number } | { kind: 'ref'; name: string } | { kind: 'expr'; source: string; expr: Expr };
 
 export interface Requirement {
   source: string;

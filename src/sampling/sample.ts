@@ -69,7 +69,7 @@ export function createSampler(spec: ScenarioSpec, options: SamplerOptions): Samp
   const plan = compileSpec(spec);
   const { seed } = options;
   // A searched point met the requirements when it was found; any other point would not carry its weight.
-  const maxTries = options.design === 'search' ? 1 : options.maxTries ?? sweepSetting(spec, 'maxTries') ?? DEFAULT_MAX_TRIES;
+  const maxTries = options.design === 'search' ? 1 : (options.maxTries ?? sweepSetting(spec, 'maxTries') ?? DEFAULT_MAX_TRIES);
   if (!Number.isInteger(maxTries) || maxTries < 1) throw new RangeError(`maxTries must be a positive integer, got ${maxTries}`);
   const gridLevels = options.gridLevels ?? sweepSetting(spec, 'gridLevels') ?? DEFAULT_GRID_LEVELS;
   const dims = plan.dimensions;

@@ -26,8 +26,7 @@ const FRACTION = 0.37;
 export function probeValues(node: SpecNode): SpecNode[] | undefined {
   if (!isObj(node)) return undefined;
   const keys = Object.keys(node);
-  const nums = (v: SpecNode | undefined): number[] | undefined =>
-    Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number') ? (v as number[]) : undefined;
+  const nums = (v: SpecNode | undefined): number[] | undefined => (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number') ? (v as number[]) : undefined);
   if (keys.length === 1 && 'const' in node) return [node.const];
   if (keys.length === 1 && 'uniform' in node) {
     const r = nums(node.uniform);
@@ -65,7 +64,7 @@ function findSites(spec: ScenarioSpec): Site[] {
     const pointer = segments.map((s) => `/${pointerSegment(s)}`).join('');
     if (typeof node === 'string' && /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(node)) {
       const name = node.slice(1);
-      if (!Object.prototype.hasOwnProperty.call(params, name)) return;
+      if (!Object.hasOwn(params, name)) return;
       const value = params[name];
       const probes = typeof value === 'number' || typeof value === 'boolean' ? [value] : probeValues(value);
       // A string parameter value may itself be a reference or an expression: leave it to sampling.
@@ -99,9 +98,7 @@ export function checkDistributionRanges(spec: ScenarioSpec, locate: (pointer: st
   const errors: ScenarioError[] = [];
   for (const site of findSites(spec)) {
     for (const probe of site.probes) {
-      const problem = problemsAt(spec, site.segments, probe).find(
-        (p) => p.pointer === site.pointer || p.pointer.startsWith(`${site.pointer}/`),
-      );
+      const problem = problemsAt(spec, site.segments, probe).find((p) => p.pointer === site.pointer || p.pointer.startsWith(`${site.pointer}/`));
       if (!problem) continue;
       const pos = locate(site.pointer);
       const takes = problem.message.replace(/^expected /, '').replace(/, got [\s\S]*$/, '');

@@ -152,7 +152,10 @@ type Obj = { [key: string]: SpecNode };
 
 /** Typed access to a resolved node; a wrong type here is a bug upstream, not a user error. */
 class Reader {
-  constructor(readonly node: Obj, readonly pointer: string) {}
+  constructor(
+    readonly node: Obj,
+    readonly pointer: string,
+  ) {}
 
   static of(node: SpecNode | undefined, pointer: string): Reader {
     if (node === undefined || node === null) return new Reader({}, pointer);
@@ -241,8 +244,7 @@ function focusOf(f: Reader): ScenarioFocus {
       if (typeof a !== 'string') throw fault(`${f.pointer}/actors/${i}`, 'an actor id', a);
       return a;
     });
-  }
-  else {
+  } else {
     const named = event === undefined || event.kind === 'signal' ? [] : event.kind === 'collision' ? [event.actor, event.with] : [event.actor];
     actors = named.filter((a): a is string => a !== undefined && a !== 'ego');
   }

@@ -26,7 +26,9 @@ export function formatScenarioError(e: ScenarioError): string {
 
 /** Orders errors by position, then pointer, so output is stable and reads top to bottom. */
 export function sortScenarioErrors(errors: readonly ScenarioError[]): ScenarioError[] {
-  return [...errors].sort((a, b) => a.line - b.line || a.col - b.col || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+  return [...errors].sort(
+    (a, b) => a.line - b.line || a.col - b.col || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
 }
 
 /**

@@ -86,7 +86,10 @@ type Token =
   | { kind: 'end'; col: number };
 
 class SyntaxFault {
-  constructor(readonly message: string, readonly col: number) {}
+  constructor(
+    readonly message: string,
+    readonly col: number,
+  ) {}
 }
 
 const OPERATORS = ['<=', '>=', '==', '!=', '&&', '||', '<', '>', '+', '-', '*', '/', '%', '!', '(', ')', ',', '?', ':'];
@@ -299,7 +302,7 @@ class Parser {
   }
 
   private call(name: string, col: number): Expr {
-    if (!Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) {
+    if (!Object.hasOwn(FUNCTIONS, name)) {
       throw new SyntaxFault(`unknown function '${name}', expected one of ${FUNCTION_NAMES.join(', ')}`, col);
     }
     const fn = name as FunctionName;
@@ -381,7 +384,7 @@ export function evaluateExpression(expr: Expr, vars: Record<string, ExprValue>):
       return expr.value;
     case 'var': {
       // Own keys only: never reach Object.prototype.
-      if (!Object.prototype.hasOwnProperty.call(vars, expr.name)) {
+      if (!Object.hasOwn(vars, expr.name)) {
         throw new EvaluationError('unknown-variable', `unknown variable '${expr.name}'`, expr.col, expr.name);
       }
       const v = vars[expr.name];
@@ -398,23 +401,19 @@ export function evaluateExpression(expr: Expr, vars: Record<string, ExprValue>):
     case 'not':
       return !wantBoolean(evaluateExpression(expr.arg, vars), "'not'", expr.col);
     case 'and':
-      return (
-        wantBoolean(evaluateExpression(expr.left, vars), "'and'", expr.col) &&
-        wantBoolean(evaluateExpression(expr.right, vars), "'and'", expr.col)
-      );
+      return wantBoolean(evaluateExpression(expr.left, vars), "'and'", expr.col) && wantBoolean(evaluateExpression(expr.right, vars), "'and'", expr.col);
     case 'or':
-      return (
-        wantBoolean(evaluateExpression(expr.left, vars), "'or'", expr.col) ||
-        wantBoolean(evaluateExpression(expr.right, vars), "'or'", expr.col)
-      );
+      return wantBoolean(evaluateExpression(expr.left, vars), "'or'", expr.col) || wantBoolean(evaluateExpression(expr.right, vars), "'or'", expr.col);
     case 'cond':
-      return wantBoolean(evaluateExpression(expr.test, vars), "'?:'", expr.col)
-        ? evaluateExpression(expr.then, vars)
-        : evaluateExpression(expr.else, vars);
+      return wantBoolean(evaluateExpression(expr.test, vars), "'?:'", expr.col) ? evaluateExpression(expr.then, vars) : evaluateExpression(expr.else, vars);
     case 'binary':
       return binary(expr.op, evaluateExpression(expr.left, vars), evaluateExpression(expr.right, vars), expr.col);
     case 'call':
-      return call(expr.name, expr.args.map((a) => evaluateExpression(a, vars)), expr.col);
+      return call(
+        expr.name,
+        expr.args.map((a) => evaluateExpression(a, vars)),
+        expr.col,
+      );
   }
 }
 

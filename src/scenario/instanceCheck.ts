@@ -31,7 +31,10 @@ const NAME_KEYS = new Set(['id', 'relativeTo', 'at', 'actor', 'road', 'do', 'nam
 function leftoverReferences(node: SpecNode, pointer: string, key: string, out: ResolvedProblem[]): void {
   if (typeof node === 'string') {
     if (!NAME_KEYS.has(key) && (node.startsWith('=') || node.startsWith('$'))) {
-      out.push({ pointer, message: `the sampled value ${JSON.stringify(node)} is text that looks like a reference or expression; values of a choice or const are taken as written` });
+      out.push({
+        pointer,
+        message: `the sampled value ${JSON.stringify(node)} is text that looks like a reference or expression; values of a choice or const are taken as written`,
+      });
     }
   } else if (Array.isArray(node)) node.forEach((v, i) => leftoverReferences(v, `${pointer}/${i}`, key, out));
   else if (node !== null && typeof node === 'object') {

@@ -28,8 +28,7 @@ export function checkScenario(text: string, fileName: string): CheckedScenario {
   const parsed = parseScenarioText(text, fileName);
   if (!parsed.spec) return { errors: parsed.errors, locate: parsed.locate };
   const schemaErrors = validateScenario(parsed.spec, parsed.locate, fileName);
-  const covered = (pointer: string): boolean =>
-    schemaErrors.some((e) => e.pointer !== '' && (pointer === e.pointer || pointer.startsWith(e.pointer + '/')));
+  const covered = (pointer: string): boolean => schemaErrors.some((e) => e.pointer !== '' && (pointer === e.pointer || pointer.startsWith(e.pointer + '/')));
   const semanticErrors = checkSemantics(parsed.spec, parsed, fileName).filter((e) => !covered(e.pointer));
   // Probing finds each place by following the data through the schema, so it needs a valid file.
   const rangeErrors = schemaErrors.length === 0 ? checkDistributionRanges(parsed.spec, parsed.locate, fileName) : [];

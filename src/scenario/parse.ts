@@ -56,9 +56,7 @@ interface SourceEntry {
   quote: 0 | 1;
 }
 
-const ALLOWED_TAGS = new Set(
-  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
-);
+const ALLOWED_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 // C0 controls other than tab, LF and CR, plus DEL and the C1 range YAML also rejects (NEL aside).
 const CONTROL_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\x80-\x84\x86-\x9F\uFFFE\uFFFF]/;

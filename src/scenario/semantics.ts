@@ -132,7 +132,7 @@ function referencedNames(node: SpecNode): string[] {
 }
 
 function checkParameterCycles(params: Obj, report: Report): void {
-  const deps = new Map(Object.entries(params).map(([k, v]) => [k, referencedNames(v).filter((n) => Object.prototype.hasOwnProperty.call(params, n))]));
+  const deps = new Map(Object.entries(params).map(([k, v]) => [k, referencedNames(v).filter((n) => Object.hasOwn(params, n))]));
   const state = new Map<string, 'visiting' | 'done'>();
   const reported = new Set<string>();
   const visit = (name: string, path: string[]): void => {
@@ -263,7 +263,11 @@ function checkBlocks(blocks: SpecNode[], report: Report, lineOf: (p: string) => 
     const pointer = explicit ? `/road/blocks/${i}/id` : `/road/blocks/${i}`;
     const first = byId.get(id);
     if (first) {
-      report(pointer, `duplicate block id "${id}": line ${lineOf(first.pointer)} already uses it`, explicit ? 'block ids must be unique' : `blocks without an id are named b<index>; rename the other block`);
+      report(
+        pointer,
+        `duplicate block id "${id}": line ${lineOf(first.pointer)} already uses it`,
+        explicit ? 'block ids must be unique' : `blocks without an id are named b<index>; rename the other block`,
+      );
     } else byId.set(id, { kind: String(block.kind), pointer, block });
   });
   return byId;
@@ -296,7 +300,11 @@ function checkRoadReferences(spec: ScenarioSpec, blocks: Map<string, BlockInfo>,
     const info = blocks.get(blockId);
     if (!info || (info.kind !== 'junction' && info.kind !== 'roundabout')) {
       const what = info ? `block "${blockId}" is a ${info.kind}, not a junction or roundabout` : `no block has the id "${blockId}"`;
-      report(`${pointer}/road`, `road "${road}" names no junction or roundabout arm: ${what}`, didYouMean(blockId, hubs) ?? (hubs.length ? `junctions and roundabouts: ${hubs.join(', ')}` : 'add a junction or roundabout block with an id'));
+      report(
+        `${pointer}/road`,
+        `road "${road}" names no junction or roundabout arm: ${what}`,
+        didYouMean(blockId, hubs) ?? (hubs.length ? `junctions and roundabouts: ${hubs.join(', ')}` : 'add a junction or roundabout block with an id'),
+      );
       return;
     }
     const arms = armsOf(info);
@@ -332,7 +340,11 @@ function checkBehaviours(spec: ScenarioSpec, actorIds: Set<string>, blocks: Map<
       const info = blocks.get(b.at);
       if (!info || (info.kind !== 'junction' && info.kind !== 'roundabout')) {
         const what = info ? `block "${b.at}" is a ${info.kind}` : `no block has the id "${b.at}"`;
-        report(`${pointer}/at`, `turn.at must name a junction or roundabout: ${what}`, didYouMean(b.at, hubs) ?? (hubs.length ? `junctions and roundabouts: ${hubs.join(', ')}` : 'add a junction or roundabout block'));
+        report(
+          `${pointer}/at`,
+          `turn.at must name a junction or roundabout: ${what}`,
+          didYouMean(b.at, hubs) ?? (hubs.length ? `junctions and roundabouts: ${hubs.join(', ')}` : 'add a junction or roundabout block'),
+        );
       } else if (info.kind === 'roundabout' && b.direction !== undefined && b.exit === undefined) {
         report(`${pointer}/direction`, 'at a roundabout, give "exit" (1 = first exit) instead of "direction"');
       } else if (info.kind === 'junction' && b.exit !== undefined) {
@@ -364,7 +376,11 @@ function checkLanes(spec: ScenarioSpec, report: Report): void {
     if (named) {
       const part = named[1] === 'parking' ? 'parking' : 'sidewalks';
       if (sideExists(part, named[2]) === false) {
-        report(pointer, `lane "${lane}" does not exist: the road has no ${named[1] === 'parking' ? 'parking lane' : 'sidewalk'} on the ${named[2]}`, `add road: { ${part}: { ${named[2]}: true } }`);
+        report(
+          pointer,
+          `lane "${lane}" does not exist: the road has no ${named[1] === 'parking' ? 'parking lane' : 'sidewalk'} on the ${named[2]}`,
+          `add road: { ${part}: { ${named[2]}: true } }`,
+        );
       }
       return;
     }
@@ -372,7 +388,12 @@ function checkLanes(spec: ScenarioSpec, report: Report): void {
     if (lane > 0 && forward !== undefined && lane > forward) {
       report(pointer, `lane ${lane} does not exist: the road has ${forward} forward lane${forward === 1 ? '' : 's'} (1..${forward})`);
     } else if (lane < 0 && backward !== undefined && -lane > backward) {
-      report(pointer, backward === 0 ? `lane ${lane} does not exist: the road has no oncoming lanes` : `lane ${lane} does not exist: the road has ${backward} oncoming lane${backward === 1 ? '' : 's'} (-1..-${backward})`);
+      report(
+        pointer,
+        backward === 0
+          ? `lane ${lane} does not exist: the road has no oncoming lanes`
+          : `lane ${lane} does not exist: the road has ${backward} oncoming lane${backward === 1 ? '' : 's'} (-1..-${backward})`,
+      );
     }
   };
   const onMain = (place: SpecNode | undefined): boolean => {
@@ -407,7 +428,11 @@ function checkFocus(spec: ScenarioSpec, actorIds: Set<string>, blocks: Map<strin
       return false;
     }
     if ((allowEgo ? withEgo : ids).includes(id)) return true;
-    report(pointer, `focus names no actor: "${id}"`, didYouMean(id, allowEgo ? withEgo : ids) ?? (ids.length ? `actor ids: ${ids.slice(0, 12).join(', ')}` : 'declare the actor under "actors:"'));
+    report(
+      pointer,
+      `focus names no actor: "${id}"`,
+      didYouMean(id, allowEgo ? withEgo : ids) ?? (ids.length ? `actor ids: ${ids.slice(0, 12).join(', ')}` : 'declare the actor under "actors:"'),
+    );
     return false;
   };
   if (typeof focus.actors === 'string') known(focus.actors, '/focus/actors', false);
@@ -416,17 +441,24 @@ function checkFocus(spec: ScenarioSpec, actorIds: Set<string>, blocks: Map<strin
   const event = asObj(focus.event);
   const behavioursOf = (id: string): string[] => {
     const owner = id === 'ego' ? asObj(spec.ego) : asObj(asArray(spec.actors).find((a) => asObj(a).id === id));
-    return asArray(owner.behaviours).map((b) => asObj(b).do).filter((d): d is string => typeof d === 'string');
+    return asArray(owner.behaviours)
+      .map((b) => asObj(b).do)
+      .filter((d): d is string => typeof d === 'string');
   };
   const actor = typeof event.actor === 'string' ? event.actor : undefined;
   const actorOk = actor !== undefined && known(actor, '/focus/event/actor', true);
   if (typeof event.with === 'string') {
-    if (known(event.with, '/focus/event/with', true) && event.with === actor) report('/focus/event/with', `a collision of "${actor}" with itself never happens`, 'name the other actor');
+    if (known(event.with, '/focus/event/with', true) && event.with === actor)
+      report('/focus/event/with', `a collision of "${actor}" with itself never happens`, 'name the other actor');
   }
   if (event.kind === 'behaviour' && actorOk && typeof event.behaviour === 'string') {
     const has = behavioursOf(actor);
     if (!has.includes(event.behaviour)) {
-      report('/focus/event/behaviour', `"${actor}" has no ${event.behaviour} behaviour, so the event never happens`, has.length ? `its behaviours: ${has.join(', ')}` : `give "${actor}" a ${event.behaviour} behaviour`);
+      report(
+        '/focus/event/behaviour',
+        `"${actor}" has no ${event.behaviour} behaviour, so the event never happens`,
+        has.length ? `its behaviours: ${has.join(', ')}` : `give "${actor}" a ${event.behaviour} behaviour`,
+      );
     }
   }
   if (event.kind === 'door' && actorOk && !behavioursOf(actor).includes('openDoor')) {
@@ -435,9 +467,13 @@ function checkFocus(spec: ScenarioSpec, actorIds: Set<string>, blocks: Map<strin
   if (event.kind === 'signal' && typeof event.junction === 'string') {
     const info = blocks.get(event.junction);
     const junctions = [...blocks.entries()].filter(([, b]) => b.kind === 'junction').map(([id]) => id);
-    if (!info || info.kind !== 'junction') {
+    if (info?.kind !== 'junction') {
       const what = info ? `block "${event.junction}" is a ${info.kind}` : `no block has the id "${event.junction}"`;
-      report('/focus/event/junction', `a signal event needs a junction: ${what}`, didYouMean(event.junction, junctions) ?? (junctions.length ? `junctions: ${junctions.join(', ')}` : 'add a junction block with signals: true'));
+      report(
+        '/focus/event/junction',
+        `a signal event needs a junction: ${what}`,
+        didYouMean(event.junction, junctions) ?? (junctions.length ? `junctions: ${junctions.join(', ')}` : 'add a junction block with signals: true'),
+      );
     } else if (info.block.signals !== true && !isObj(info.block.signals) && typeof info.block.signals !== 'string') {
       report('/focus/event/junction', `junction "${event.junction}" has no signals`, 'set signals: true on the junction');
     }

@@ -81,11 +81,7 @@ function leaves(schemaPointer: string): string[] {
  * Checks `spec` against the grammar. Returns positioned errors (empty when valid).
  * @param locate maps a JSON pointer to its place in the source (from `parseScenarioText`).
  */
-export function validateScenario(
-  spec: unknown,
-  locate: (pointer: string, part?: 'key' | 'value') => Position,
-  fileName: string,
-): ScenarioError[] {
+export function validateScenario(spec: unknown, locate: (pointer: string, part?: 'key' | 'value') => Position, fileName: string): ScenarioError[] {
   const problems = schemaProblems(spec);
   const shown = problems.slice(0, MAX_VALIDATION_ERRORS);
   const errors = shown.map((p): ScenarioError => {
@@ -149,7 +145,7 @@ function schemaPointerAt(data: unknown, segments: readonly string[]): string | u
       node = node[k];
     } else if (node !== null && typeof node === 'object') {
       const props = (s.properties ?? {}) as Schema;
-      if (Object.prototype.hasOwnProperty.call(props, seg)) sp = `${sp}/properties/${pointerSegment(seg)}`;
+      if (Object.hasOwn(props, seg)) sp = `${sp}/properties/${pointerSegment(seg)}`;
       else if (typeof s.additionalProperties === 'object') sp = `${sp}/additionalProperties`;
       else return undefined;
       node = (node as Record<string, unknown>)[seg];
@@ -181,7 +177,13 @@ function explainPlain(sp: string, s: Schema, data: unknown, ip: string, out: Sch
   if (!typeAccepts(s, data)) return expected();
   if ('const' in s && data !== s.const) return expected();
   if (Array.isArray(s.enum) && !s.enum.includes(data)) {
-    const hint = typeof data === 'string' ? didYouMean(data, s.enum.filter((x): x is string => typeof x === 'string')) : undefined;
+    const hint =
+      typeof data === 'string'
+        ? didYouMean(
+            data,
+            s.enum.filter((x): x is string => typeof x === 'string'),
+          )
+        : undefined;
     out.push({ pointer: ip, message: `expected ${describe(sp)}, got ${describeValue(data)}`, ...(hint ? { hint } : {}), at: 'value' });
     return;
   }
@@ -205,7 +207,7 @@ function explainPlain(sp: string, s: Schema, data: unknown, ip: string, out: Sch
   const props = (s.properties ?? {}) as Record<string, Schema>;
   const names = Object.keys(props);
   for (const key of (s.required ?? []) as string[]) {
-    if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+    if (!Object.hasOwn(obj, key)) {
       out.push({ pointer: ip, message: `missing required key "${key}"`, at: 'value' });
     }
   }
@@ -223,7 +225,7 @@ function explainPlain(sp: string, s: Schema, data: unknown, ip: string, out: Sch
       out.push({ pointer: cp, message: `invalid name "${key}": use letters, digits and _, starting with a letter or _`, at: 'key' });
       continue;
     }
-    if (Object.prototype.hasOwnProperty.call(props, key)) {
+    if (Object.hasOwn(props, key)) {
       explain(`${sp}/properties/${pointerSegment(key)}`, obj[key], cp, out);
     } else if (s.additionalProperties === false) {
       const hint = didYouMean(key, names) ?? (names.length > 0 && names.length <= 16 ? `allowed here: ${names.join(', ')}` : undefined);

@@ -171,10 +171,36 @@ export function buildScene(input: SceneInput): SceneRig {
   const precip: Precipitation[] = [];
   const w = instance.weather;
   if (w.rain > 0.01) {
-    precip.push(new Precipitation({ kind: 'rain', count: Math.round((full ? 5000 : 2000) * w.rain), seed, stream: RNG_STREAM.rain, halfM: 22, heightM: 14, fallMps: 9, streakM: 0.55, windX: 0.8, windZ: 0.4 }));
+    precip.push(
+      new Precipitation({
+        kind: 'rain',
+        count: Math.round((full ? 5000 : 2000) * w.rain),
+        seed,
+        stream: RNG_STREAM.rain,
+        halfM: 22,
+        heightM: 14,
+        fallMps: 9,
+        streakM: 0.55,
+        windX: 0.8,
+        windZ: 0.4,
+      }),
+    );
   }
   if (w.snow > 0.01) {
-    precip.push(new Precipitation({ kind: 'snow', count: Math.round((full ? 7000 : 3000) * w.snow), seed, stream: RNG_STREAM.snow, halfM: 20, heightM: 12, fallMps: 1.1, streakM: 0, windX: 0.6, windZ: 0.3 }));
+    precip.push(
+      new Precipitation({
+        kind: 'snow',
+        count: Math.round((full ? 7000 : 3000) * w.snow),
+        seed,
+        stream: RNG_STREAM.snow,
+        halfM: 20,
+        heightM: 12,
+        fallMps: 1.1,
+        streakM: 0,
+        windX: 0.6,
+        windZ: 0.3,
+      }),
+    );
   }
   for (const p of precip) scene.add(p.object);
 
@@ -217,7 +243,15 @@ export function buildScene(input: SceneInput): SceneRig {
     const timeS = k * trajectory.dtS;
     const st = trajectory.states;
     const o = stateRow(trajectory, k, 0);
-    setWorldPose(ego.mount, st[o + STATE_COLUMN.x] as number, st[o + STATE_COLUMN.y] as number, st[o + STATE_COLUMN.z] as number, st[o + STATE_COLUMN.yawRad] as number, st[o + STATE_COLUMN.pitchRad] as number, st[o + STATE_COLUMN.rollRad] as number);
+    setWorldPose(
+      ego.mount,
+      st[o + STATE_COLUMN.x] as number,
+      st[o + STATE_COLUMN.y] as number,
+      st[o + STATE_COLUMN.z] as number,
+      st[o + STATE_COLUMN.yawRad] as number,
+      st[o + STATE_COLUMN.pitchRad] as number,
+      st[o + STATE_COLUMN.rollRad] as number,
+    );
     ego.mount.updateMatrixWorld(true);
     camera.getWorldPosition(_camPos);
     camera.getWorldDirection(_camDir);

@@ -3,7 +3,7 @@
  * y = world z (up), z = -world y. A world heading (yaw, counter-clockwise from +x seen from
  * above) is a rotation about three's +y by the same angle.
  */
-import * as THREE from 'three';
+import type * as THREE from 'three';
 
 /** three.js position of a world point. */
 export function worldToThree(x: number, y: number, z: number, out: THREE.Vector3): THREE.Vector3 {
@@ -16,15 +16,7 @@ export function worldToThree(x: number, y: number, z: number, out: THREE.Vector3
  * pitch is nose down, positive roll lifts the left side). Euler 'YZX' applies yaw, then pitch,
  * then roll, in body axes.
  */
-export function setWorldPose(
-  obj: THREE.Object3D,
-  x: number,
-  y: number,
-  z: number,
-  yawRad: number,
-  pitchRad: number,
-  rollRad: number,
-): void {
+export function setWorldPose(obj: THREE.Object3D, x: number, y: number, z: number, yawRad: number, pitchRad: number, rollRad: number): void {
   obj.position.set(x, z, -y);
   // Body left is three -z, so a right-handed pitch about left is a rotation about +z by -pitch.
   obj.rotation.set(rollRad, yawRad, -pitchRad, 'YZX');

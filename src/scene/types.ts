@@ -13,9 +13,31 @@ import type { LabelClass } from './labelClasses.js';
 
 /** Semantic classes of the semantic pass (ids are the array index + 1; 0 = unlabeled/sky). */
 export const SEMANTIC_CLASSES = [
-  'road', 'lane-marking', 'sidewalk', 'kerb', 'crosswalk', 'parking', 'terrain', 'vegetation', 'building',
-  'pole', 'traffic-sign', 'traffic-light', 'barrier', 'cone', 'tunnel',
-  'car', 'van', 'truck', 'bus', 'motorcycle', 'bicycle', 'rider', 'pedestrian', 'animal', 'object',
+  'road',
+  'lane-marking',
+  'sidewalk',
+  'kerb',
+  'crosswalk',
+  'parking',
+  'terrain',
+  'vegetation',
+  'building',
+  'pole',
+  'traffic-sign',
+  'traffic-light',
+  'barrier',
+  'cone',
+  'tunnel',
+  'car',
+  'van',
+  'truck',
+  'bus',
+  'motorcycle',
+  'bicycle',
+  'rider',
+  'pedestrian',
+  'animal',
+  'object',
 ] as const;
 export type SemanticClass = (typeof SEMANTIC_CLASSES)[number];
 

@@ -108,7 +108,13 @@ export function buildWorld(instance: ScenarioInstance, network: RoadNetwork, opt
 
   const specs = actorSpecs(instance);
   const pointers = specs.map((_, i) => (i === 0 ? '/ego/place' : `/actors/${i - 1}/place`));
-  const poses = resolvePlacements(network, specs.map((s) => s.id), specs.map((s) => s.place), undefined, pointers);
+  const poses = resolvePlacements(
+    network,
+    specs.map((s) => s.id),
+    specs.map((s) => s.place),
+    undefined,
+    pointers,
+  );
   const dark = isDark(instance);
   const pathCache: LanePathCache = new Map();
   const actors = specs.map((spec, index) =>

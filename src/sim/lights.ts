@@ -23,7 +23,12 @@ export function lightBits(actor: SimActor, timeS: number): number {
   let bits = 0;
   if (actor.intent.headlights) bits |= LIGHT.head | LIGHT.tail;
   if (!vehicle) return bits;
-  if (!actor.intent.parked && (actor.controller.accelCmdMps2 < -BRAKE_LIGHT_MPS2 || (Math.abs(actor.state.speedMps) < 0.3 && actor.controller.accelCmdMps2 <= 0 && actor.intent.desiredSpeedMps < 0.3) || (Math.abs(actor.state.speedMps) < 0.3 && actor.intent.override?.kind === 'hold'))) {
+  if (
+    !actor.intent.parked &&
+    (actor.controller.accelCmdMps2 < -BRAKE_LIGHT_MPS2 ||
+      (Math.abs(actor.state.speedMps) < 0.3 && actor.controller.accelCmdMps2 <= 0 && actor.intent.desiredSpeedMps < 0.3) ||
+      (Math.abs(actor.state.speedMps) < 0.3 && actor.intent.override?.kind === 'hold'))
+  ) {
     bits |= LIGHT.brake;
   }
   const blink = blinkOn(timeS);

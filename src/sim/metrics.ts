@@ -48,7 +48,11 @@ export class MetricsTracker {
    *   largest ttcBelowS in the scenario); above it and above an actor's minimum, ttcOut may
    *   hold a lower bound instead of the exact TTC.
    */
-  constructor(private readonly actors: readonly SimActor[], private readonly nearMissTtcS: number, private readonly ttcOfInterestS = Infinity) {
+  constructor(
+    private readonly actors: readonly SimActor[],
+    private readonly nearMissTtcS: number,
+    private readonly ttcOfInterestS = Infinity,
+  ) {
     const n = actors.length;
     this.n = n;
     this.minTtc = new Float64Array(n).fill(Infinity);

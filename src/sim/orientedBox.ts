@@ -20,19 +20,28 @@ const _cb = new Float64Array(8);
 function corners(b: OrientedBox, out: Float64Array): void {
   const c = Math.cos(b.yawRad);
   const s = Math.sin(b.yawRad);
-  const lx = c * b.halfL, ly = s * b.halfL;
-  const wx = -s * b.halfW, wy = c * b.halfW;
-  out[0] = b.x + lx + wx; out[1] = b.y + ly + wy;
-  out[2] = b.x - lx + wx; out[3] = b.y - ly + wy;
-  out[4] = b.x - lx - wx; out[5] = b.y - ly - wy;
-  out[6] = b.x + lx - wx; out[7] = b.y + ly - wy;
+  const lx = c * b.halfL,
+    ly = s * b.halfL;
+  const wx = -s * b.halfW,
+    wy = c * b.halfW;
+  out[0] = b.x + lx + wx;
+  out[1] = b.y + ly + wy;
+  out[2] = b.x - lx + wx;
+  out[3] = b.y - ly + wy;
+  out[4] = b.x - lx - wx;
+  out[5] = b.y - ly - wy;
+  out[6] = b.x + lx - wx;
+  out[7] = b.y + ly - wy;
 }
 
 const _interval = new Float64Array(4);
 
 /** Extents of two corner sets along an axis: [minA, maxA, minB, maxB] (a reused scratch array). */
 function project(a: Float64Array, b: Float64Array, nx: number, ny: number): Float64Array {
-  let minA = Infinity, maxA = -Infinity, minB = Infinity, maxB = -Infinity;
+  let minA = Infinity,
+    maxA = -Infinity,
+    minB = Infinity,
+    maxB = -Infinity;
   for (let k = 0; k < 4; k++) {
     const pa = a[2 * k] * nx + a[2 * k + 1] * ny;
     const pb = b[2 * k] * nx + b[2 * k + 1] * ny;
@@ -63,10 +72,11 @@ function overlapsCorners(a: Float64Array, b: Float64Array): boolean {
 }
 
 function pointSegmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const len2 = dx * dx + dy * dy;
   let u = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
-  u = u < 0 ? 0 : u > 1 ? 1 : u;
+  u = u < 0 ? 0 : Math.min(u , 1);
   const ex = px - ax - u * dx;
   const ey = py - ay - u * dy;
   return Math.sqrt(ex * ex + ey * ey);
@@ -138,7 +148,10 @@ export function timeToOverlapS(a: OrientedBox, avx: number, avy: number, b: Orie
       const nx = poly[2 * e + 2] - poly[2 * e];
       const ny = poly[2 * e + 3] - poly[2 * e + 1];
       const iv = project(_ca, _cb, nx, ny);
-      const minA = iv[0], maxA = iv[1], minB = iv[2], maxB = iv[3];
+      const minA = iv[0],
+        maxA = iv[1],
+        minB = iv[2],
+        maxB = iv[3];
       const speed = wx * nx + wy * ny;
       if (speed === 0) {
         if (maxB < minA || maxA < minB) return Infinity;

@@ -134,12 +134,14 @@ export class Path {
   /** World point at arc length s [m] and lateral offset t [m] (positive left). */
   position(s: number, t: number, out: Vec2 = { x: 0, y: 0 }): Vec2 {
     this.locate(s);
-    const i = this.li, f = this.lf, ext = this.lext;
+    const i = this.li,
+      f = this.lf,
+      ext = this.lext;
     const tx = this.cx[i] + (this.cx[i + 1] - this.cx[i]) * f;
     const ty = this.cy[i] + (this.cy[i + 1] - this.cy[i]) * f;
     const len = Math.sqrt(tx * tx + ty * ty) || 1;
-    const bx = this.xs[i] + (this.xs[i + 1] - this.xs[i]) * f + (ext * this.cx[i]);
-    const by = this.ys[i] + (this.ys[i + 1] - this.ys[i]) * f + (ext * this.cy[i]);
+    const bx = this.xs[i] + (this.xs[i + 1] - this.xs[i]) * f + ext * this.cx[i];
+    const by = this.ys[i] + (this.ys[i + 1] - this.ys[i]) * f + ext * this.cy[i];
     out.x = bx - (ty / len) * t;
     out.y = by + (tx / len) * t;
     return out;
@@ -148,7 +150,8 @@ export class Path {
   /** Heading of increasing s [rad]. */
   headingAt(s: number): number {
     this.locate(s);
-    const i = this.li, f = this.lf;
+    const i = this.li,
+      f = this.lf;
     return Math.atan2(this.cy[i] + (this.cy[i + 1] - this.cy[i]) * f, this.cx[i] + (this.cx[i + 1] - this.cx[i]) * f);
   }
 
@@ -166,7 +169,9 @@ export class Path {
     let by = 0;
     for (let iter = 0; iter < 8; iter++) {
       this.locate(s);
-      const i = this.li, f = this.lf, ext = this.lext;
+      const i = this.li,
+        f = this.lf,
+        ext = this.lext;
       let tx = this.cx[i] + (this.cx[i + 1] - this.cx[i]) * f;
       let ty = this.cy[i] + (this.cy[i + 1] - this.cy[i]) * f;
       const len = Math.sqrt(tx * tx + ty * ty) || 1;
@@ -181,7 +186,9 @@ export class Path {
       if (Math.abs(along) < 1e-6) break;
     }
     this.locate(s);
-    const i = this.li, f = this.lf, ext = this.lext;
+    const i = this.li,
+      f = this.lf,
+      ext = this.lext;
     bx = this.xs[i] + (this.xs[i + 1] - this.xs[i]) * f + ext * this.cx[i];
     by = this.ys[i] + (this.ys[i + 1] - this.ys[i]) * f + ext * this.cy[i];
     out.t = (p.x - bx) * nx + (p.y - by) * ny;

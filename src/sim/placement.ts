@@ -64,7 +64,12 @@ export function resolvePlacements(
     const done = poses[i];
     if (done) return done;
     if (visiting.has(i)) {
-      throw new SimulationError(`actor "${ids[i]}": relative placements form a cycle (${[...visiting].map((k) => ids[k]).join(' -> ')} -> ${ids[i]})`, ids[i], undefined, at(i, 'relativeTo'));
+      throw new SimulationError(
+        `actor "${ids[i]}": relative placements form a cycle (${[...visiting].map((k) => ids[k]).join(' -> ')} -> ${ids[i]})`,
+        ids[i],
+        undefined,
+        at(i, 'relativeTo'),
+      );
     }
     const place = places[i];
     let pose: Pose;

@@ -9,7 +9,10 @@ export class Recorder {
   private readonly signals: Uint8Array;
   private recorded = 0;
 
-  constructor(private readonly actors: readonly SimActor[], private readonly heads: readonly HeadRef[], private readonly ticks: number) {
+  constructor(
+    private readonly actors: readonly SimActor[],
+    private readonly heads: readonly HeadRef[],readonly ticks: number,
+  ) {
     this.states = new Float64Array(ticks * actors.length * STATE_STRIDE);
     this.signals = new Uint8Array(ticks * heads.length);
   }

@@ -30,7 +30,18 @@ function fail(actor: SimActor, tick: number, what: string): never {
 export function checkActor(actor: SimActor, input: SanityInput): void {
   const { tick } = input;
   // A sum is finite only if every term is: one test per actor instead of eleven.
-  const sum = actor.state.x + actor.state.y + actor.state.zBottom + actor.state.yawRad + actor.state.pitchRad + actor.state.rollRad + actor.state.vx + actor.state.vy + actor.state.vz + actor.state.steerRad + actor.state.wheelSpinRad;
+  const sum =
+    actor.state.x +
+    actor.state.y +
+    actor.state.zBottom +
+    actor.state.yawRad +
+    actor.state.pitchRad +
+    actor.state.rollRad +
+    actor.state.vx +
+    actor.state.vy +
+    actor.state.vz +
+    actor.state.steerRad +
+    actor.state.wheelSpinRad;
   if (!Number.isFinite(sum)) fail(actor, tick, 'has a non-finite state (NaN or Infinity)');
   const speed = Math.sqrt(actor.state.vx * actor.state.vx + actor.state.vy * actor.state.vy + actor.state.vz * actor.state.vz);
   if (speed > MAX_SPEED_MPS) fail(actor, tick, `moves at ${speed.toFixed(1)} m/s (more than ${MAX_SPEED_MPS} m/s)`);
@@ -43,6 +54,10 @@ export function checkActor(actor: SimActor, input: SanityInput): void {
   }
   const b = input.bounds;
   if (actor.state.x < b.minX || actor.state.x > b.maxX || actor.state.y < b.minY || actor.state.y > b.maxY) {
-    fail(actor, tick, `left the road network's bounds at (${actor.state.x.toFixed(1)}, ${actor.state.y.toFixed(1)}) (bounds x ${b.minX.toFixed(0)}..${b.maxX.toFixed(0)}, y ${b.minY.toFixed(0)}..${b.maxY.toFixed(0)})`);
+    fail(
+      actor,
+      tick,
+      `left the road network's bounds at (${actor.state.x.toFixed(1)}, ${actor.state.y.toFixed(1)}) (bounds x ${b.minX.toFixed(0)}..${b.maxX.toFixed(0)}, y ${b.minY.toFixed(0)}..${b.maxY.toFixed(0)})`,
+    );
   }
 }

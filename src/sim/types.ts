@@ -58,7 +58,20 @@ export interface ActorState {
  * never by literal offsets.
  */
 export const STATE_FIELDS = [
-  'x', 'y', 'z', 'yawRad', 'pitchRad', 'rollRad', 'vx', 'vy', 'vz', 'steerRad', 'wheelSpinRad', 'lights', 'door', 'gaitPhase',
+  'x',
+  'y',
+  'z',
+  'yawRad',
+  'pitchRad',
+  'rollRad',
+  'vx',
+  'vy',
+  'vz',
+  'steerRad',
+  'wheelSpinRad',
+  'lights',
+  'door',
+  'gaitPhase',
 ] as const satisfies readonly (keyof ActorState)[];
 
 /** A field of the packed state. */
@@ -68,9 +81,7 @@ export type StateField = (typeof STATE_FIELDS)[number];
 export const STATE_STRIDE = STATE_FIELDS.length;
 
 /** Column of each field in a row of Trajectory.states, derived from STATE_FIELDS. */
-export const STATE_COLUMN: { readonly [K in StateField]: number } = Object.freeze(
-  Object.fromEntries(STATE_FIELDS.map((f, i) => [f, i])) as { [K in StateField]: number },
-);
+export const STATE_COLUMN: { readonly [K in StateField]: number } = Object.freeze(Object.fromEntries(STATE_FIELDS.map((f, i) => [f, i])) as { [K in StateField]: number });
 
 /** Offset of the row of actor `actor` (trajectory index, ego = 0) at tick `tick` in Trajectory.states. */
 export function stateRow(t: { readonly actors: ArrayLike<unknown> }, tick: number, actor: number): number {

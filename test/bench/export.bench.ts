@@ -20,20 +20,44 @@ function bigFrame(): RenderedFrame {
   const ids = new Uint32Array(W * H);
   const objects: ObjectLabel[] = [];
   for (let k = 1; k <= 12; k++) {
-    const x1 = 40 + k * 90, y1 = 300 + (k % 3) * 40, x2 = x1 + 60 + k * 4, y2 = y1 + 80 + k * 3;
+    const x1 = 40 + k * 90,
+      y1 = 300 + (k % 3) * 40,
+      x2 = x1 + 60 + k * 4,
+      y2 = y1 + 80 + k * 3;
     for (let y = y1; y < y2; y++) for (let x = x1; x < x2; x++) if ((x - x1) * (y2 - y) > 200) ids[y * W + x] = k;
     objects.push({
-      actorId: `a${k}`, trackId: k, cls: k % 2 ? 'Car' : 'Pedestrian', box: null, amodalBox: [x1, y1, x2, y2],
+      actorId: `a${k}`,
+      trackId: k,
+      cls: k % 2 ? 'Car' : 'Pedestrian',
+      box: null,
+      amodalBox: [x1, y1, x2, y2],
       box3d: { h: 1.5, w: 1.8, l: 4, x: k - 6, y: 1.5, z: 10 + k, rotationY: 0.1 * k, alpha: -0.1 * k },
-      visiblePixels: 0, unoccludedPixels: (x2 - x1) * (y2 - y1), occlusion: 0, truncation: 0, occludedLevel: 0,
-      distanceM: 10 + k, contrast: 0.5, lightness: 40, lowVisibility: false,
+      visiblePixels: 0,
+      unoccludedPixels: (x2 - x1) * (y2 - y1),
+      occlusion: 0,
+      truncation: 0,
+      occludedLevel: 0,
+      distanceM: 10 + k,
+      contrast: 0.5,
+      lightness: 40,
+      lowVisibility: false,
     });
   }
   for (const o of objects) {
-    let x1 = W, y1 = H, x2 = 0, y2 = 0, n = 0;
-    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (ids[y * W + x] === o.trackId) {
-      n++; x1 = Math.min(x1, x); y1 = Math.min(y1, y); x2 = Math.max(x2, x + 1); y2 = Math.max(y2, y + 1);
-    }
+    let x1 = W,
+      y1 = H,
+      x2 = 0,
+      y2 = 0,
+      n = 0;
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++)
+        if (ids[y * W + x] === o.trackId) {
+          n++;
+          x1 = Math.min(x1, x);
+          y1 = Math.min(y1, y);
+          x2 = Math.max(x2, x + 1);
+          y2 = Math.max(y2, y + 1);
+        }
     o.box = [x1, y1, x2, y2];
     o.visiblePixels = n;
   }

@@ -30,19 +30,39 @@ function street(widthPx: number, heightPx: number): PrimitiveScene {
   let id = 1;
   for (let i = 0; i < 12; i++) {
     objects.push({
-      track: { trackId: id++, actorId: `car${i}`, cls: 'Car' }, semantic: 'car',
-      x: 10 + i * 7, y: ((i % 3) - 1) * 3.5, z: 0, yawRad: (i % 2) * Math.PI + 0.05 * i,
-      lengthM: 4.5, widthM: 1.85, heightM: 1.5, colour: ['#b02020', '#2050b0', '#d0d0d0'][i % 3],
+      track: { trackId: id++, actorId: `car${i}`, cls: 'Car' },
+      semantic: 'car',
+      x: 10 + i * 7,
+      y: ((i % 3) - 1) * 3.5,
+      z: 0,
+      yawRad: (i % 2) * Math.PI + 0.05 * i,
+      lengthM: 4.5,
+      widthM: 1.85,
+      heightM: 1.5,
+      colour: ['#b02020', '#2050b0', '#d0d0d0'][i % 3],
     });
   }
   for (let i = 0; i < 6; i++) {
     objects.push({
-      track: { trackId: id++, actorId: `ped${i}`, cls: 'Pedestrian' }, semantic: 'pedestrian',
-      x: 12 + i * 9, y: (i % 2 ? 1 : -1) * 8.5, z: 0, yawRad: 1.57, lengthM: 0.5, widthM: 0.6, heightM: 1.75, colour: '#3a7a3a',
+      track: { trackId: id++, actorId: `ped${i}`, cls: 'Pedestrian' },
+      semantic: 'pedestrian',
+      x: 12 + i * 9,
+      y: (i % 2 ? 1 : -1) * 8.5,
+      z: 0,
+      yawRad: 1.57,
+      lengthM: 0.5,
+      widthM: 0.6,
+      heightM: 1.75,
+      colour: '#3a7a3a',
     });
   }
   return {
-    kind: 'primitives', key: `street-${widthPx}x${heightPx}`, widthPx, heightPx, lit: true, objects,
+    kind: 'primitives',
+    key: `street-${widthPx}x${heightPx}`,
+    widthPx,
+    heightPx,
+    lit: true,
+    objects,
     camera: { x: 0, y: -1.75, z: 1.6, yawRad: 0, pitchRad: 0.03, hfovDeg: 90, nearM: 0.1, farM: 400 },
   };
 }
@@ -74,9 +94,30 @@ type Figures = Record<string, number | string>;
 
 /** Steps of one export frame in pipeline order, as the page and host name them. */
 const PROFILE_ORDER = [
-  'sceneUpdate', 'rgb.scene', 'rgb.copy', 'rgb.blurScene', 'rgb.post', 'rgb', 'readRgb', 'encodeRgbCopy', 'instance', 'scan', 'labels',
-  'labels.occlusionPasses', 'semantic', 'depth', 'encodeStart', 'encodeWait', 'encodeDone.rgb', 'encodeDone.instance', 'encodeDone.semantic',
-  'encodeDone.depth', 'base64', 'host.transfer', 'host.decode', 'host.diskWrite',
+  'sceneUpdate',
+  'rgb.scene',
+  'rgb.copy',
+  'rgb.blurScene',
+  'rgb.post',
+  'rgb',
+  'readRgb',
+  'encodeRgbCopy',
+  'instance',
+  'scan',
+  'labels',
+  'labels.occlusionPasses',
+  'semantic',
+  'depth',
+  'encodeStart',
+  'encodeWait',
+  'encodeDone.rgb',
+  'encodeDone.instance',
+  'encodeDone.semantic',
+  'encodeDone.depth',
+  'base64',
+  'host.transfer',
+  'host.decode',
+  'host.diskWrite',
 ];
 
 /**
@@ -92,7 +133,12 @@ async function profile(host: PlaywrightRenderHost, c: Case, log: (l: string) => 
     for (let i = 0; i < 3; i++) {
       const f = await host.renderFrame({ scene: c.scene, frame: i, tick: c.tick, profile: true });
       const t0 = performance.now();
-      for (const [pass, png] of [['rgb', f.rgb], ['instance', f.instance], ['semantic', f.semantic], ['depth', f.depth]] as const) {
+      for (const [pass, png] of [
+        ['rgb', f.rgb],
+        ['instance', f.instance],
+        ['semantic', f.semantic],
+        ['depth', f.depth],
+      ] as const) {
         if (png) writeFileSync(path.join(dir, `${pass}-${i}.png`), png);
       }
       runs.push({ ...f.timingsMs, 'host.diskWrite': performance.now() - t0 });
@@ -133,13 +179,18 @@ async function measure(host: PlaywrightRenderHost, c: Case, pages: number, log: 
   const renderFps = 1000 / (ms.reduce((a, b) => a + b, 0) / ms.length);
   out[`renderOnlyFps_${tag}`] = +renderFps.toFixed(3);
   out[`labeledOverRenderOnly_${tag}`] = +(labeledFps / renderFps).toFixed(3);
-  log(`${tag}: render-only frames/s (the same export look into the canvas, no readback): ${renderFps.toFixed(3)}; ratio labeled/render-only: ${(labeledFps / renderFps).toFixed(3)}`);
+  log(
+    `${tag}: render-only frames/s (the same export look into the canvas, no readback): ${renderFps.toFixed(3)}; ratio labeled/render-only: ${(labeledFps / renderFps).toFixed(3)}`,
+  );
 }
 
 export async function bench(log: (line: string) => void): Promise<Figures> {
   const out: Figures = {};
   const cases: Case[] = [];
-  for (const [w, h] of [[1280, 720], [640, 360]]) {
+  for (const [w, h] of [
+    [1280, 720],
+    [640, 360],
+  ]) {
     try {
       const { scene, tick } = await scenarioScene(w, h);
       cases.push({ name: `scenario01_${w}x${h}`, scene, tick, frames: w > 1000 ? 4 : 6 });
@@ -148,8 +199,14 @@ export async function bench(log: (line: string) => void): Promise<Figures> {
     }
     if (w > 1000) cases.push({ name: `fixture_${w}x${h}`, scene: street(w, h), tick: 0, frames: 6 });
   }
-  log('scenes: scenario01 = scenarios/01-pedestrian-behind-van.yaml built by src/scene/buildScene.ts (export quality, night, rain, camera effects); fixture = a street of boxes (render/page/primitiveScene.ts, sun + shadows, no effects)');
-  log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+  log(
+    'scenes: scenario01 = scenarios/01-pedestrian-behind-van.yaml built by src/scene/buildScene.ts (export quality, night, rain, camera effects); fixture = a street of boxes (render/page/primitiveScene.ts, sun + shadows, no effects)',
+  );
+  log(
+    `load average at start: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${cpus().length} cores`,
+  );
   const main = cases[0]!;
   // The software rasterizers side by side on the main case (a GPU, where one exists, is reported by auto below).
   for (const rasterizer of ['llvmpipe', 'swiftshader'] as const) {

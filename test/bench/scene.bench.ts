@@ -6,7 +6,7 @@
  * frame beside it (on a shared machine CPU time / cores is the better guess of an idle frame).
  */
 import { cpus, loadavg } from 'node:os';
-import * as THREE from 'three';
+import type * as THREE from 'three';
 import { buildScene } from '../../src/scene/buildScene.js';
 import type { SceneQuality } from '../../src/scene/types.js';
 import { fixtureInstance, fixtureTrajectory, straightNetwork } from '../scene/fixture.js';
@@ -81,12 +81,18 @@ async function frameRates(log: (line: string) => void, out: Record<string, numbe
       const tag = name.slice(0, 2);
       for (const quality of ['preview', 'export'] as SceneQuality[]) {
         const t = await timer.measure(payload, quality, FRAME_REPEATS);
-        log(`scenario ${name} ${quality} 1280x720: ${(1000 / t.minMs).toFixed(2)} frames/s (min ${t.minMs.toFixed(0)} ms, median ${t.medianMs.toFixed(0)} ms of ${FRAME_REPEATS}; browser CPU ${t.cpuMs.toFixed(0)} ms/frame); ${t.drawCalls} draw calls, ${t.triangles} triangles, shader programs ${t.programsFirst} -> ${t.programsAfter}`);
+        log(
+          `scenario ${name} ${quality} 1280x720: ${(1000 / t.minMs).toFixed(2)} frames/s (min ${t.minMs.toFixed(0)} ms, median ${t.medianMs.toFixed(0)} ms of ${FRAME_REPEATS}; browser CPU ${t.cpuMs.toFixed(0)} ms/frame); ${t.drawCalls} draw calls, ${t.triangles} triangles, shader programs ${t.programsFirst} -> ${t.programsAfter}`,
+        );
         out[`scenario${tag}_${quality}Fps`] = +(1000 / t.minMs).toFixed(3);
         out[`scenario${tag}_${quality}CpuMsPerFrame`] = +t.cpuMs.toFixed(1);
       }
     }
-    log(`load average: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+    log(
+      `load average: ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
+    );
   } finally {
     await timer.close();
   }

@@ -52,7 +52,9 @@ export async function bench(log: (line: string) => void): Promise<Record<string,
   try {
     const rates: { name: string; spec: ScenarioSpec; rate: number }[] = [];
     log(`random collision rate of each catalog scenario (${RATE_ROLLOUTS} declared draws, seed 0):`);
-    for (const file of readdirSync(catalog).filter((f) => /^\d\d-.*\.yaml$/.test(f)).sort()) {
+    for (const file of readdirSync(catalog)
+      .filter((f) => /^\d\d-.*\.yaml$/.test(f))
+      .sort()) {
       const { spec } = checkScenario(readFileSync(catalog + file, 'utf8'), file);
       if (!spec) throw new Error(`${file} does not validate`);
       const r = await search(spec, pool.evaluate, { method: 'random', budget: RATE_ROLLOUTS, seed: 0, keep: 0 });
@@ -62,7 +64,10 @@ export async function bench(log: (line: string) => void): Promise<Record<string,
       rates.push({ name: file.replace(/\.yaml$/, ''), spec, rate });
       log(`  ${file.padEnd(44)} ${(100 * rate).toFixed(1).padStart(5)} %`);
     }
-    const compared = rates.filter((r) => r.rate > 0).sort((a, b) => a.rate - b.rate).slice(0, COMPARED);
+    const compared = rates
+      .filter((r) => r.rate > 0)
+      .sort((a, b) => a.rate - b.rate)
+      .slice(0, COMPARED);
     const none = rates.filter((r) => r.rate === 0).map((r) => r.name.slice(0, 2));
     if (none.length > 0) log(`no collision in ${RATE_ROLLOUTS} draws: ${none.join(', ')} (not compared)`);
     log('');

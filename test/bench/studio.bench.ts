@@ -25,7 +25,9 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 /** The catalog file whose first sample has the most actors (ties: the first). */
 function busiestScenario(): { file: string; actors: number } {
   let best = { file: '', actors: -1 };
-  for (const f of readdirSync(path.join(PACKAGE_ROOT, 'scenarios')).filter((n) => /^\d+.*\.yaml$/.test(n)).sort()) {
+  for (const f of readdirSync(path.join(PACKAGE_ROOT, 'scenarios'))
+    .filter((n) => /^\d+.*\.yaml$/.test(n))
+    .sort()) {
     const { spec } = checkScenario(readFileSync(path.join(PACKAGE_ROOT, 'scenarios', f), 'utf8'), f);
     if (!spec) continue;
     const n = sampleScenario(spec, { seed: 1, design: 'random', index: 0 }).instance.actors.length;
@@ -45,17 +47,28 @@ export async function bench(log: (line: string) => void): Promise<Record<string,
     await s.page.addStyleTag({ content: '#viewport { position: fixed; inset: 0; width: 1280px; height: 720px; z-index: 50; }' });
     await s.page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('#viewport canvas.viewport-2d')?.width === 1280);
     const select = (id: string, value: string) =>
-      s.page.evaluate(([i, v]) => {
-        const sel = document.querySelector<HTMLSelectElement>(`#${i}`)!;
-        sel.value = v;
-        sel.dispatchEvent(new Event('change'));
-      }, [id, value] as const);
+      s.page.evaluate(
+        ([i, v]) => {
+          const sel = document.querySelector<HTMLSelectElement>(`#${i}`)!;
+          sel.value = v;
+          sel.dispatchEvent(new Event('change'));
+        },
+        [id, value] as const,
+      );
     const stats = async (): Promise<void> => {
       const st = await s.page.evaluate(() => (window as unknown as { roadsynthStudio: { sceneStats(): Record<string, number> } }).roadsynthStudio.sceneStats());
-      log(`  ${Object.entries(st).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      log(
+        `  ${Object.entries(st)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
+      );
     };
     // Frames drawn back to back, each waited for (draw + GPU), through the timeline.
-    for (const [look, mode] of [['preview', 'ego'], ['preview', 'orbit'], ['export', 'ego']] as const) {
+    for (const [look, mode] of [
+      ['preview', 'ego'],
+      ['preview', 'orbit'],
+      ['export', 'ego'],
+    ] as const) {
       await select('look', look);
       await s.page.evaluate((m) => document.querySelector<HTMLButtonElement>(`[data-mode="${m}"]`)?.click(), mode);
       await select('resolution', '1');
@@ -70,7 +83,9 @@ export async function bench(log: (line: string) => void): Promise<Record<string,
       out[`${name}Fps`] = 1000 / ms;
       out[`${name}CpuMsPerFrame`] = cpuMs;
       await stats();
-      log(`${look === 'export' ? 'export look in the viewport' : 'preview'}, ${mode} view, ${W}x${H} full resolution: ${ms.toFixed(1)} ms/frame median = ${(1000 / ms).toFixed(1)} fps wall clock; browser CPU ${cpuMs.toFixed(1)} ms/frame (${frames} frames through the timeline)`);
+      log(
+        `${look === 'export' ? 'export look in the viewport' : 'preview'}, ${mode} view, ${W}x${H} full resolution: ${ms.toFixed(1)} ms/frame median = ${(1000 / ms).toFixed(1)} fps wall clock; browser CPU ${cpuMs.toFixed(1)} ms/frame (${frames} frames through the timeline)`,
+      );
     }
     // What the user sees: the timeline playing, frames paced by the browser and composited,
     // counted by the viewport's own frames-per-second readout; at full resolution, then at
@@ -91,7 +106,9 @@ export async function bench(log: (line: string) => void): Promise<Record<string,
       const fps = median(readouts.slice(1).map((r) => Number(r.match(/^(\d+) fps/)?.[1] ?? 0)));
       const res = readouts.at(-1)?.match(/(\d+)% res/)?.[1] ?? '100';
       out[resolution === '1' ? 'previewPlayingFps' : 'previewPlayingAutoResFps'] = fps;
-      log(`preview playing, ego view, ${W}x${H} canvas, ${resolution === '1' ? 'full resolution' : `auto resolution (settled at ${res} %)`}: ${fps} fps shown by the viewport (readouts: ${readouts.map((r) => r.split(' ·')[0]).join(', ')})`);
+      log(
+        `preview playing, ego view, ${W}x${H} canvas, ${resolution === '1' ? 'full resolution' : `auto resolution (settled at ${res} %)`}: ${fps} fps shown by the viewport (readouts: ${readouts.map((r) => r.split(' ·')[0]).join(', ')})`,
+      );
     }
     // A parameter change to the new preview on screen: host samples and simulates, the page
     // rebuilds the scene and draws it (the issue asks for within a second).

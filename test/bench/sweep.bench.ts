@@ -55,7 +55,9 @@ export async function bench(log: (line: string) => void): Promise<Record<string,
     for (const workers of [1, 2]) {
       const r = await sweep(options(join(root, `w${workers}`), 8, 5, workers, 640, 360));
       figures[`framesPerS_${workers}worker`] = r.frames / r.seconds;
-      log(`640x360, all passes and formats, ${workers} worker(s): ${r.frames} frames in ${r.seconds.toFixed(1)} s = ${(r.frames / r.seconds).toFixed(2)} frames/s (browser start included)`);
+      log(
+        `640x360, all passes and formats, ${workers} worker(s): ${r.frames} frames in ${r.seconds.toFixed(1)} s = ${(r.frames / r.seconds).toFixed(2)} frames/s (browser start included)`,
+      );
     }
     figures.speedup2Workers = figures.framesPerS_2worker / figures.framesPerS_1worker;
     log(`2 workers / 1 worker: ${figures.speedup2Workers.toFixed(2)}x (2 cores here, shared by Node, Chromium's GPU and render processes)`);
@@ -70,7 +72,9 @@ export async function bench(log: (line: string) => void): Promise<Record<string,
     figures.rssMiBStart = startRss / 1048576;
     figures.rssMiBAfter200Frames = rss[200] / 1048576;
     figures.rssMiBAfter1000Frames = rss[1000] / 1048576;
-    log(`1,000 frames at 160x96 (${(long.frames / long.seconds).toFixed(1)} frames/s): Node resident memory ${figures.rssMiBStart.toFixed(0)} MiB at start, ${figures.rssMiBAfter200Frames.toFixed(0)} MiB after 200 frames, ${figures.rssMiBAfter1000Frames.toFixed(0)} MiB after 1,000`);
+    log(
+      `1,000 frames at 160x96 (${(long.frames / long.seconds).toFixed(1)} frames/s): Node resident memory ${figures.rssMiBStart.toFixed(0)} MiB at start, ${figures.rssMiBAfter200Frames.toFixed(0)} MiB after 200 frames, ${figures.rssMiBAfter1000Frames.toFixed(0)} MiB after 1,000`,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

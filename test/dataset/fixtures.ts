@@ -33,10 +33,7 @@ actors:
 `;
 
 /** Half of the samples break the requirement at their only try, so they fail. */
-export const HALF_FAILING_YAML = STREET_YAML.replace(
-  'simulation:',
-  'requires: ["pedSpeedMps > 1.5"]\nsweep: { maxTries: 1 }\nsimulation:',
-);
+export const HALF_FAILING_YAML = STREET_YAML.replace('simulation:', 'requires: ["pedSpeedMps > 1.5"]\nsweep: { maxTries: 1 }\nsimulation:');
 
 export function writeScenario(dir: string, name: string, text: string): string {
   const file = join(dir, name);

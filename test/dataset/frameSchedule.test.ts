@@ -89,7 +89,7 @@ describe('focus critical tick', () => {
     expect(view.view(k, 2).box).toBeNull();
   });
 
-  it('centres the default clip on the focus actor\'s smallest TTC among the ticks it is in view', () => {
+  it("centres the default clip on the focus actor's smallest TTC among the ticks it is in view", () => {
     const s = frameSchedule(input, { ...clip, anchor: 'focus' });
     expect(s.centre).toBe('focus-critical');
     expect(s.centreTick).not.toBe(frameSchedule(input, { ...clip, anchor: 'critical' }).centreTick);
@@ -135,7 +135,7 @@ describe('focus critical tick without a closing actor', () => {
   const side = (tick: number): number => readState(t, tick, 1, 'y') - readState(t, tick, 0, 'y');
   const corridor = t.actors[0].size.widthM / 2 + t.actors[1].size.widthM / 2 + PATH_MARGIN_M;
 
-  it('is the last tick the walker stands in the ego\'s path, where it is nearest', () => {
+  it("is the last tick the walker stands in the ego's path, where it is nearest", () => {
     expect(sim.metrics.perActor.walker.minTtcS).toBeGreaterThan(CLOSE_CALL_TTC_S);
     const k = focusCriticalTick(input)!;
     expect(Math.abs(side(k))).toBeLessThan(corridor);

@@ -101,7 +101,10 @@ describe('roadsynth run', () => {
     const out = join(work, 'half');
     const r = await runCli(['run', file, '--out', out, '--count', '6', '--frames', '1', '--resolution', '160x96', '--design', 'random', '--seed', '3']);
     expect(r.code, r.stderr).toBe(1);
-    const failures = readFileSync(join(out, 'failures.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { index: number; stage: string; reason: string });
+    const failures = readFileSync(join(out, 'failures.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { index: number; stage: string; reason: string });
     expect(failures.length).toBeGreaterThan(0);
     expect(failures.length).toBeLessThan(6);
     for (const f of failures) {

@@ -38,7 +38,7 @@ beforeAll(async () => {
   expect(r.code, r.stderr).toBe(0);
 }, 300_000);
 
-describe('roadsynth run keeps the user\'s files', () => {
+describe("roadsynth run keeps the user's files", () => {
   it('refuses a non-empty folder that is not a roadsynth dataset and leaves its files as they were', async () => {
     const d = join(work, 'notes');
     mkdirSync(d);
@@ -67,7 +67,12 @@ describe('roadsynth run keeps the user\'s files', () => {
     const r = await runCli(['run', street, '--out', d, ...common, '--allow-nonempty']);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(d, 'keep.txt'), 'utf8')).toBe('mine\n');
-    expect(differences(content(reference), snapshot(d, (rel) => rel !== 'keep.txt' && content(reference).has(rel)))).toEqual([]);
+    expect(
+      differences(
+        content(reference),
+        snapshot(d, (rel) => rel !== 'keep.txt' && content(reference).has(rel)),
+      ),
+    ).toEqual([]);
   }, 300_000);
 
   it('resumes its own dataset without --allow-nonempty', async () => {
@@ -110,12 +115,18 @@ describe('roadsynth run records bad samples and goes on', () => {
       'kinds.yaml',
       STREET_YAML.replace('parameters:\n', 'parameters:\n  k: { choice: [car, plane] }\n').replace('  - id: lead\n    kind: car', '  - id: lead\n    kind: "=k"'),
     );
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('kind: "=k"')) + 1;
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('kind: "=k"')) + 1;
     const out = join(work, 'kinds');
     const r = await runCli(['run', file, '--out', out, '--count', '8', '--frames', '1', '--resolution', '160x96', '--seed', '2']);
     expect(r.code, r.stderr).toBe(1);
     noStack(r.stderr);
-    const failures = readFileSync(join(out, 'failures.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { index: number; stage: string; reason: string });
+    const failures = readFileSync(join(out, 'failures.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { index: number; stage: string; reason: string });
     expect(failures.length).toBeGreaterThan(0);
     expect(failures.length).toBeLessThan(8);
     for (const f of failures) {
@@ -126,9 +137,12 @@ describe('roadsynth run records bad samples and goes on', () => {
     expect(readFileSync(join(out, 'manifest.jsonl'), 'utf8').trim().split('\n')).toHaveLength(8 - failures.length);
   }, 300_000);
 
-  it('an expression giving an ego speed of 349 m/s fails at sampling with the expression\'s position', async () => {
+  it("an expression giving an ego speed of 349 m/s fails at sampling with the expression's position", async () => {
     const file = writeScenario(work, 'fast.yaml', STREET_YAML.replace('ego:\n  place: { lane: 1, s: 5 }\n  speedMps: 8', 'ego:\n  place: { lane: 1, s: 5 }\n  speedMps: "=349"'));
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('"=349"')) + 1;
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('"=349"')) + 1;
     const r = await runCli(['sample', file, '--count', '1']);
     expect(r.code).toBe(2);
     expect(r.stderr.startsWith(`${file}:${line}:13 /ego/speedMps: `)).toBe(true);
@@ -146,7 +160,10 @@ describe('roadsynth run records bad samples and goes on', () => {
 });
 
 describe('roadsynth run stops cleanly', () => {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     it(`${signal} finishes the frames in flight, prints the resume command and exits ${code}; --resume completes the run`, async () => {
       const out = join(work, `signal-${signal}`);
       const { child, done } = startCli(['run', street, '--out', out, ...common]);
@@ -220,7 +237,9 @@ describe('roadsynth run --resume checks the frames it keeps', () => {
     const out = join(work, 'damaged');
     const r0 = await runCli(['run', street, '--out', out, ...common]);
     expect(r0.code, r0.stderr).toBe(0);
-    const images = readdirSync(join(out, 'images')).filter((f) => f.endsWith('.png')).sort();
+    const images = readdirSync(join(out, 'images'))
+      .filter((f) => f.endsWith('.png'))
+      .sort();
     const truncated = join(out, 'images', images[0]);
     writeFileSync(truncated, readFileSync(truncated).subarray(0, Math.floor(statSync(truncated).size / 2)));
     const flipped = join(out, 'depth', images[4]);
@@ -245,7 +264,10 @@ describe('roadsynth merge refuses shards made differently', () => {
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     const buildFile = join(shards[1], 'roadsynth-build.json');
     const original = readFileSync(buildFile, 'utf8');
-    for (const [key, value] of [['renderer', 'chromium 1.0, llvmpipe (LLVM 15.0.6, 256 bits)'], ['codeRevision', '0123456789abcdef']]) {
+    for (const [key, value] of [
+      ['renderer', 'chromium 1.0, llvmpipe (LLVM 15.0.6, 256 bits)'],
+      ['codeRevision', '0123456789abcdef'],
+    ]) {
       writeFileSync(buildFile, JSON.stringify({ ...JSON.parse(original), [key]: value }));
       const merged = join(work, `merged-${key}`);
       const m = await runCli(['merge', ...shards, '--out', merged]);
@@ -275,7 +297,10 @@ describe('roadsynth merge refuses shards made differently', () => {
 
 describe('roadsynth sample | head', () => {
   it('ends when its reader closes the pipe, long before the million samples asked for', async () => {
-    const child = spawn(process.execPath, [join(REPO, 'src/cli/roadsynth.mjs'), 'sample', street, '--count', '1000000', '--json'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(REPO, 'src/cli/roadsynth.mjs'), 'sample', street, '--count', '1000000', '--json'], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     let lines = 0;

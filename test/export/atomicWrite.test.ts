@@ -2,14 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  AtomicFileStream,
-  isTempName,
-  linkFileAtomic,
-  removeStaleTemps,
-  writeFileAtomic,
-  writeTemp,
-} from '../../src/export/atomicWrite.js';
+import { AtomicFileStream, isTempName, linkFileAtomic, removeStaleTemps, writeFileAtomic, writeTemp } from '../../src/export/atomicWrite.js';
 
 let dir: string;
 beforeEach(() => {

@@ -26,11 +26,19 @@ const categoryOf = (c: Coco, actor: string): string => {
 };
 const kittiTypes = (): string[] =>
   readdirSync(join(out, 'kitti', 'training', 'label_2')).flatMap((f) =>
-    readFileSync(join(out, 'kitti', 'training', 'label_2', f), 'utf8').split('\n').filter(Boolean).map((l) => l.split(' ')[0]),
+    readFileSync(join(out, 'kitti', 'training', 'label_2', f), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' ')[0]),
   );
 const yoloNames = (): Record<number, string> => (parse(readFileSync(join(out, 'data.yaml'), 'utf8')) as { names: Record<number, string> }).names;
 const yoloClasses = (): number[] =>
-  readdirSync(join(out, 'labels')).flatMap((f) => readFileSync(join(out, 'labels', f), 'utf8').split('\n').filter(Boolean).map((l) => Number(l.split(' ')[0])));
+  readdirSync(join(out, 'labels')).flatMap((f) =>
+    readFileSync(join(out, 'labels', f), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => Number(l.split(' ')[0])),
+  );
 
 describe('class map', () => {
   it('without a map, writes roadsynth classes in COCO and YOLO and KITTI types in KITTI, as before maps existed', () => {
@@ -70,7 +78,10 @@ describe('class map', () => {
     expect(c.categories.map((k) => k.name)).not.toContain('Object');
     expect(c.annotations.some((a) => a.attributes.actor_id === 'box1')).toBe(false);
     expect(kittiTypes()).not.toContain('Misc');
-    const manifest = readFileSync(join(out, 'manifest.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { counts: Record<string, number> });
+    const manifest = readFileSync(join(out, 'manifest.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { counts: Record<string, number> });
     expect(manifest.every((m) => m.counts.Object === 0)).toBe(true);
   });
 

@@ -72,7 +72,18 @@ describe('COCO file', () => {
   it('carries per-annotation attributes and per-image provenance', () => {
     const a = coco.annotations[0];
     expect(Object.keys(a.attributes)).toEqual([
-      'track_id', 'actor_id', 'occlusion', 'occluded_level', 'truncation', 'amodal_bbox', 'bbox3d', 'distance_m', 'contrast', 'lightness', 'low_visibility', 'focus',
+      'track_id',
+      'actor_id',
+      'occlusion',
+      'occluded_level',
+      'truncation',
+      'amodal_bbox',
+      'bbox3d',
+      'distance_m',
+      'contrast',
+      'lightness',
+      'low_visibility',
+      'focus',
     ]);
     expect(Object.keys(a.attributes.bbox3d)).toEqual(['h', 'w', 'l', 'x', 'y', 'z', 'rotation_y', 'alpha']);
     const img = coco.images[4];
@@ -97,6 +108,11 @@ describe('COCO file', () => {
     delete frame.instance;
     const f = cocoFrame(frameContext(0, 0), frame, datasetOptions().scenario, 'x.png', '000000_0000');
     expect(f.annotations.map((a) => a.segmentation)).toEqual([undefined, undefined, undefined, undefined]);
-    expect(f.annotations.map((a) => a.area)).toEqual(frame.labels.objects.filter((o) => o.box).sort((a, b) => a.trackId - b.trackId).map((o) => o.visiblePixels));
+    expect(f.annotations.map((a) => a.area)).toEqual(
+      frame.labels.objects
+        .filter((o) => o.box)
+        .sort((a, b) => a.trackId - b.trackId)
+        .map((o) => o.visiblePixels),
+    );
   });
 });

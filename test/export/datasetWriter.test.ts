@@ -5,14 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isTempName, writeTemp } from '../../src/export/atomicWrite.js';
 import { DatasetWriter } from '../../src/export/datasetWriter.js';
 import { DatasetMismatchError } from '../../src/export/datasetIdentity.js';
-import {
-  FIXTURE_FRAMES,
-  datasetOptions,
-  frameContext,
-  makeFrame,
-  snapshotDir,
-  writeFixtureDataset,
-} from './fixtures.js';
+import { FIXTURE_FRAMES, datasetOptions, frameContext, makeFrame, snapshotDir, writeFixtureDataset } from './fixtures.js';
 
 let out: string;
 beforeEach(() => {

@@ -96,7 +96,7 @@ export function sample(index: number, overrides: Partial<SampledInstance> = {}):
     design: 'lhs',
     hash: `inst${index.toString(16).padStart(4, '0')}`,
     // Deliberately unsorted: the manifest must sort them.
-    parameters: { 'rain': 0.4, '/actors/0/speedMps': 5.25, 'gap': 12, 'night': false, 'kind': 'van' },
+    parameters: { rain: 0.4, '/actors/0/speedMps': 5.25, gap: 12, night: false, kind: 'van' },
     tries: 1,
     instance: scenarioInstance(),
     ...overrides,
@@ -133,9 +133,23 @@ interface Painted {
 function paintedObjects(shift: number): Painted[] {
   return [
     // A box object, partly hidden behind the car.
-    { trackId: 3, actorId: 'box1', cls: 'Object', owns: (x, y) => x >= 4 + shift && x < 18 + shift && y >= 26 && y < 40, unoccludedPixels: 196, amodalBox: [4 + shift, 26, 18 + shift, 40] },
+    {
+      trackId: 3,
+      actorId: 'box1',
+      cls: 'Object',
+      owns: (x, y) => x >= 4 + shift && x < 18 + shift && y >= 26 && y < 40,
+      unoccludedPixels: 196,
+      amodalBox: [4 + shift, 26, 18 + shift, 40],
+    },
     // The car: a rectangle with a notch (not convex, so the RLE has several runs per column).
-    { trackId: 1, actorId: 'car1', cls: 'Car', owns: (x, y) => x >= 10 + shift && x < 30 + shift && y >= 20 && y < 35 && !(x > 20 + shift && y < 24), unoccludedPixels: 260, amodalBox: [8.5 + shift, 18.25, 31.75 + shift, 36] },
+    {
+      trackId: 1,
+      actorId: 'car1',
+      cls: 'Car',
+      owns: (x, y) => x >= 10 + shift && x < 30 + shift && y >= 20 && y < 35 && !(x > 20 + shift && y < 24),
+      unoccludedPixels: 260,
+      amodalBox: [8.5 + shift, 18.25, 31.75 + shift, 36],
+    },
     // A wheelchair user: a disc.
     { trackId: 2, actorId: 'wheel1', cls: 'Pedestrian', owns: (x, y) => (x - 43) ** 2 + (y - 25) ** 2 <= 16, unoccludedPixels: 49, amodalBox: [39, 21, 48, 30] },
     // A tiny animal at the bottom-right corner: low visibility and truncated.
@@ -163,12 +177,19 @@ function rgbPng(ids: Uint32Array, colour: (id: number) => [number, number, numbe
 export function makeFrame(shift = 0, frame = 0): RenderedFrame {
   const ids = instanceIds(shift);
   const objects: ObjectLabel[] = paintedObjects(shift).map((p) => {
-    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity, n = 0;
+    let x1 = Infinity,
+      y1 = Infinity,
+      x2 = -Infinity,
+      y2 = -Infinity,
+      n = 0;
     for (let y = 0; y < H; y++) {
       for (let x = 0; x < W; x++) {
         if (ids[y * W + x] !== p.trackId) continue;
         n += 1;
-        x1 = Math.min(x1, x); y1 = Math.min(y1, y); x2 = Math.max(x2, x + 1); y2 = Math.max(y2, y + 1);
+        x1 = Math.min(x1, x);
+        y1 = Math.min(y1, y);
+        x2 = Math.max(x2, x + 1);
+        y2 = Math.max(y2, y + 1);
       }
     }
     const occlusion = 1 - n / p.unoccludedPixels;
@@ -231,15 +252,16 @@ export function datasetOptions(overrides: Partial<DatasetOptions> = {}): Dataset
 
 /** The (sample, frame) pairs of the fixture run: 2 instances x 3 frames. */
 export const FIXTURE_FRAMES: [number, number][] = [
-  [0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2],
+  [0, 0],
+  [0, 1],
+  [0, 2],
+  [1, 0],
+  [1, 1],
+  [1, 2],
 ];
 
 /** Writes the fixture run (6 frames) into `outDir` and finishes it. */
-export function writeFixtureDataset(
-  outDir: string,
-  overrides: Partial<DatasetOptions> = {},
-  frames: [number, number][] = FIXTURE_FRAMES,
-): ExportSummary {
+export function writeFixtureDataset(outDir: string, overrides: Partial<DatasetOptions> = {}, frames: [number, number][] = FIXTURE_FRAMES): ExportSummary {
   const w = DatasetWriter.open(outDir, datasetOptions(overrides));
   for (const [s, f] of frames) w.writeFrame(frameContext(s, f), makeFrame(f, f));
   return w.finish();

@@ -25,7 +25,12 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 describe('focus in the labels', () => {
   it('marks focus objects in the manifest and says whether a focus actor is labeled', () => {
     const e = entry(0, 0, ['wheel1', 'car1']);
-    expect(e.objects.map((o) => [o.actorId, o.focus])).toEqual([['car1', true], ['wheel1', true], ['box1', false], ['dog1', false]]);
+    expect(e.objects.map((o) => [o.actorId, o.focus])).toEqual([
+      ['car1', true],
+      ['wheel1', true],
+      ['box1', false],
+      ['dog1', false],
+    ]);
     expect(e.focusActors).toEqual(['wheel1', 'car1']);
     expect(e.focusLabeled).toBe(true);
     // The car is 15 rows high in the fixture (y 20..35).
@@ -43,7 +48,12 @@ describe('focus in the labels', () => {
 
   it('marks focus objects with a COCO attribute', () => {
     const f = cocoFrame(withFocus(frameContext(0, 0), ['box1']), makeFrame(), datasetOptions().scenario, 'x.png', '000000_0000');
-    expect(f.annotations.map((a) => [a.attributes.actor_id, a.attributes.focus])).toEqual([['car1', false], ['wheel1', false], ['box1', true], ['dog1', false]]);
+    expect(f.annotations.map((a) => [a.attributes.actor_id, a.attributes.focus])).toEqual([
+      ['car1', false],
+      ['wheel1', false],
+      ['box1', true],
+      ['dog1', false],
+    ]);
   });
 });
 
@@ -65,7 +75,9 @@ describe('focus summary', () => {
         reason: 'the focus (dog1) shows in 3 of 3 frames but is never labeled (too few pixels, too occluded or too low in contrast)',
       },
     ]);
-    expect(focusSummaryLines(s)[0]).toMatch(/^ {2}focus \(car1, dog1\): labeled in 3 of 6 frames \(50 %\); median box height \d+ px, mean occlusion -?[\d.]+; 1 of 2 clips never show it$/);
+    expect(focusSummaryLines(s)[0]).toMatch(
+      /^ {2}focus \(car1, dog1\): labeled in 3 of 6 frames \(50 %\); median box height \d+ px, mean occlusion -?[\d.]+; 1 of 2 clips never show it$/,
+    );
   });
 
   it('a focus that is in no frame at all is reported as such', () => {
@@ -83,11 +95,20 @@ describe('focus summary', () => {
     const out = mkdtempSync(join(tmpdir(), 'roadsynth-focus-'));
     dirs.push(out);
     const w = DatasetWriter.open(out, datasetOptions());
-    for (const [s, f] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) w.writeFrame(withFocus(frameContext(s, f), s === 0 ? ['wheel1'] : ['dog1']), makeFrame(f, f));
+    for (const [s, f] of [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ] as const)
+      w.writeFrame(withFocus(frameContext(s, f), s === 0 ? ['wheel1'] : ['dog1']), makeFrame(f, f));
     const summary = w.finish();
     expect(summary.files).toContain(FOCUS_WARNINGS_FILE);
     expect(summary.focus.scenarios[0].framesFocusLabeled).toBe(2);
-    const warnings = readFileSync(join(out, FOCUS_WARNINGS_FILE), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { sampleIndex: number });
+    const warnings = readFileSync(join(out, FOCUS_WARNINGS_FILE), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { sampleIndex: number });
     expect(warnings.map((x) => x.sampleIndex)).toEqual([1]);
     const card = readFileSync(join(out, 'README.md'), 'utf8');
     expect(card).toContain('## Focus');

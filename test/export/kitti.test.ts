@@ -2,14 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_KITTI_OPTIONS,
-  KITTI_TYPES,
-  kittiCalibFile,
-  kittiDifficulty,
-  kittiLabelFile,
-  veloToCamera,
-} from '../../src/export/kitti.js';
+import { DEFAULT_KITTI_OPTIONS, KITTI_TYPES, kittiCalibFile, kittiDifficulty, kittiLabelFile, veloToCamera } from '../../src/export/kitti.js';
 import { kittiExp } from '../../src/export/numberFormat.js';
 import { H, W, camera, makeFrame, scenarioInstance, writeFixtureDataset } from './fixtures.js';
 
@@ -70,7 +63,12 @@ describe('KITTI labels', () => {
   it('maps classes to KITTI types: wheelchair user -> Person_sitting, object -> Misc', () => {
     const frame = makeFrame();
     const text = kittiLabelFile(frame.labels.objects, camera, scenarioInstance().actors, { ...DEFAULT_KITTI_OPTIONS, lowVisibility: 'keep' });
-    expect(text.split('\n').filter(Boolean).map((l) => l.split(' ')[0])).toEqual(['Car', 'Person_sitting', 'Misc', 'Misc']);
+    expect(
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['Car', 'Person_sitting', 'Misc', 'Misc']);
   });
 
   it('skips objects without visible pixels', () => {
@@ -81,8 +79,7 @@ describe('KITTI labels', () => {
   it('uses the amodal box by default and the visible box on request', () => {
     const frame = makeFrame();
     const actors = scenarioInstance().actors;
-    const carLine = (box2d: 'amodal' | 'visible'): string[] =>
-      kittiLabelFile(frame.labels.objects, camera, actors, { box2d, lowVisibility: 'dontcare' }).split('\n')[0].split(' ');
+    const carLine = (box2d: 'amodal' | 'visible'): string[] => kittiLabelFile(frame.labels.objects, camera, actors, { box2d, lowVisibility: 'dontcare' }).split('\n')[0].split(' ');
     expect(carLine('amodal').slice(4, 8)).toEqual(['8.50', '18.25', '31.75', '36.00']);
     expect(carLine('visible').slice(4, 8)).toEqual(['10.00', '20.00', '30.00', '35.00']);
   });
@@ -98,10 +95,16 @@ describe('KITTI labels', () => {
 
 describe('KITTI layout', () => {
   const kitti = (...p: string[]): string => join(out, 'kitti', ...p);
-  const read = (...p: string[]): string[] => readFileSync(kitti(...p), 'utf8').split('\n').filter(Boolean);
+  const read = (...p: string[]): string[] =>
+    readFileSync(kitti(...p), 'utf8')
+      .split('\n')
+      .filter(Boolean);
 
   it('names image_2, label_2 and calib files with consecutive 6-digit numbers, as the devkit reads them', () => {
-    const names = (d: string, ext: string): string[] => readdirSync(kitti('training', d)).sort().filter((n) => n.endsWith(ext));
+    const names = (d: string, ext: string): string[] =>
+      readdirSync(kitti('training', d))
+        .sort()
+        .filter((n) => n.endsWith(ext));
     const expected = Array.from({ length: 6 }, (_, i) => `${String(i).padStart(6, '0')}`);
     expect(names('image_2', '.png')).toEqual(expected.map((n) => n + '.png'));
     expect(names('label_2', '.txt')).toEqual(expected.map((n) => n + '.txt'));
@@ -148,7 +151,10 @@ describe('KITTI layout', () => {
 describe('KITTI calib', () => {
   it('has the seven KITTI lines, 12 numbers per P and Tr line and 9 in R0_rect', () => {
     const text = readFileSync(join(out, 'kitti', 'training', 'calib', '000005.txt'), 'utf8');
-    const lines = text.trimEnd().split('\n').map((l) => l.split(' '));
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(' '));
     expect(lines.map((l) => l[0])).toEqual(['P0:', 'P1:', 'P2:', 'P3:', 'R0_rect:', 'Tr_velo_to_cam:', 'Tr_imu_to_velo:']);
     for (const l of lines) {
       expect(l.length - 1).toBe(l[0] === 'R0_rect:' ? 9 : 12);
@@ -196,7 +202,10 @@ describe('KITTI calib', () => {
   });
 
   it('every P is P2: one camera, no stereo baseline', () => {
-    const lines = kittiCalibFile(camera).split('\n').slice(0, 4).map((l) => l.split(' ').slice(1).map(Number));
+    const lines = kittiCalibFile(camera)
+      .split('\n')
+      .slice(0, 4)
+      .map((l) => l.split(' ').slice(1).map(Number));
     for (const p of lines) expect(p).toEqual([50, 0, 32, 0, 0, 50, 24, 0, 0, 0, 1, 0]);
   });
 

@@ -26,8 +26,24 @@ describe('manifest.jsonl', () => {
   it('writes its keys in a fixed order and the parameters sorted by name', () => {
     const e = JSON.parse(lines[0]) as ManifestEntry;
     expect(Object.keys(e)).toEqual([
-      'frameId', 'globalFrameId', 'scenarioFile', 'scenarioHash', 'instanceHash', 'sampleIndex', 'seed', 'design', 'tries',
-      'parameters', 'frameIndex', 'tick', 'timeS', 'metrics', 'counts', 'objects', 'focusActors', 'focusLabeled',
+      'frameId',
+      'globalFrameId',
+      'scenarioFile',
+      'scenarioHash',
+      'instanceHash',
+      'sampleIndex',
+      'seed',
+      'design',
+      'tries',
+      'parameters',
+      'frameIndex',
+      'tick',
+      'timeS',
+      'metrics',
+      'counts',
+      'objects',
+      'focusActors',
+      'focusLabeled',
     ]);
     expect(Object.keys(e.parameters)).toEqual(['/actors/0/speedMps', 'gap', 'kind', 'night', 'rain']);
     expect(e.metrics).toEqual({ minTtcS: 2.3457, minDistanceM: 3.5, collisions: 0, hardBrakes: 1, nearMiss: false, nearMissTtcS: 1.5 });

@@ -16,7 +16,7 @@ describe('number formatting', () => {
   });
 
   it('wraps angles into [-pi, pi)', () => {
-    expect(wrapPi(3 * Math.PI / 2)).toBeCloseTo(-Math.PI / 2, 12);
+    expect(wrapPi((3 * Math.PI) / 2)).toBeCloseTo(-Math.PI / 2, 12);
     expect(wrapPi(-7)).toBeCloseTo(-7 + 2 * Math.PI, 12);
     expect(wrapPi(Math.PI)).toBeCloseTo(-Math.PI, 12);
   });

@@ -2,14 +2,7 @@ import { encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { decodeInstanceMask, maskExtents, rgbFromTrackId, trackIdFromRgb } from '../../src/export/instanceMask.js';
 import type { InstanceMask } from '../../src/export/instanceMask.js';
-import {
-  decodeRle,
-  encodeMaskRle,
-  maskRleCounts,
-  rleArea,
-  rleCountsToString,
-  rleStringToCounts,
-} from '../../src/export/rle.js';
+import { decodeRle, encodeMaskRle, maskRleCounts, rleArea, rleCountsToString, rleStringToCounts } from '../../src/export/rle.js';
 import { H, W, instanceIds } from './fixtures.js';
 
 function mask(widthPx: number, heightPx: number, ids: number[]): InstanceMask {

@@ -18,7 +18,9 @@ describe('YOLO layout', () => {
     const files = readdirSync(join(out, 'labels'));
     expect(files).toHaveLength(6);
     for (const f of files) {
-      const lines = readFileSync(join(out, 'labels', f), 'utf8').split('\n').filter(Boolean);
+      const lines = readFileSync(join(out, 'labels', f), 'utf8')
+        .split('\n')
+        .filter(Boolean);
       expect(lines).toHaveLength(4);
       for (const l of lines) {
         const [cls, ...v] = l.split(' ');

@@ -9,7 +9,7 @@ function steppedRunner(): { runner: ExportRunner; step: () => Promise<void>; fin
   let onFrame: (d: number, t: number) => void = () => {};
   let done = 0;
   let finish: () => void = () => {};
-  const runner: ExportRunner = (o, cb, signal) => {
+  const runner: ExportRunner = (_o, cb, signal) => {
     onFrame = cb;
     return new Promise((resolve) => {
       finish = () => resolve({ framesWritten: done, interrupted: signal.aborted });
@@ -50,7 +50,7 @@ describe('export jobs', () => {
     expect(jobs.progress(id).state).toBe('cancelled');
   });
 
-  it('ends as failed with the runner\'s message', async () => {
+  it("ends as failed with the runner's message", async () => {
     const jobs = new ExportJobs(async () => {
       throw new Error('no browser');
     });

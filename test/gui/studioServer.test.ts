@@ -159,7 +159,16 @@ describe('studio server', () => {
     mkdirSync(path.join(dirs.base, 'elsewhere'));
     const text = readFileSync(path.join(dirs.scenarios, '03-lead-vehicle-emergency-brake.yaml'), 'utf8');
     const r = await call('exportStart', {
-      text, fileName: 'x.yaml', outDir: path.join(dirs.base, 'elsewhere'), formats: ['kitti'], count: 1, frames: 1, design: 'random', seed: 1, widthPx: 64, heightPx: 64,
+      text,
+      fileName: 'x.yaml',
+      outDir: path.join(dirs.base, 'elsewhere'),
+      formats: ['kitti'],
+      count: 1,
+      frames: 1,
+      design: 'random',
+      seed: 1,
+      widthPx: 64,
+      heightPx: 64,
     });
     expect(r.status).toBe(403);
   });

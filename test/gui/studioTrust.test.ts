@@ -29,8 +29,18 @@ beforeAll(async () => {
   s = await openStudio([F07, F03]);
   const catalog = (f: string): string => readFileSync(path.join(PACKAGE_ROOT, 'scenarios', f), 'utf8');
   // 60,000 ticks: inside the budget, but a long simulation.
-  writeFileSync(path.join(s.dirs.scenarios, 'long.yaml'), catalog(F07).replace(/durationS: 11\n/, 'durationS: 600\n').replace(/dtS: 0.02\n/, 'dtS: 0.01\n'));
-  writeFileSync(path.join(s.dirs.scenarios, 'too-long.yaml'), catalog(F07).replace(/durationS: 11\n/, 'durationS: 600\n').replace(/dtS: 0.02\n/, 'dtS: 0.001\n'));
+  writeFileSync(
+    path.join(s.dirs.scenarios, 'long.yaml'),
+    catalog(F07)
+      .replace(/durationS: 11\n/, 'durationS: 600\n')
+      .replace(/dtS: 0.02\n/, 'dtS: 0.01\n'),
+  );
+  writeFileSync(
+    path.join(s.dirs.scenarios, 'too-long.yaml'),
+    catalog(F07)
+      .replace(/durationS: 11\n/, 'durationS: 600\n')
+      .replace(/dtS: 0.02\n/, 'dtS: 0.001\n'),
+  );
   writeFileSync(path.join(s.dirs.scenarios, 'crlf.yaml'), catalog(F03).replace(/\r?\n/g, '\r\n'));
   writeFileSync(path.join(s.dirs.scenarios, 'big.yaml'), catalog(F03) + `# ${'x'.repeat(1100 * 1024)}\n`);
   await s.page.reload();
@@ -46,7 +56,7 @@ describe('the studio exports what it shows', () => {
   let previewHash = '';
   let previewParams: Record<string, unknown> = {};
 
-  it('exports the chosen sample with its perturbations: the preview\'s scene, recorded in manifest and card', async () => {
+  it("exports the chosen sample with its perturbations: the preview's scene, recorded in manifest and card", async () => {
     await openScenario(s.page, F07);
     let seq = await previewSeq();
     await setNumber('#sample-index', '3');
@@ -68,7 +78,10 @@ describe('the studio exports what it shows', () => {
     expect(await s.page.getAttribute('#export-stats', 'data-state'), (await s.page.textContent('#export-stats')) ?? '').toBe('done');
 
     // One frame, of sample 3.
-    const manifest = readFileSync(path.join(outDir, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const manifest = readFileSync(path.join(outDir, 'manifest.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(manifest).toHaveLength(1);
     expect(manifest[0].sampleIndex).toBe(3);
     expect(manifest[0].parameters).toEqual(previewParams);
@@ -92,16 +105,21 @@ describe('the studio exports what it shows', () => {
     expect(await s.page.textContent('#export-command')).toBe(command);
   }, 400_000);
 
-  it('the card\'s Reproduce command writes the same labels', () => {
+  it("the card's Reproduce command writes the same labels", () => {
     const card = readFileSync(path.join(outDir, 'README.md'), 'utf8');
     const command = /```sh\n(.*)\n```/.exec(card)![1];
     const again = path.join(s.dirs.out, 'again');
-    const args = command.split(' ').slice(1).map((a) => (a === outDir ? again : a));
+    const args = command
+      .split(' ')
+      .slice(1)
+      .map((a) => (a === outDir ? again : a));
     const r = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'src/cli/roadsynth.mjs'), ...args], { encoding: 'utf8', timeout: 300_000 });
     expect(r.status, r.stderr).toBe(0);
     const labels = (d: string): string[] => {
       const dir = path.join(d, 'kitti', 'training', 'label_2');
-      return readdirSync(dir).sort().map((n) => readFileSync(path.join(dir, n), 'utf8'));
+      return readdirSync(dir)
+        .sort()
+        .map((n) => readFileSync(path.join(dir, n), 'utf8'));
     };
     expect(labels(again)).toEqual(labels(outDir));
   }, 400_000);
@@ -156,7 +174,9 @@ describe('the studio never freezes', () => {
   it('a simulation over the budget fails at once with a message that names the fix', async () => {
     await s.page.click('#file-list button.file[data-name="too-long.yaml"]');
     await s.page.waitForFunction(() => (document.getElementById('viewport')?.dataset.previewError ?? '').includes('budget'), undefined, { timeout: 30_000 });
-    expect(await s.page.textContent('#status')).toMatch(/too-long\.yaml:\d+:\d+ \/simulation\/dtS: simulation of 600 s at dtS 0.001 s would take 6.0e\+5 ticks, more than the budget of 120000; use dtS of at least 0.005 s/);
+    expect(await s.page.textContent('#status')).toMatch(
+      /too-long\.yaml:\d+:\d+ \/simulation\/dtS: simulation of 600 s at dtS 0.001 s would take 6.0e\+5 ticks, more than the budget of 120000; use dtS of at least 0.005 s/,
+    );
     expect(await s.page.locator('#problems li').first().textContent()).toMatch(/budget/);
   }, 60_000);
 });
@@ -184,7 +204,10 @@ describe('the studio keeps files intact', () => {
     await other.goto(s.studio.url);
     await other.waitForSelector(`#file-list button.file[data-name="${F03}"]`);
     await openScenario(other, F03);
-    for (const [page, mark] of [[s.page, '# first tab'], [other, '# second tab']] as const) {
+    for (const [page, mark] of [
+      [s.page, '# first tab'],
+      [other, '# second tab'],
+    ] as const) {
       await page.click('.cm-content');
       await page.keyboard.press('Control+Home');
       await page.keyboard.type(mark);
@@ -224,9 +247,12 @@ describe('the studio keeps files intact', () => {
     expect(await s.page.textContent('#file-title')).toBe(`scenarios/${F03}`);
   });
 
-  it('a number outside a distribution\'s range is refused, not applied', async () => {
+  it("a number outside a distribution's range is refused, not applied", async () => {
     await openScenario(s.page, F07);
-    const row = s.page.locator('.param').filter({ has: s.page.locator('input.param-number') }).first();
+    const row = s.page
+      .locator('.param')
+      .filter({ has: s.page.locator('input.param-number') })
+      .first();
     const input = row.locator('input.param-number');
     const max = Number(await input.getAttribute('max'));
     const seq = await previewSeq();

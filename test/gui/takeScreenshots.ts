@@ -21,10 +21,13 @@ try {
   await s.page.selectOption('#resolution', '1');
   // A moment where the cyclist is beside the opening door.
   const ticks = Number(await s.page.getAttribute('#scrub', 'max'));
-  await s.page.locator('#scrub').evaluate((el: HTMLInputElement, v) => {
-    el.value = String(v);
-    el.dispatchEvent(new Event('input'));
-  }, Math.round(ticks * 0.45));
+  await s.page.locator('#scrub').evaluate(
+    (el: HTMLInputElement, v) => {
+      el.value = String(v);
+      el.dispatchEvent(new Event('input'));
+    },
+    Math.round(ticks * 0.45),
+  );
   await s.page.waitForTimeout(1500);
   await s.page.screenshot({ path: path.join(outDir, 'studio-main.png') });
 

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as THREE from 'three';
-import {
-  cameraModel,
-  intrinsicsFromFov,
-  intrinsicsOf,
-  projectKitti,
-  worldToKittiCamera,
-} from '../../src/render/cameraModel.js';
+import { cameraModel, intrinsicsFromFov, intrinsicsOf, projectKitti, worldToKittiCamera } from '../../src/render/cameraModel.js';
 import { verticalFovDeg } from '../../src/math/angles.js';
 import { poseCamera } from '../../src/render/page/primitiveScene.js';
 
-const W = 1280, H = 720;
+const W = 1280,
+  H = 720;
 
 function camera(pose: { x: number; y: number; z: number; yawRad: number; pitchRad: number }, hfovDeg = 75): THREE.PerspectiveCamera {
   const c = new THREE.PerspectiveCamera(verticalFovDeg(hfovDeg, W, H), W / H, 0.1, 500);
@@ -76,7 +71,11 @@ describe('camera model', () => {
     const c = camera({ x: 4, y: -1, z: 1.2, yawRad: 0.3, pitchRad: 0.05 });
     const model = cameraModel(c, W, H);
     const m = worldToKittiCamera(c);
-    for (const [x, y, z] of [[20, 2, 0.5], [12, -4, 3], [40, 10, 0]]) {
+    for (const [x, y, z] of [
+      [20, 2, 0.5],
+      [12, -4, 3],
+      [40, 10, 0],
+    ]) {
       const k = apply(m, x, y, z);
       const { u, v } = projectKitti(model.K, k.x, k.y, k.z);
       const ndc = new THREE.Vector3(x, z, -y).project(c); // three frame

@@ -55,14 +55,18 @@ export function scene(key: string, objects: PrimitiveObject[], extra: Partial<Pr
  * y = camera height - world z, z = world x).
  */
 export function projectWorld(x: number, y: number, z: number): { u: number; v: number } {
-  const kx = -y, ky = CAMERA.z - z, kz = x;
+  const kx = -y,
+    ky = CAMERA.z - z,
+    kz = x;
   return { u: (FOCAL_PX * kx) / kz + W / 2, v: (FOCAL_PX * ky) / kz + H / 2 };
 }
 
 /** Analytic projected bounds of a box standing on the ground at (x, y) with heading yawRad. */
 export function analyticBox(x: number, y: number, yawRad: number, size: { l: number; w: number; h: number }): [number, number, number, number] {
-  const c = Math.cos(yawRad), s = Math.sin(yawRad);
-  const us: number[] = [], vs: number[] = [];
+  const c = Math.cos(yawRad),
+    s = Math.sin(yawRad);
+  const us: number[] = [],
+    vs: number[] = [];
   for (const dl of [-size.l / 2, size.l / 2]) {
     for (const dw of [-size.w / 2, size.w / 2]) {
       for (const z of [0, size.h]) {

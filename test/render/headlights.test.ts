@@ -30,7 +30,11 @@ async function personSeen(host: RenderHost, distanceM: number, highBeams: boolea
     ],
   });
   const sim = simulate(instance, network);
-  const frame = await host.renderFrame({ scene: { kind: 'scenario', key: `headlights-${distanceM}-${highBeams}`, instance, trajectory: sim.trajectory, seed: 1, quality: 'export' }, frame: 0, tick: 1 });
+  const frame = await host.renderFrame({
+    scene: { kind: 'scenario', key: `headlights-${distanceM}-${highBeams}`, instance, trajectory: sim.trajectory, seed: 1, quality: 'export' },
+    frame: 0,
+    tick: 1,
+  });
   const person = frame.labels.objects.find((o) => o.actorId === 'walker');
   if (!person) throw new Error('the person has no label');
   return person;

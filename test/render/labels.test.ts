@@ -13,7 +13,8 @@ import { setWorldPose } from '../../src/scene/frame.js';
 import { LAYERS, type TrackedObject } from '../../src/scene/types.js';
 import type { CameraModel } from '../../src/render/types.js';
 
-const W = 640, H = 360;
+const W = 640,
+  H = 360;
 const K = [500, 0, 320, 0, 500, 240, 0, 0, 1];
 
 /** A camera at world (x, y, z) looking along world heading yaw, pitched down by pitch and rolled by roll [rad]. */
@@ -50,10 +51,16 @@ function projectP(P: readonly number[], x: number, y: number, z: number): [numbe
 
 /** The 8 corners of a KITTI box (rect frame), the devkit's way: rotate (l, h, w) by rotation_y about y, move to the bottom centre. */
 function devkitCorners(b: { h: number; w: number; l: number; x: number; y: number; z: number; rotationY: number }): [number, number, number][] {
-  const c = Math.cos(b.rotationY), s = Math.sin(b.rotationY);
+  const c = Math.cos(b.rotationY),
+    s = Math.sin(b.rotationY);
   const out: [number, number, number][] = [];
   for (const dy of [0, -b.h]) {
-    for (const [dx, dz] of [[b.l / 2, b.w / 2], [b.l / 2, -b.w / 2], [-b.l / 2, -b.w / 2], [-b.l / 2, b.w / 2]]) {
+    for (const [dx, dz] of [
+      [b.l / 2, b.w / 2],
+      [b.l / 2, -b.w / 2],
+      [-b.l / 2, -b.w / 2],
+      [-b.l / 2, b.w / 2],
+    ]) {
       out.push([b.x + c * dx + s * dz, b.y + dy, b.z - s * dx + c * dz]);
     }
   }
@@ -76,7 +83,16 @@ describe('label geometry', () => {
   });
 
   it('clips box edges at the near plane when corners are behind the camera', () => {
-    const corners = [[1, -1, -1], [3, -1, -1], [3, 1, -1], [1, 1, -1], [1, -1, 3], [3, -1, 3], [3, 1, 3], [1, 1, 3]].map(([x, y, z]) => new THREE.Vector3(x, y, z));
+    const corners = [
+      [1, -1, -1],
+      [3, -1, -1],
+      [3, 1, -1],
+      [1, 1, -1],
+      [1, -1, 3],
+      [3, -1, 3],
+      [3, 1, 3],
+      [1, 1, 3],
+    ].map(([x, y, z]) => new THREE.Vector3(x, y, z));
     // boxCorners order: bottom ring 0-3, top ring 4-7; here ring 0-3 lies at z = -1 and 4-7 at z = 3.
     const box = projectedBox(corners, K, 0.5)!;
     // Nearest visible points lie on z = 0.5; x from 1 to 3 -> u up to 320 + 500 * 3 / 0.5.
@@ -107,7 +123,11 @@ describe('label geometry', () => {
   });
 
   it('keeps boxes upright (yaw only) in the rect frame whatever the camera pitch and roll', () => {
-    for (const [pitch, roll] of [[0.05, 0], [-0.04, 0.03], [0.12, -0.08]]) {
+    for (const [pitch, roll] of [
+      [0.05, 0],
+      [-0.04, 0.03],
+      [0.12, -0.08],
+    ]) {
       const c = worldCamera(1, 2, 1.4, 0.4, pitch, roll);
       const b = kittiBox3(uprightBox(worldTrack(15, 6, 1.1)), threeToRect(c));
       // Rect y is gravity: the bottom of a box on the ground is the camera height below the camera.
@@ -119,7 +139,12 @@ describe('label geometry', () => {
   });
 
   it('projects the rect-frame box with P2 = K [R | 0] onto its amodal box for pitched and rolled cameras', () => {
-    for (const [pitch, roll] of [[0, 0], [0.08, 0], [-0.05, 0.04], [0.15, -0.1]]) {
+    for (const [pitch, roll] of [
+      [0, 0],
+      [0.08, 0],
+      [-0.05, 0.04],
+      [0.15, -0.1],
+    ]) {
       const c = worldCamera(0, 0, 1.5, 0.2, pitch, roll);
       const camera = cameraModel(c, W, H);
       const t = worldTrack(14, 2.5, 0.9);
@@ -179,8 +204,8 @@ describe('label geometry', () => {
   });
 
   it('wraps angles into [-pi, pi)', () => {
-    expect(wrapAngle(3 * Math.PI / 2)).toBeCloseTo(-Math.PI / 2, 12);
-    expect(wrapAngle(-3 * Math.PI / 2)).toBeCloseTo(Math.PI / 2, 12);
+    expect(wrapAngle((3 * Math.PI) / 2)).toBeCloseTo(-Math.PI / 2, 12);
+    expect(wrapAngle((-3 * Math.PI) / 2)).toBeCloseTo(Math.PI / 2, 12);
     expect(wrapAngle(0.25)).toBeCloseTo(0.25, 12);
   });
 });
@@ -207,7 +232,8 @@ describe('id buffers', () => {
   });
 
   it('counts pixels and tight boxes from a bottom-up buffer', () => {
-    const w = 4, h = 3;
+    const w = 4,
+      h = 3;
     const buf = new Uint8Array(w * h * 4);
     const set = (x: number, yTop: number, id: number): void => {
       const row = h - 1 - yTop;
@@ -228,12 +254,19 @@ describe('object label', () => {
   const camera = cameraModel(c, W, H);
   const geometry = objectGeometry(worldTrack(10, 0, 0), frames(c), camera, c.near);
   const label = (pixels: { visible: number; unoccluded: number; contrast?: number }) =>
-    objectLabel(geometry, frames(c), camera, c.near, {
-      visible: pixels.visible,
-      visibleBox: pixels.visible > 0 ? [100, 100, 150, 200] : null,
-      unoccluded: pixels.unoccluded,
-      appearance: pixels.contrast === undefined ? null : { contrast: pixels.contrast, lightness: 30 },
-    }, DEFAULT_LABEL_OPTIONS);
+    objectLabel(
+      geometry,
+      frames(c),
+      camera,
+      c.near,
+      {
+        visible: pixels.visible,
+        visibleBox: pixels.visible > 0 ? [100, 100, 150, 200] : null,
+        unoccluded: pixels.unoccluded,
+        appearance: pixels.contrast === undefined ? null : { contrast: pixels.contrast, lightness: 30 },
+      },
+      DEFAULT_LABEL_OPTIONS,
+    );
 
   it('derives occlusion from visible and unoccluded pixels', () => {
     const l = label({ visible: 300, unoccluded: 1200 });
@@ -270,8 +303,10 @@ describe('object label', () => {
 describe('contrast', () => {
   /** Bottom-up RGBA buffers of a w x h image: background colour bg, a square object of colour fg at (x0..x1, y0..y1). */
   function scene(bg: [number, number, number] | ((x: number, y: number) => [number, number, number]), fg: (x: number, y: number) => [number, number, number]) {
-    const w = 40, h = 30;
-    const rgb = new Uint8Array(w * h * 4), ids = new Uint8Array(w * h * 4);
+    const w = 40,
+      h = 30;
+    const rgb = new Uint8Array(w * h * 4),
+      ids = new Uint8Array(w * h * 4);
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
         const i = ((h - 1 - y) * w + x) * 4;
@@ -296,7 +331,10 @@ describe('contrast', () => {
   it('is not moved by what lies away from the outline (a dark car a few pixels off a dark cyclist on a lit road)', () => {
     const near = (x: number, y: number): boolean => x >= 7 && x < 23 && y >= 7 && y < 23;
     const lit = scene([120, 110, 100], () => [5, 5, 5])!.contrast;
-    const mostlyDark = scene((x, y) => (near(x, y) ? [120, 110, 100] : [6, 6, 6]), () => [5, 5, 5])!.contrast;
+    const mostlyDark = scene(
+      (x, y) => (near(x, y) ? [120, 110, 100] : [6, 6, 6]),
+      () => [5, 5, 5],
+    )!.contrast;
     expect([lit, mostlyDark]).toEqual([1, 1]);
   });
 

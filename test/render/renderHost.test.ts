@@ -80,7 +80,11 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
     expect(label.box![0]).toBe(0);
   });
 
-  for (const [fraction, level] of [[0.05, 0], [0.3, 1], [0.7, 2]] as const) {
+  for (const [fraction, level] of [
+    [0.05, 0],
+    [0.3, 1],
+    [0.7, 2],
+  ] as const) {
     it(`sets KITTI occluded level ${level} for an object ${fraction * 100} % hidden`, async () => {
       // A 4 m wide face-on box at 20 m spans world y in [-1, 1] on a wall plane at 10 m; the wall covers its left part.
       const objects = [tracked(2, { x: 21, y: 0 }, { l: 2, w: 4, h: 3 }), wall(9.9, 10.1, 1 - 2 * fraction, 4, 6)];
@@ -158,7 +162,8 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
     const objects = [tracked(1, carPose, carSize)];
     const clean = await host.renderFrame({ scene: scene('clean', objects, { lit: true }), frame: 0, tick: 0, passes: ['rgb'] });
     const noisy = await host.renderFrame({ scene: scene('noisy', objects, { lit: true, effects: { noise: 0.5 } }), frame: 0, tick: 0, passes: ['rgb'] });
-    const p = decode(clean.rgb!), q = decode(noisy.rgb!);
+    const p = decode(clean.rgb!),
+      q = decode(noisy.rgb!);
     let differ = 0;
     for (let i = 0; i < p.data.length; i += p.channels) if (p.data[i] !== q.data[i]) differ++;
     expect(differ / (W * H)).toBeGreaterThan(0.5);
@@ -180,4 +185,3 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
     expect(f.labels.objects.map((o) => o.trackId)).toEqual([3]);
   });
 });
-

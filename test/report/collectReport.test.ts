@@ -60,7 +60,11 @@ beforeAll(() => {
   const { spec, errors } = checkScenario(SCENARIO, file);
   if (!spec) throw new Error(errors.map((e) => e.message).join('\n'));
   const base = datasetOptions();
-  const opts = { ...base, scenario: { file, hash: contentHash(spec), name: 'Report fixture' }, run: { ...base.run, seed: 3, design: 'random' as const, count: COUNT, framesPerInstance: 1 } };
+  const opts = {
+    ...base,
+    scenario: { file, hash: contentHash(spec), name: 'Report fixture' },
+    run: { ...base.run, seed: 3, design: 'random' as const, count: COUNT, framesPerInstance: 1 },
+  };
   dir = join(tmp, 'ds');
   const w = DatasetWriter.open(dir, opts);
   const sampler = createSampler(spec, { seed: 3, design: 'random', count: COUNT });
@@ -157,7 +161,10 @@ describe('pickPairs', () => {
   it('pairs weather with light first, then spreads over the other parameters', () => {
     const pairs = pickPairs(['a', 'b', '/weather/rain', 'c', '/light/timeOfDayH', 'd']);
     expect(pairs[0]).toEqual(['/weather/rain', '/light/timeOfDayH']);
-    expect(pairs.slice(1, 3)).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(pairs.slice(1, 3)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(new Set(pairs.map((p) => p.join())).size).toBe(pairs.length);
   });
 });

@@ -11,7 +11,11 @@ describe('parameter axes', () => {
   });
 
   it('bins many distinct numbers over their range', () => {
-    const axis = axisFor('x', Array.from({ length: 100 }, (_, i) => i / 10), 4);
+    const axis = axisFor(
+      'x',
+      Array.from({ length: 100 }, (_, i) => i / 10),
+      4,
+    );
     expect(axis.kind).toBe('bins');
     expect(axisLabels(axis)).toEqual(['0..2.5', '2.5..5', '5..7.4', '7.4..9.9']);
     expect(axisIndex(axis, 9.9)).toBe(3);
@@ -44,14 +48,31 @@ describe('coverageGrid', () => {
   const y = { key: 'light', kind: 'levels' as const, levels: ['day', 'night'] };
 
   it('counts instances per cell and lists the empty ones', () => {
-    const g = coverageGrid(x, y, [['clear', 'day'], ['clear', 'day'], ['rain', 'night'], ['fog', 'day']]);
-    expect(g.counts).toEqual([[2, 0, 1], [0, 1, 0]]);
+    const g = coverageGrid(x, y, [
+      ['clear', 'day'],
+      ['clear', 'day'],
+      ['rain', 'night'],
+      ['fog', 'day'],
+    ]);
+    expect(g.counts).toEqual([
+      [2, 0, 1],
+      [0, 1, 0],
+    ]);
     expect(g.empty.map((c) => `${c.x}/${c.y}`)).toEqual(['rain/day', 'clear/night', 'fog/night']);
     expect(g.covered).toBeCloseTo(3 / 6, 12);
   });
 
   it('does not call a cell empty that the declared distributions cannot reach', () => {
-    const g = coverageGrid(x, y, [['clear', 'day'], ['rain', 'night']], [0.5, 0.5, 0], [0.5, 0.5]);
+    const g = coverageGrid(
+      x,
+      y,
+      [
+        ['clear', 'day'],
+        ['rain', 'night'],
+      ],
+      [0.5, 0.5, 0],
+      [0.5, 0.5],
+    );
     expect(g.empty.map((c) => `${c.x}/${c.y}`)).toEqual(['rain/day', 'clear/night']);
     expect(g.empty[0].expected).toBeCloseTo(0.25, 12);
     expect(g.covered).toBeCloseTo(2 / 4, 12);

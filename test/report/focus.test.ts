@@ -18,7 +18,15 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'roadsynth-report-focus-'));
   const w = DatasetWriter.open(dir, datasetOptions());
   // Sample 0 focuses on the wheelchair user (labeled), sample 1 on the low-visibility dog.
-  for (const [s, f] of [[0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2]] as const) w.writeFrame(withFocus(frameContext(s, f), s === 0 ? ['wheel1'] : ['dog1']), makeFrame(f, f));
+  for (const [s, f] of [
+    [0, 0],
+    [0, 1],
+    [0, 2],
+    [1, 0],
+    [1, 1],
+    [1, 2],
+  ] as const)
+    w.writeFrame(withFocus(frameContext(s, f), s === 0 ? ['wheel1'] : ['dog1']), makeFrame(f, f));
   w.finish();
   data = collectReport(dir);
 });

@@ -23,7 +23,15 @@ describe('colourName', () => {
 });
 
 function row(sampleIndex: number, minTtcS: number | null, collisions = 0, minDistanceM: number | null = 5): InstanceRow {
-  return { sampleIndex, instanceHash: `h${sampleIndex}`, seed: sampleIndex, parameters: { x: sampleIndex }, metrics: { minTtcS, minDistanceM, collisions, hardBrakes: 0, nearMiss: minTtcS !== null && minTtcS < 1.5, nearMissTtcS: 1.5 }, frames: 1, focusFrames: 0 };
+  return {
+    sampleIndex,
+    instanceHash: `h${sampleIndex}`,
+    seed: sampleIndex,
+    parameters: { x: sampleIndex },
+    metrics: { minTtcS, minDistanceM, collisions, hardBrakes: 0, nearMiss: minTtcS !== null && minTtcS < 1.5, nearMissTtcS: 1.5 },
+    frames: 1,
+    focusFrames: 0,
+  };
 }
 
 describe('criticality', () => {

@@ -30,7 +30,12 @@ describe('histogram', () => {
   });
 
   it('counts levels in the given order, listing levels never seen as zero', () => {
-    expect([...countLevels(['b', 'a', 'b', 'c'], ['c', 'b', 'x'])]).toEqual([['c', 1], ['b', 2], ['x', 0], ['a', 1]]);
+    expect([...countLevels(['b', 'a', 'b', 'c'], ['c', 'b', 'x'])]).toEqual([
+      ['c', 1],
+      ['b', 2],
+      ['x', 0],
+      ['a', 1],
+    ]);
   });
 });
 
@@ -56,7 +61,12 @@ describe('ksStatistic', () => {
 describe('wasserstein1', () => {
   it('is the shift between a sample and its shifted copy', () => {
     const a = [0.5, 1, 4, 7, 7, 9];
-    expect(wasserstein1(a, a.map((v) => v + 2.5))).toBeCloseTo(2.5, 12);
+    expect(
+      wasserstein1(
+        a,
+        a.map((v) => v + 2.5),
+      ),
+    ).toBeCloseTo(2.5, 12);
   });
 
   it('is 0 for the same values in another order', () => {

@@ -19,7 +19,13 @@ const curves = {
   'sine shift': () => new SineShiftCurve(start, 60, 3.5),
   bezier: () => CubicBezierCurve.between(start, { x: 20, y: 15, headingRad: 2.1 }),
   composite: () =>
-    new CompositeCurve(start).straight(10).clothoid(15, 0, 1 / 30).arc(30, 0.6, 'left').clothoid(15, 1 / 30, 0).sineShift(40, -3).straight(5),
+    new CompositeCurve(start)
+      .straight(10)
+      .clothoid(15, 0, 1 / 30)
+      .arc(30, 0.6, 'left')
+      .clothoid(15, 1 / 30, 0)
+      .sineShift(40, -3)
+      .straight(5),
 };
 
 describe.each(Object.entries(curves))('%s', (_name, make) => {

@@ -22,8 +22,17 @@ export const DRY: Weather = { rain: 0, snow: 0, fogVisibilityM: 10000, cloudCove
 
 export function junctionBlock(over: Partial<Extract<RoadBlock, { kind: 'junction' }>> = {}): RoadBlock {
   return {
-    kind: 'junction', id: 'J1', shape: 'four-way', side: 'right', signals: true, armLengthM: 60,
-    greenS: 20, yellowS: 3, allRedS: 2, offsetS: 0, ...over,
+    kind: 'junction',
+    id: 'J1',
+    shape: 'four-way',
+    side: 'right',
+    signals: true,
+    armLengthM: 60,
+    greenS: 20,
+    yellowS: 3,
+    allRedS: 2,
+    offsetS: 0,
+    ...over,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
 import { ConnectorLane } from '../../src/road/ConnectorLane.js';
-import { OffsetLane } from '../../src/road/OffsetLane.js';
+import type { OffsetLane } from '../../src/road/OffsetLane.js';
 import { wrapAngle } from '../../src/math/angles.js';
 import { expectConnectorJoins, expectRouteContinuous } from './connectorChecks.js';
 import { DRY, junctionBlock, roadSpec } from './fixtures.js';
@@ -54,7 +54,11 @@ describe('junction', () => {
   });
 
   it('routes main/1 straight through on the same lane', () => {
-    expect(fourWay().route('main/1', 'J1', { direction: 'straight' }).map((l) => l.id)).toEqual(['main/1']);
+    expect(
+      fourWay()
+        .route('main/1', 'J1', { direction: 'straight' })
+        .map((l) => l.id),
+    ).toEqual(['main/1']);
   });
 
   it.each([

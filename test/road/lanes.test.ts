@@ -6,7 +6,13 @@ import { expectHeadingIsDerivative, expectRoundTrip, expectUnitSpeed } from './c
 
 const W = 3.5;
 const reference = (): CompositeCurve =>
-  new CompositeCurve({ x: 0, y: 0, headingRad: 0 }).straight(20).clothoid(10, 0, 1 / 40).arc(40, 0.8, 'left').clothoid(10, 1 / 40, 0).sineShift(30, 2).straight(10);
+  new CompositeCurve({ x: 0, y: 0, headingRad: 0 })
+    .straight(20)
+    .clothoid(10, 0, 1 / 40)
+    .arc(40, 0.8, 'left')
+    .clothoid(10, 1 / 40, 0)
+    .sineShift(30, 2)
+    .straight(10);
 
 const lane = (offsetT: number, reversed: boolean, ref = reference()): OffsetLane =>
   new OffsetLane(ref, { id: 'r/x', roadId: 'r', index: reversed ? -1 : 1, offsetT, reversed, widthM: W });
@@ -44,7 +50,7 @@ describe('OffsetLane', () => {
     expect(l.laneS(0)).toBeCloseTo(l.lengthM, 9);
   });
 
-  it('gives an oncoming lane positive t to its own left, the reference line\'s right', () => {
+  it("gives an oncoming lane positive t to its own left, the reference line's right", () => {
     const ref = reference();
     const l = lane(W / 2, true, ref);
     const p = l.position(10, 1);

@@ -29,10 +29,10 @@ for (const [f, b] of [
 describe.each(layouts)('%s', (_name, lanes, block) => {
   it('builds with every connector joined to its lanes and drawable geometry', () => {
     const net = buildRoadNetwork(
-      roadSpec(
-        [{ kind: 'straight', id: 'a', lengthM: 30 }, block, { kind: 'curve', id: 'c', radiusM: 80, angleDeg: 45, direction: 'right', transitionM: 10 }],
-        { lanes: { ...lanes, widthM: 3.25 }, sidewalks: { left: true, right: true, widthM: 2, kerbHeightM: 0.15 } },
-      ),
+      roadSpec([{ kind: 'straight', id: 'a', lengthM: 30 }, block, { kind: 'curve', id: 'c', radiusM: 80, angleDeg: 45, direction: 'right', transitionM: 10 }], {
+        lanes: { ...lanes, widthM: 3.25 },
+        sidewalks: { left: true, right: true, widthM: 2, kerbHeightM: 0.15 },
+      }),
       DRY,
     );
     for (const lane of net.lanes.values()) {

@@ -27,9 +27,9 @@ describe('main road', () => {
   });
 
   it('names the block and the limit when a transition is too long', () => {
-    expect(() =>
-      buildRoadNetwork(roadSpec([{ kind: 'curve', id: 'bend', radiusM: 20, angleDeg: 30, direction: 'left', transitionM: 50 }]), DRY),
-    ).toThrow(/curve block "bend".*at most 10\.5 m/);
+    expect(() => buildRoadNetwork(roadSpec([{ kind: 'curve', id: 'bend', radiusM: 20, angleDeg: 30, direction: 'left', transitionM: 50 }]), DRY)).toThrow(
+      /curve block "bend".*at most 10\.5 m/,
+    );
   });
 
   it('shifts all lanes sideways over a shift block', () => {

@@ -4,13 +4,16 @@ import { roadGeometry } from '../../src/road/roadGeometry.js';
 import { DRY, junctionBlock, roadSpec, roundaboutBlock } from './fixtures.js';
 
 const net = buildRoadNetwork(
-  roadSpec([{ kind: 'straight', id: 'a', lengthM: 90 }, junctionBlock(), { kind: 'straight', id: 'b', lengthM: 45 }, roundaboutBlock(), { kind: 'straight', id: 'c', lengthM: 20 }], {
-    lanes: { forward: 2, backward: 1, widthM: 3.5 },
-    markings: { centre: 'double-solid', lanes: 'dashed', edge: 'solid' },
-    parking: { left: false, right: true, widthM: 2 },
-    sidewalks: { left: true, right: true, widthM: 2, kerbHeightM: 0.12 },
-    crosswalks: [{ s: 30, widthM: 4 }],
-  }),
+  roadSpec(
+    [{ kind: 'straight', id: 'a', lengthM: 90 }, junctionBlock(), { kind: 'straight', id: 'b', lengthM: 45 }, roundaboutBlock(), { kind: 'straight', id: 'c', lengthM: 20 }],
+    {
+      lanes: { forward: 2, backward: 1, widthM: 3.5 },
+      markings: { centre: 'double-solid', lanes: 'dashed', edge: 'solid' },
+      parking: { left: false, right: true, widthM: 2 },
+      sidewalks: { left: true, right: true, widthM: 2, kerbHeightM: 0.12 },
+      crosswalks: [{ s: 30, widthM: 4 }],
+    },
+  ),
   DRY,
 );
 const geo = roadGeometry(net, 2);

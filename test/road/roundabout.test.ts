@@ -7,10 +7,7 @@ import { expectConnectorJoins, expectRouteContinuous } from './connectorChecks.j
 import { DRY, roadSpec, roundaboutBlock } from './fixtures.js';
 
 const build = (over: Parameters<typeof roundaboutBlock>[0] = {}, lanes = { forward: 1, backward: 1, widthM: 3.5 }): RoadNetwork =>
-  buildRoadNetwork(
-    roadSpec([{ kind: 'straight', id: 'a', lengthM: 60 }, roundaboutBlock(over), { kind: 'straight', id: 'b', lengthM: 60 }], { lanes }),
-    DRY,
-  );
+  buildRoadNetwork(roadSpec([{ kind: 'straight', id: 'a', lengthM: 60 }, roundaboutBlock(over), { kind: 'straight', id: 'b', lengthM: 60 }], { lanes }), DRY);
 
 describe('roundabout', () => {
   it('names the arms other than the main road\'s "<id>.<k>"', () => {

@@ -27,7 +27,12 @@ describe('grid design', () => {
   it('covers the full factorial once per pass', () => {
     const design = gridDesign(dims, 4);
     expect(gridCellCount(dims, 4)).toBe(24);
-    const cells = range(24).map((i) => design.point(i).map((u, k) => dims[k].quantile(u)).join('|'));
+    const cells = range(24).map((i) =>
+      design
+        .point(i)
+        .map((u, k) => dims[k].quantile(u))
+        .join('|'),
+    );
     expect(new Set(cells).size).toBe(24);
     expect(cells).toContain('c|1|8.75');
     expect(cells).toContain('a|0|1.25');
@@ -61,7 +66,10 @@ describe('Latin hypercube design', () => {
     const a = lhsDesign(3, 9, 50);
     const b = lhsDesign(3, 9, 50);
     const forward = range(100).map((i) => a.point(i));
-    const backward = range(100).reverse().map((i) => b.point(i)).reverse();
+    const backward = range(100)
+      .reverse()
+      .map((i) => b.point(i))
+      .reverse();
     expect(backward).toEqual(forward);
   });
 
@@ -168,7 +176,12 @@ describe('pairwise design', () => {
         const p = design.point(i);
         return design.discrete.map((d) => Math.floor(p[d] * dims[d].levelCount));
       });
-      expect(missingPairs(rows, design.discrete.map((d) => dims[d].levelCount))).toEqual([]);
+      expect(
+        missingPairs(
+          rows,
+          design.discrete.map((d) => dims[d].levelCount),
+        ),
+      ).toEqual([]);
     }
   });
 
@@ -187,7 +200,11 @@ describe('index permutation', () => {
   it('is a permutation for every size', () => {
     for (const n of [1, 2, 3, 7, 64, 1000, 4097]) {
       const p = new IndexPermutation(n, [1, 2, 3]);
-      expect(range(n).map((j) => p.at(j)).sort((a, b) => a - b)).toEqual(range(n));
+      expect(
+        range(n)
+          .map((j) => p.at(j))
+          .sort((a, b) => a - b),
+      ).toEqual(range(n));
     }
   });
 

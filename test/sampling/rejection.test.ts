@@ -36,9 +36,30 @@ describe('rejection keeps designs', () => {
     const sampler = createSampler(spec([FINE]), { seed: 4, design: 'lhs', count });
     const samples = Array.from({ length: count }, (_, i) => sampler.sample(i));
     expect(samples.some((s) => s.tries > 1)).toBe(true);
-    expect(strataFilled(samples.map((s) => s.parameters.x as number), 0, 1, count)).toBe(true);
-    expect(strataFilled(samples.map((s) => s.parameters.y as number), 0, 1, count)).toBe(true);
-    expect(strataFilled(samples.map((s) => s.parameters['/ego/speedMps'] as number), 5, 15, count)).toBe(true);
+    expect(
+      strataFilled(
+        samples.map((s) => s.parameters.x as number),
+        0,
+        1,
+        count,
+      ),
+    ).toBe(true);
+    expect(
+      strataFilled(
+        samples.map((s) => s.parameters.y as number),
+        0,
+        1,
+        count,
+      ),
+    ).toBe(true);
+    expect(
+      strataFilled(
+        samples.map((s) => s.parameters['/ego/speedMps'] as number),
+        5,
+        15,
+        count,
+      ),
+    ).toBe(true);
   });
 
   it('lhs: dimensions no requirement reads keep their strata even where a cell cannot meet it', () => {
@@ -46,7 +67,14 @@ describe('rejection keeps designs', () => {
     const sampler = createSampler(spec(['x + y > 0.6']), { seed: 2, design: 'lhs', count });
     const samples = Array.from({ length: count }, (_, i) => sampler.sample(i));
     expect(samples.every((s) => (s.parameters.x as number) + (s.parameters.y as number) > 0.6)).toBe(true);
-    expect(strataFilled(samples.map((s) => s.parameters['/ego/speedMps'] as number), 5, 15, count)).toBe(true);
+    expect(
+      strataFilled(
+        samples.map((s) => s.parameters['/ego/speedMps'] as number),
+        5,
+        15,
+        count,
+      ),
+    ).toBe(true);
   });
 
   it('sobol: every 1/64 stratum of 64 samples filled once, with rejection', () => {
@@ -55,7 +83,15 @@ describe('rejection keeps designs', () => {
     expect(samples.some((s) => s.tries > 1)).toBe(true);
     for (const key of ['x', 'y', '/ego/speedMps']) {
       const [lo, hi] = key === '/ego/speedMps' ? [5, 15] : [0, 1];
-      expect(strataFilled(samples.map((s) => s.parameters[key] as number), lo, hi, 64), key).toBe(true);
+      expect(
+        strataFilled(
+          samples.map((s) => s.parameters[key] as number),
+          lo,
+          hi,
+          64,
+        ),
+        key,
+      ).toBe(true);
     }
   });
 

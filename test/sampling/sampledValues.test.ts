@@ -66,7 +66,12 @@ describe('sampled values are checked where they stand', () => {
   });
 
   it('a parking lane on a side without parking, chosen by a parameter', () => {
-    const err = firstFailure(BASE.replace('k: { choice: [car, van] }', 'k: { choice: [car, van] }\n  where: { choice: [parking-right] }').replace('place: { lane: 2, s: 30 }', 'place: { lane: $where, s: 30 }'));
+    const err = firstFailure(
+      BASE.replace('k: { choice: [car, van] }', 'k: { choice: [car, van] }\n  where: { choice: [parking-right] }').replace(
+        'place: { lane: 2, s: 30 }',
+        'place: { lane: $where, s: 30 }',
+      ),
+    );
     expect(err?.pointer).toBe('/actors/0/place/lane');
     expect(err?.message).toContain('no parking lane on the right');
   });

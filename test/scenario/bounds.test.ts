@@ -33,7 +33,14 @@ describe('checkDistributionRanges', () => {
 
   it('finds the place of a distribution inside a behaviour and a placement', () => {
     const errors = errorsOf(
-      minimalWith('actors:', '  - id: a', '    kind: car', '    place: {relativeTo: ego, headingDeg: {choice: [0, "x"]}}', '    behaviours:', '      - {do: brake, decelMps2: {uniform: [5, 20]}}'),
+      minimalWith(
+        'actors:',
+        '  - id: a',
+        '    kind: car',
+        '    place: {relativeTo: ego, headingDeg: {choice: [0, "x"]}}',
+        '    behaviours:',
+        '      - {do: brake, decelMps2: {uniform: [5, 20]}}',
+      ),
     );
     expect(errors.map((e) => [e.pointer, e.message])).toEqual([
       ['/actors/0/place/headingDeg', 'this distribution can give "x"; this place takes a number, a distribution or a "$param" or "=expr" reference'],

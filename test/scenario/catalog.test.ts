@@ -7,7 +7,9 @@ import { checkScenario } from '../../src/scenario/load.js';
 const root = new URL('../../scenarios/', import.meta.url);
 const files = [
   ...readdirSync(root).filter((f) => /\.(ya?ml|json)$/.test(f) && f !== 'scenario.schema.json'),
-  ...readdirSync(new URL('templates/', root)).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => `templates/${f}`),
+  ...readdirSync(new URL('templates/', root))
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .map((f) => `templates/${f}`),
 ];
 
 describe('scenario catalog', () => {

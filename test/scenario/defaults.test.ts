@@ -124,7 +124,13 @@ describe('applyDefaults', () => {
   it('names blocks b<index> unless they have an id, and fills junction and roundabout defaults', () => {
     const inst = applyDefaults({
       ...(MINIMAL as Record<string, SpecNode>),
-      road: { blocks: [{ kind: 'straight', lengthM: 5 }, { kind: 'junction', shape: 't' }, { id: 'r', kind: 'roundabout' }] },
+      road: {
+        blocks: [
+          { kind: 'straight', lengthM: 5 },
+          { kind: 'junction', shape: 't' },
+          { id: 'r', kind: 'roundabout' },
+        ],
+      },
     });
     expect(inst.road.blocks).toEqual([
       { kind: 'straight', id: 'b0', lengthM: 5 },

@@ -50,11 +50,17 @@ describe('focus validation', () => {
   });
 
   it('reports a door event for an actor without openDoor', () => {
-    expect(errorsOf('  event: {kind: door, actor: cyclist}')[0]).toMatchObject({ pointer: '/focus/event/actor', message: '"cyclist" has no openDoor behaviour, so its door never opens' });
+    expect(errorsOf('  event: {kind: door, actor: cyclist}')[0]).toMatchObject({
+      pointer: '/focus/event/actor',
+      message: '"cyclist" has no openDoor behaviour, so its door never opens',
+    });
   });
 
   it('reports a signal event at a block that is not a junction with signals', () => {
-    expect(errorsOf('  event: {kind: signal, junction: b0, colour: red}')[0]).toMatchObject({ pointer: '/focus/event/junction', message: 'a signal event needs a junction: block "b0" is a straight' });
+    expect(errorsOf('  event: {kind: signal, junction: b0, colour: red}')[0]).toMatchObject({
+      pointer: '/focus/event/junction',
+      message: 'a signal event needs a junction: block "b0" is a straight',
+    });
   });
 
   it('reports an unknown event kind through the grammar', () => {
@@ -70,7 +76,10 @@ describe('focus defaults', () => {
     name: 't',
     road: { blocks: [{ kind: 'straight', lengthM: 100 }] },
     ego: { place: { s: 10 } },
-    actors: [{ id: 'a', kind: 'car', place: { s: 30 } }, { id: 'b', kind: 'car', place: { s: 50 } }],
+    actors: [
+      { id: 'a', kind: 'car', place: { s: 30 } },
+      { id: 'b', kind: 'car', place: { s: 50 } },
+    ],
     ...(focus === undefined ? {} : { focus }),
   });
 
@@ -91,7 +100,10 @@ describe('focus defaults', () => {
   });
 
   it('written actors win over the event', () => {
-    expect(applyDefaults(base({ actors: ['a'], event: { kind: 'door', actor: 'b', offsetS: 1 } })).focus).toEqual({ actors: ['a'], event: { kind: 'door', actor: 'b', offsetS: 1 } });
+    expect(applyDefaults(base({ actors: ['a'], event: { kind: 'door', actor: 'b', offsetS: 1 } })).focus).toEqual({
+      actors: ['a'],
+      event: { kind: 'door', actor: 'b', offsetS: 1 },
+    });
   });
 });
 

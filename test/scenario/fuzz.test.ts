@@ -25,10 +25,40 @@ const int = (r: Rand, n: number): number => Math.floor(r() * n);
 
 const CHARS = [...' :-[]{},#&*!|>%@`"\'\\\n\t0123456789.eE+=$_aZ~?', '\u0000', '\u0007', '\u00e9', '\ufeff', '\u2028', '\ud83d'];
 const VALUES = [
-  'fast', '[]', '{}', 'null', '~', 'true', '-1', '0', '1e309', '-1e400', '.nan', '.inf', '"=a +"', '$nope', '"=__proto__ * constructor"',
-  '{uniform: [5, 1]}', '{choice: []}', '{choice: [a, b], weights: [0, 0]}', '0x1F', '99999999999999999999999999', '"=(((((1)))))"',
-  '{truncnormal: {mean: 1, sd: 1, min: 3, max: 2}}', '!!binary aGk=', '*undefinedAlias', '&anc 5', '[[[[[[[[1]]]]]]]]', '"\\u0000"',
-  '{int: [1.5, 2]}', '"=1/0"', '|\n  text', '{normal: {mean: 0, sd: -1}}', 'ego', '-', '? x',
+  'fast',
+  '[]',
+  '{}',
+  'null',
+  '~',
+  'true',
+  '-1',
+  '0',
+  '1e309',
+  '-1e400',
+  '.nan',
+  '.inf',
+  '"=a +"',
+  '$nope',
+  '"=__proto__ * constructor"',
+  '{uniform: [5, 1]}',
+  '{choice: []}',
+  '{choice: [a, b], weights: [0, 0]}',
+  '0x1F',
+  '99999999999999999999999999',
+  '"=(((((1)))))"',
+  '{truncnormal: {mean: 1, sd: 1, min: 3, max: 2}}',
+  '!!binary aGk=',
+  '*undefinedAlias',
+  '&anc 5',
+  '[[[[[[[[1]]]]]]]]',
+  '"\\u0000"',
+  '{int: [1.5, 2]}',
+  '"=1/0"',
+  '|\n  text',
+  '{normal: {mean: 0, sd: -1}}',
+  'ego',
+  '-',
+  '? x',
 ];
 const KEYS = ['speedMps', 'speed', 'lane', 'relativeTo', 'do', 'kind', 'id', '__proto__', 'constructor', 'at', 'trigger', 'blocks', '<<', 'uniform'];
 
@@ -71,13 +101,24 @@ function injectKey(r: Rand, t: string): string {
 }
 function injectAliases(r: Rand, t: string): string {
   const ls = lines(t);
-  const i = pick(r, ls.map((l, k) => (/:\s+\S/.test(l) ? k : -1)).filter((k) => k >= 0));
+  const i = pick(
+    r,
+    ls.map((l, k) => (/:\s+\S/.test(l) ? k : -1)).filter((k) => k >= 0),
+  );
   ls[i] = ls[i].replace(/:\s+/, ': &x ');
-  const j = pick(r, ls.map((l, k) => (/:\s+\S/.test(l) && k !== i ? k : -1)).filter((k) => k >= 0));
+  const j = pick(
+    r,
+    ls.map((l, k) => (/:\s+\S/.test(l) && k !== i ? k : -1)).filter((k) => k >= 0),
+  );
   ls[j] = ls[j].replace(/:\s+.*$/, r() < 0.5 ? ': *x' : ': [*x, *x, *x, *x, *x, *x, *x, *x]');
   if (r() < 0.2) {
     ls.push('bomb0: &b0 [x, x, x, x, x, x, x, x, x, x]');
-    for (let k = 1; k < 8; k++) ls.push(`bomb${k}: &b${k} [${Array(10).fill(`*b${k - 1}`).join(', ')}]`);
+    for (let k = 1; k < 8; k++)
+      ls.push(
+        `bomb${k}: &b${k} [${Array(10)
+          .fill(`*b${k - 1}`)
+          .join(', ')}]`,
+      );
   }
   return ls.join('\n');
 }

@@ -15,4 +15,4 @@ export function rng(seed: number): Rand {
 }
 
 /** One element of `xs`, uniformly. */
-export const pick = <T,>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+export const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];

@@ -111,7 +111,14 @@ describe('parseScenarioText', () => {
 
   it('rejects a YAML alias bomb', () => {
     const rows = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']]) {
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+      ['g', 'f'],
+    ]) {
       rows.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     const t0 = performance.now();
@@ -176,7 +183,14 @@ describe('parseScenarioText', () => {
 
   it('formats an error as file:line:col pointer: message (hint)', () => {
     expect(
-      formatScenarioError({ file: 'scenarios/x.yaml', line: 14, col: 7, pointer: '/actors/2/speedMps', message: 'expected a number or a distribution', hint: 'did you mean "speedMps"?' }),
+      formatScenarioError({
+        file: 'scenarios/x.yaml',
+        line: 14,
+        col: 7,
+        pointer: '/actors/2/speedMps',
+        message: 'expected a number or a distribution',
+        hint: 'did you mean "speedMps"?',
+      }),
     ).toBe('scenarios/x.yaml:14:7 /actors/2/speedMps: expected a number or a distribution (did you mean "speedMps"?)');
     expect(formatScenarioError({ file: 'a.yaml', line: 1, col: 1, pointer: '', message: 'file is empty' })).toBe('a.yaml:1:1: file is empty');
   });

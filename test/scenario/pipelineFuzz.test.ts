@@ -32,12 +32,66 @@ const isObj = (v: SpecNode | undefined): v is Obj => v !== null && typeof v === 
 
 /** Replacement values, many of them valid somewhere, several only once sampled. */
 const VALUES: SpecNode[] = [
-  0, 1, 2, -1, 3, 0.5, 5, 25, 90, 349, -40, 1e6, 1e-9, true, false, null, 'car', 'plane', 'pedestrian', 'motorcycle', 'bus', 'animal', 'object',
-  'left', 'right', 'straight', 'sidewalk-right', 'parking-left', 'parking-right', 'J1', 'main', 'ego', 'a',
-  '=349', '=-1', '=1/0', '=0/0', '=2*3', '="plane"', '="car"', '=1 > 0', '=-5 + 2', '=0.2', '=500', '=3', '=1e400',
-  { uniform: [0, 120] }, { uniform: [-10, 10] }, { uniform: [0.1, 0.4] }, { int: [1, 5] }, { int: [-3, 3] }, { choice: ['car', 'plane'] },
-  { choice: [1, 2, 3] }, { choice: ['left', 'right', 'up'] }, { normal: { mean: 10, sd: 50 } }, { truncnormal: { mean: 5, sd: 2, min: 0, max: 10 } },
-  [], {}, [1, 2], 'x',
+  0,
+  1,
+  2,
+  -1,
+  3,
+  0.5,
+  5,
+  25,
+  90,
+  349,
+  -40,
+  1e6,
+  1e-9,
+  true,
+  false,
+  null,
+  'car',
+  'plane',
+  'pedestrian',
+  'motorcycle',
+  'bus',
+  'animal',
+  'object',
+  'left',
+  'right',
+  'straight',
+  'sidewalk-right',
+  'parking-left',
+  'parking-right',
+  'J1',
+  'main',
+  'ego',
+  'a',
+  '=349',
+  '=-1',
+  '=1/0',
+  '=0/0',
+  '=2*3',
+  '="plane"',
+  '="car"',
+  '=1 > 0',
+  '=-5 + 2',
+  '=0.2',
+  '=500',
+  '=3',
+  '=1e400',
+  { uniform: [0, 120] },
+  { uniform: [-10, 10] },
+  { uniform: [0.1, 0.4] },
+  { int: [1, 5] },
+  { int: [-3, 3] },
+  { choice: ['car', 'plane'] },
+  { choice: [1, 2, 3] },
+  { choice: ['left', 'right', 'up'] },
+  { normal: { mean: 10, sd: 50 } },
+  { truncnormal: { mean: 5, sd: 2, min: 0, max: 10 } },
+  [],
+  {},
+  [1, 2],
+  'x',
 ];
 /** Keys worth setting where they may be missing. */
 const KEYS = ['speedMps', 'lane', 's', 'kind', 'offsetM', 'headingDeg', 'toLane', 'at', 'direction', 'exit', 'durationS', 'decelMps2', 'relativeTo', 'aheadM'];
@@ -90,7 +144,12 @@ function mutate(r: Rand, base: Obj): Obj {
     } else {
       // A parameter used by an expression somewhere.
       const params: Obj = isObj(spec.parameters) ? spec.parameters : (spec.parameters = {});
-      params.k = structuredClone(pick(r, VALUES.filter((v) => typeof v === 'number' || isObj(v))));
+      params.k = structuredClone(
+        pick(
+          r,
+          VALUES.filter((v) => typeof v === 'number' || isObj(v)),
+        ),
+      );
       const paths = leafPaths(spec).filter((p) => p.length > 1 && p[0] !== 'parameters' && p[0] !== 'version');
       const p = pick(r, paths);
       (at(spec, p.slice(0, -1)) as { [k: string]: SpecNode })[p.at(-1) as string] = pick(r, PARAM_EXPRS);
@@ -137,14 +196,20 @@ actors:
 /** Half the cases mutate the two small scenes, half the catalog (validation of a long file dominates the cost). */
 function bases(): { small: { name: string; spec: Obj }[]; catalog: { name: string; spec: Obj }[] } {
   const dir = join(REPO, 'scenarios');
-  const files = readdirSync(dir).filter((f) => /^\d+-.*\.yaml$/.test(f)).sort();
-  const load = (list: { name: string; text: string }[]) => list.map(({ name, text }) => {
-    const { spec, errors } = checkScenario(text, name);
-    if (!spec) throw new Error(`base ${name} does not validate: ${JSON.stringify(errors[0])}`);
-    return { name, spec: spec as Obj };
-  });
+  const files = readdirSync(dir)
+    .filter((f) => /^\d+-.*\.yaml$/.test(f))
+    .sort();
+  const load = (list: { name: string; text: string }[]) =>
+    list.map(({ name, text }) => {
+      const { spec, errors } = checkScenario(text, name);
+      if (!spec) throw new Error(`base ${name} does not validate: ${JSON.stringify(errors[0])}`);
+      return { name, spec: spec as Obj };
+    });
   return {
-    small: load([{ name: 'street.yaml', text: STREET_YAML }, { name: 'junction.yaml', text: JUNCTION_YAML }]),
+    small: load([
+      { name: 'street.yaml', text: STREET_YAML },
+      { name: 'junction.yaml', text: JUNCTION_YAML },
+    ]),
     catalog: load(files.map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }))),
   };
 }
@@ -170,7 +235,9 @@ describe('pipeline fuzz: validate, sample, simulate', () => {
       const file = `case${c}-${base.name}`;
       const text = stringify(mutate(r, base.spec));
       const fail = (what: string, err?: unknown): never => {
-        throw new Error(`case ${c} (${base.name}): ${what}${err instanceof Error ? `\n${err.stack}` : err === undefined ? '' : ` ${String(err)}`}\n--- input ---\n${text.slice(0, 3000)}`);
+        throw new Error(
+          `case ${c} (${base.name}): ${what}${err instanceof Error ? `\n${err.stack}` : err === undefined ? '' : ` ${String(err)}`}\n--- input ---\n${text.slice(0, 3000)}`,
+        );
       };
       let checked!: ReturnType<typeof checkScenario>;
       mark = performance.now();
@@ -180,7 +247,8 @@ describe('pipeline fuzz: validate, sample, simulate', () => {
         fail('validation threw', err);
       }
       for (const e of checked!.errors) {
-        if (!(e.file === file && Number.isInteger(e.line) && e.line >= 1 && Number.isInteger(e.col) && e.col >= 1 && e.message.length > 0)) fail(`unlocated validation error ${JSON.stringify(e)}`);
+        if (!(e.file === file && Number.isInteger(e.line) && e.line >= 1 && Number.isInteger(e.col) && e.col >= 1 && e.message.length > 0))
+          fail(`unlocated validation error ${JSON.stringify(e)}`);
       }
       lap('validate');
       const spec = checked!.spec;
@@ -228,7 +296,11 @@ describe('pipeline fuzz: validate, sample, simulate', () => {
       }
       lap('simulate');
     }
-    console.log(`pipeline fuzz: ${CASES} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s wall (${Object.entries(stageMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}): ${JSON.stringify(counts)}`);
+    console.log(
+      `pipeline fuzz: ${CASES} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s wall (${Object.entries(stageMs)
+        .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+        .join(', ')}): ${JSON.stringify(counts)}`,
+    );
     // The mutants reach every stage, or the later stages went untested.
     expect(counts.invalid).toBeGreaterThan(CASES * 0.05);
     expect(counts.samplingErrors).toBeGreaterThan(CASES * 0.01);

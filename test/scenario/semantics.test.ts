@@ -98,7 +98,9 @@ describe('checkSemantics', () => {
   });
 
   it('reports a trigger naming no actor', () => {
-    const e = only(ACTORS('  - id: a', '    kind: car', '    place: {s: 5}', '    behaviours:', '      - {do: brake, decelMps2: 5, trigger: {actorWithinM: {actor: bb, distanceM: 5}}}'));
+    const e = only(
+      ACTORS('  - id: a', '    kind: car', '    place: {s: 5}', '    behaviours:', '      - {do: brake, decelMps2: 5, trigger: {actorWithinM: {actor: bb, distanceM: 5}}}'),
+    );
     expect(e).toMatchObject({ pointer: '/actors/0/behaviours/0/trigger/actorWithinM/actor', message: 'trigger names no actor: "bb"' });
   });
 
@@ -126,7 +128,10 @@ describe('checkSemantics', () => {
   });
 
   it('reports a missing arm of a T junction', () => {
-    const text = ACTORS('  - {id: a, kind: car, place: {road: j1.left, s: 5}}').replace('      lengthM: 100', '      lengthM: 100\n    - {id: j1, kind: junction, shape: t, side: right}');
+    const text = ACTORS('  - {id: a, kind: car, place: {road: j1.left, s: 5}}').replace(
+      '      lengthM: 100',
+      '      lengthM: 100\n    - {id: j1, kind: junction, shape: t, side: right}',
+    );
     expect(only(text).message).toBe('junction "j1" has no arm "left"');
   });
 
@@ -159,9 +164,7 @@ describe('checkSemantics', () => {
   });
 
   it('reports truncnormal with min not below max', () => {
-    expect(only(minimalWith('  speedMps: {truncnormal: {mean: 5, sd: 1, min: 6, max: 6}}')).message).toBe(
-      'truncnormal needs min < max, got min 6 and max 6',
-    );
+    expect(only(minimalWith('  speedMps: {truncnormal: {mean: 5, sd: 1, min: 6, max: 6}}')).message).toBe('truncnormal needs min < max, got min 6 and max 6');
   });
 
   it('reports weights of the wrong length', () => {
@@ -174,7 +177,9 @@ describe('checkSemantics', () => {
   });
 
   it('reports several semantic errors at once, sorted by line', () => {
-    const errors = errorsOf(ACTORS('  - {id: a, kind: car, place: {s: 5, lane: 4}}', '  - {id: a, kind: car, place: {relativeTo: zz}}', '  - {id: c, kind: car, place: {s: "$nope"}}'));
+    const errors = errorsOf(
+      ACTORS('  - {id: a, kind: car, place: {s: 5, lane: 4}}', '  - {id: a, kind: car, place: {relativeTo: zz}}', '  - {id: c, kind: car, place: {s: "$nope"}}'),
+    );
     expect(errors.map((e) => e.line)).toEqual([10, 11, 11, 12]);
   });
 });

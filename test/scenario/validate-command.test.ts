@@ -59,8 +59,7 @@ describe('validateFile', () => {
 });
 
 describe('roadsynth validate', () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['src/cli/roadsynth.mjs', 'validate', ...args], { encoding: 'utf8', timeout: 120_000 });
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['src/cli/roadsynth.mjs', 'validate', ...args], { encoding: 'utf8', timeout: 120_000 });
 
   it('prints ok or each error and exits 2 when a file has errors', () => {
     const good = file('good.yaml', VALID_YAML);

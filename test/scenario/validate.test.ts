@@ -45,9 +45,7 @@ describe('validateScenario', () => {
 
   it('reports a missing required key at the mapping that lacks it', () => {
     const text = ['version: 1', 'name: t', 'road:', '  blocks:', '    - kind: straight', 'ego:', '  place: {s: 10}'].join('\n');
-    expect(schemaErrors(text)).toEqual([
-      { file: 'x.yaml', line: 5, col: 7, pointer: '/road/blocks/0', message: 'missing required key "lengthM"' },
-    ]);
+    expect(schemaErrors(text)).toEqual([{ file: 'x.yaml', line: 5, col: 7, pointer: '/road/blocks/0', message: 'missing required key "lengthM"' }]);
   });
 
   it('reports a missing top-level key', () => {
@@ -112,9 +110,7 @@ describe('validateScenario', () => {
   });
 
   it('reports every error of a file at once, one per place', () => {
-    const errors = schemaErrors(
-      minimalWith('  speedMps: fast', '  colour: 12', 'actors:', '  - id: a', '    kind: car', '    place: {s: 5, lane: 0}', '    spd: 3'),
-    );
+    const errors = schemaErrors(minimalWith('  speedMps: fast', '  colour: 12', 'actors:', '  - id: a', '    kind: car', '    place: {s: 5, lane: 0}', '    spd: 3'));
     expect(errors.map((e) => [e.line, e.pointer])).toEqual([
       [9, '/ego/speedMps'],
       [10, '/ego/colour'],

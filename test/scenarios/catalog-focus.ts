@@ -34,8 +34,13 @@ try {
       mkdirSync(join(ROOT, 'docs/catalog'), { recursive: true });
       const name = file.replace(/\.yaml$/, '.png');
       copyFileSync(join(out, 'images', `${pick.frameId}.png`), join(ROOT, 'docs/catalog', name));
-      const focus = pick.objects.filter((o) => o.focus).map((o) => `${o.actorId} ${o.heightPx.toFixed(0)} px, occlusion ${o.occlusion.toFixed(2)}`).join('; ');
-      rows.push(`| [${file}](../../scenarios/${file}) | ![${file}](${name}) | sample ${pick.sampleIndex}, frame ${pick.frameIndex}, t = ${pick.timeS.toFixed(2)} s | ${focus} | ${run.labeled} of ${run.frames} |`);
+      const focus = pick.objects
+        .filter((o) => o.focus)
+        .map((o) => `${o.actorId} ${o.heightPx.toFixed(0)} px, occlusion ${o.occlusion.toFixed(2)}`)
+        .join('; ');
+      rows.push(
+        `| [${file}](../../scenarios/${file}) | ![${file}](${name}) | sample ${pick.sampleIndex}, frame ${pick.frameIndex}, t = ${pick.timeS.toFixed(2)} s | ${focus} | ${run.labeled} of ${run.frames} |`,
+      );
     }
   }
   const all = runs.reduce((a, r) => a + r.labeled, 0);

@@ -38,7 +38,7 @@ describe('every catalog scenario shows its focus', () => {
   });
 
   describe.each(CATALOG)('%s', (file) => {
-    it('has the focus in the camera\'s view in at least 80 % of the frames of each of the 4 default clips (geometric)', () => {
+    it("has the focus in the camera's view in at least 80 % of the frames of each of the 4 default clips (geometric)", () => {
       const path = join(ROOT, 'scenarios', file);
       const { spec } = checkScenario(readFileSync(path, 'utf8'), path);
       const sweep = spec!.sweep as { design?: DesignName } | undefined;
@@ -56,11 +56,15 @@ describe('every catalog scenario shows its focus', () => {
       expect(inView / frames).toBeGreaterThanOrEqual(MIN_SHARE);
     });
 
-    it.skipIf(missing !== null)('labels the focus (not DontCare) in at least 80 % of the rendered frames of the default run', () => {
-      const run = runScenario(file, join(tmp, file), DEFAULT_RUN);
-      expect(run.frames).toBe(20);
-      expect(run.labeled / run.frames).toBeGreaterThanOrEqual(MIN_SHARE);
-    }, 180_000);
+    it.skipIf(missing !== null)(
+      'labels the focus (not DontCare) in at least 80 % of the rendered frames of the default run',
+      () => {
+        const run = runScenario(file, join(tmp, file), DEFAULT_RUN);
+        expect(run.frames).toBe(20);
+        expect(run.labeled / run.frames).toBeGreaterThanOrEqual(MIN_SHARE);
+      },
+      180_000,
+    );
   });
 });
 
@@ -84,7 +88,10 @@ describe.skipIf(missing !== null)('a clip whose focus never shows', () => {
     const out = join(tmp, 'hidden');
     const run = runScenario(file, out, ['--count', '2', '--frames', '2', '--resolution', '160x90']);
     expect(run.labeled).toBe(0);
-    const warnings = readFileSync(join(out, FOCUS_WARNINGS_FILE), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { sampleIndex: number; reason: string });
+    const warnings = readFileSync(join(out, FOCUS_WARNINGS_FILE), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { sampleIndex: number; reason: string });
     expect(warnings.map((w) => w.sampleIndex)).toEqual([0, 1]);
     expect(warnings[0].reason).toBe('the focus (follower) is in none of the 2 frames');
     expect(run.stdout).toContain('focus (follower): labeled in 0 of 4 frames (0 %)');

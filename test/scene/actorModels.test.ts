@@ -12,7 +12,14 @@ function row(values: Partial<Record<StateField, number>>): Float64Array {
 }
 
 function car(): VehicleRig {
-  return new VehicleRig(new MaterialLibrary(), { kind: 'car', size: { lengthM: 4.5, widthM: 1.8, heightM: 1.5 }, colour: new THREE.Color('red'), doorSide: 'left', shadows: false, glow: 1 });
+  return new VehicleRig(new MaterialLibrary(), {
+    kind: 'car',
+    size: { lengthM: 4.5, widthM: 1.8, heightM: 1.5 },
+    colour: new THREE.Color('red'),
+    doorSide: 'left',
+    shadows: false,
+    glow: 1,
+  });
 }
 
 /** Bounds of the solid parts (meshes), leaving out appearance-only halos. */
@@ -29,7 +36,7 @@ function emissiveOf(rig: VehicleRig): Map<string, number> {
   const out = new Map<string, number>();
   rig.root.traverse((o) => {
     const m = (o as THREE.Mesh).material as THREE.MeshStandardMaterial | undefined;
-    if (!m || !m.emissive || m.emissive.getHex() === 0) return;
+    if (!m?.emissive || m.emissive.getHex() === 0) return;
     // Brightest lamp of a colour at each end (left and right lamps share a key).
     const key = `#${m.emissive.getHexString()}@${o.position.x > 0 ? 'front' : 'rear'}`;
     out.set(key, Math.max(out.get(key) ?? 0, m.emissiveIntensity));

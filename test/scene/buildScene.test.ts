@@ -6,7 +6,11 @@ import { LAYERS, SEMANTIC_CLASSES, type SceneRig } from '../../src/scene/types.j
 import { readState } from '../../src/sim/types.js';
 import { fixtureInstance, fixtureTrajectory, straightNetwork } from './fixture.js';
 
-function fixtureRig(patch: Parameters<typeof fixtureInstance>[0] = {}, seed = 7, quality: 'export' | 'preview' = 'export'): { rig: SceneRig; instance: ReturnType<typeof fixtureInstance>; trajectory: ReturnType<typeof fixtureTrajectory> } {
+function fixtureRig(
+  patch: Parameters<typeof fixtureInstance>[0] = {},
+  seed = 7,
+  quality: 'export' | 'preview' = 'export',
+): { rig: SceneRig; instance: ReturnType<typeof fixtureInstance>; trajectory: ReturnType<typeof fixtureTrajectory> } {
   const instance = fixtureInstance(patch);
   const trajectory = fixtureTrajectory(instance);
   const rig = buildScene({ instance, network: straightNetwork(), trajectory, seed, quality });
@@ -33,7 +37,17 @@ describe('buildScene', () => {
       expect(t.root.userData['trackId']).toBe(t.trackId);
     }
     const cls = Object.fromEntries(rig.tracks.map((t) => [t.actorId, t.cls]));
-    expect(cls).toMatchObject({ lead: 'Car', parkedVan: 'Van', oncomingTruck: 'Truck', bus: 'Bus', moto: 'Motorcycle', walker: 'Pedestrian', cyclist: 'Cyclist', dog: 'Animal', box: 'Object' });
+    expect(cls).toMatchObject({
+      lead: 'Car',
+      parkedVan: 'Van',
+      oncomingTruck: 'Truck',
+      bus: 'Bus',
+      moto: 'Motorcycle',
+      walker: 'Pedestrian',
+      cyclist: 'Cyclist',
+      dog: 'Animal',
+      box: 'Object',
+    });
   });
 
   it('tags every mesh outside the APPEARANCE-only layer with a semantic class', () => {
@@ -64,9 +78,11 @@ describe('buildScene', () => {
     const { rig } = fixtureRig();
     const classesOf = (id: string): Set<string> => {
       const s = new Set<string>();
-      rig.tracks.find((t) => t.actorId === id)?.root.traverse((o) => {
-        if ((o as THREE.Mesh).isMesh) s.add(o.userData['semantic']);
-      });
+      rig.tracks
+        .find((t) => t.actorId === id)
+        ?.root.traverse((o) => {
+          if ((o as THREE.Mesh).isMesh) s.add(o.userData['semantic']);
+        });
       return s;
     };
     expect([...classesOf('lead')]).toEqual(['car']);

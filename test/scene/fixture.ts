@@ -6,7 +6,6 @@ import type { ActorInstance, ScenarioInstance, Size, Weather, Light } from '../.
 import type { JunctionInfo, Lane, Road, RoadNetwork, Vec2 } from '../../src/road/types.js';
 import { STATE_COLUMN, STATE_FIELDS, STATE_STRIDE, stateRow, type ActorState, type TrackInfo, type Trajectory } from '../../src/sim/types.js';
 
-
 interface StraightLayout {
   lengthM: number;
   forward: number;
@@ -62,12 +61,18 @@ export class StraightRoad implements Road {
     const w = this.laneWidthM;
     const L = this.layout;
     switch (lane) {
-      case 'parking-right': return this.carriagewayT.right - L.parkingM.right / 2;
-      case 'parking-left': return this.carriagewayT.left + L.parkingM.left / 2;
-      case 'sidewalk-right': return this.outerT.right + L.sidewalkM.right / 2;
-      case 'sidewalk-left': return this.outerT.left - L.sidewalkM.left / 2;
-      case 'shoulder-right': return -L.forward * w - L.shoulderM / 2;
-      case 'shoulder-left': return L.backward * w + L.shoulderM / 2;
+      case 'parking-right':
+        return this.carriagewayT.right - L.parkingM.right / 2;
+      case 'parking-left':
+        return this.carriagewayT.left + L.parkingM.left / 2;
+      case 'sidewalk-right':
+        return this.outerT.right + L.sidewalkM.right / 2;
+      case 'sidewalk-left':
+        return this.outerT.left - L.sidewalkM.left / 2;
+      case 'shoulder-right':
+        return -L.forward * w - L.shoulderM / 2;
+      case 'shoulder-left':
+        return L.backward * w + L.shoulderM / 2;
     }
     if (typeof lane !== 'number' || lane === 0) throw new Error(`main has no lane ${String(lane)}`);
     return lane > 0 ? -(lane - 0.5) * w : (-lane - 0.5) * w;
@@ -120,14 +125,16 @@ export function straightNetwork(layout: Partial<StraightLayout> = {}): RoadNetwo
     lanes.set(lane.id, lane);
   }
   // A signal head without a junction area (radius 0), so the traffic light has something to show.
-  const junctions: JunctionInfo[] = [{
-    id: 'J1',
-    kind: 'junction',
-    centre: { x: 70, y: 0 },
-    radiusM: 0,
-    signalHeads: [{ id: 'J1/main', junctionId: 'J1', group: 0, stopLines: [{ laneId: 'main/1', s: 56 }], position: { x: 57, y: road.outerT.right + 0.6 }, headingRad: 0 }],
-    colourAt: () => 'green',
-  }];
+  const junctions: JunctionInfo[] = [
+    {
+      id: 'J1',
+      kind: 'junction',
+      centre: { x: 70, y: 0 },
+      radiusM: 0,
+      signalHeads: [{ id: 'J1/main', junctionId: 'J1', group: 0, stopLines: [{ laneId: 'main/1', s: 56 }], position: { x: 57, y: road.outerT.right + 0.6 }, headingRad: 0 }],
+      colourAt: () => 'green',
+    },
+  ];
   return {
     roads: new Map([['main', road]]),
     lanes,
@@ -177,7 +184,13 @@ function actor(id: string, kind: ActorInstance['kind'], extra: Partial<ActorInst
 /** A scenario instance with one actor of every kind; `patch` overrides weather and light. */
 export function fixtureInstance(patch: { weather?: Partial<Weather>; light?: Partial<Light>; setting?: ScenarioInstance['road']['setting'] } = {}): ScenarioInstance {
   const person = (over: Partial<NonNullable<ActorInstance['person']>> = {}): NonNullable<ActorInstance['person']> => ({
-    heightM: 1.75, ageGroup: 'adult', mobilityAid: 'none', skinTone: 'III', topColour: 'navy', bottomColour: 'black', ...over,
+    heightM: 1.75,
+    ageGroup: 'adult',
+    mobilityAid: 'none',
+    skinTone: 'III',
+    topColour: 'navy',
+    bottomColour: 'black',
+    ...over,
   });
   return {
     version: 1,
@@ -220,7 +233,10 @@ export function fixtureInstance(patch: { weather?: Partial<Weather>; light?: Par
       actor('bus', 'bus', { colour: 'yellow' }),
       actor('moto', 'motorcycle', { colour: 'black' }),
       actor('walker', 'pedestrian', { person: person({ topColour: 'orange', bottomColour: 'navy', skinTone: 'V' }) }),
-      actor('child', 'pedestrian', { size: { lengthM: 0.4, widthM: 0.45, heightM: 1.15 }, person: person({ heightM: 1.15, ageGroup: 'child', topColour: 'yellow', skinTone: 'II' }) }),
+      actor('child', 'pedestrian', {
+        size: { lengthM: 0.4, widthM: 0.45, heightM: 1.15 },
+        person: person({ heightM: 1.15, ageGroup: 'child', topColour: 'yellow', skinTone: 'II' }),
+      }),
       actor('wheelchair', 'pedestrian', { size: { lengthM: 1.1, widthM: 0.7, heightM: 1.3 }, person: person({ mobilityAid: 'wheelchair', topColour: 'green', skinTone: 'VI' }) }),
       actor('cyclist', 'bicycle', { person: person({ topColour: 'red', skinTone: 'I' }) }),
       actor('dog', 'animal', { size: { lengthM: 0.9, widthM: 0.3, heightM: 0.6 }, animal: { species: 'dog' } }),
@@ -233,7 +249,14 @@ export function fixtureInstance(patch: { weather?: Partial<Weather>; light?: Par
 
 /** Pose of each fixture actor at time t [s] (ego at index 0). */
 function fixturePose(id: string, timeS: number, out: ActorState): void {
-  out.z = 0; out.pitchRad = 0; out.rollRad = 0; out.vz = 0; out.steerRad = 0; out.lights = 0; out.door = 0; out.gaitPhase = 0;
+  out.z = 0;
+  out.pitchRad = 0;
+  out.rollRad = 0;
+  out.vz = 0;
+  out.steerRad = 0;
+  out.lights = 0;
+  out.door = 0;
+  out.gaitPhase = 0;
   let vx = 0;
   let vy = 0;
   let yaw = 0;
@@ -241,23 +264,95 @@ function fixturePose(id: string, timeS: number, out: ActorState): void {
   const lane2 = -5.25;
   const laneM1 = 1.75;
   switch (id) {
-    case 'ego': out.x = 10 * timeS; out.y = lane1; vx = 10; out.lights = 1 | 2; break;
-    case 'lead': out.x = 28 + 8 * timeS; out.y = lane1; vx = 8; out.lights = 1 | 2 | (timeS > 1 ? 4 : 0) | 8; out.steerRad = 0.2; break;
-    case 'parkedVan': out.x = 45; out.y = -8.45; out.lights = 32 | 2; out.door = Math.min(1, timeS / 2); break;
-    case 'oncomingTruck': out.x = 95 - 9 * timeS; out.y = laneM1; vx = -9; yaw = Math.PI; out.lights = 1 | 2; break;
-    case 'bus': out.x = 58 + 6 * timeS; out.y = lane2; vx = 6; out.lights = 1 | 2 | 16; break;
-    case 'moto': out.x = 10 + 11 * timeS; out.y = lane2; vx = 11; out.lights = 1 | 2; break;
-    case 'walker': out.x = 44; out.y = -6 + 1.4 * timeS; vy = 1.4; yaw = Math.PI / 2; out.gaitPhase = (timeS * 0.9) % 1; break;
-    case 'child': out.x = 48; out.y = 5.5 - 1.5 * timeS; vy = -1.5; yaw = -Math.PI / 2; out.gaitPhase = (timeS * 1.6) % 1; break;
-    case 'wheelchair': out.x = 50; out.y = 8.5; yaw = Math.PI; out.z = 0.15; break;
-    case 'cyclist': out.x = 38 + 5 * timeS; out.y = -6.6; vx = 5; out.gaitPhase = (timeS * 1.2) % 1; break;
-    case 'dog': out.x = 56; out.y = 8.2; yaw = Math.PI; out.gaitPhase = (timeS * 2) % 1; out.z = 0.15; break;
-    case 'deer': out.x = 120; out.y = 6; yaw = -2.0; out.gaitPhase = (timeS * 1.5) % 1; break;
-    case 'box': out.x = 80; out.y = -5; yaw = 0.4; break;
-    default: throw new Error(`no pose for fixture actor ${id}`);
+    case 'ego':
+      out.x = 10 * timeS;
+      out.y = lane1;
+      vx = 10;
+      out.lights = 1 | 2;
+      break;
+    case 'lead':
+      out.x = 28 + 8 * timeS;
+      out.y = lane1;
+      vx = 8;
+      out.lights = 1 | 2 | (timeS > 1 ? 4 : 0) | 8;
+      out.steerRad = 0.2;
+      break;
+    case 'parkedVan':
+      out.x = 45;
+      out.y = -8.45;
+      out.lights = 32 | 2;
+      out.door = Math.min(1, timeS / 2);
+      break;
+    case 'oncomingTruck':
+      out.x = 95 - 9 * timeS;
+      out.y = laneM1;
+      vx = -9;
+      yaw = Math.PI;
+      out.lights = 1 | 2;
+      break;
+    case 'bus':
+      out.x = 58 + 6 * timeS;
+      out.y = lane2;
+      vx = 6;
+      out.lights = 1 | 2 | 16;
+      break;
+    case 'moto':
+      out.x = 10 + 11 * timeS;
+      out.y = lane2;
+      vx = 11;
+      out.lights = 1 | 2;
+      break;
+    case 'walker':
+      out.x = 44;
+      out.y = -6 + 1.4 * timeS;
+      vy = 1.4;
+      yaw = Math.PI / 2;
+      out.gaitPhase = (timeS * 0.9) % 1;
+      break;
+    case 'child':
+      out.x = 48;
+      out.y = 5.5 - 1.5 * timeS;
+      vy = -1.5;
+      yaw = -Math.PI / 2;
+      out.gaitPhase = (timeS * 1.6) % 1;
+      break;
+    case 'wheelchair':
+      out.x = 50;
+      out.y = 8.5;
+      yaw = Math.PI;
+      out.z = 0.15;
+      break;
+    case 'cyclist':
+      out.x = 38 + 5 * timeS;
+      out.y = -6.6;
+      vx = 5;
+      out.gaitPhase = (timeS * 1.2) % 1;
+      break;
+    case 'dog':
+      out.x = 56;
+      out.y = 8.2;
+      yaw = Math.PI;
+      out.gaitPhase = (timeS * 2) % 1;
+      out.z = 0.15;
+      break;
+    case 'deer':
+      out.x = 120;
+      out.y = 6;
+      yaw = -2.0;
+      out.gaitPhase = (timeS * 1.5) % 1;
+      break;
+    case 'box':
+      out.x = 80;
+      out.y = -5;
+      yaw = 0.4;
+      break;
+    default:
+      throw new Error(`no pose for fixture actor ${id}`);
   }
-  out.vx = vx; out.vy = vy; out.yawRad = yaw;
-  out.wheelSpinRad = Math.hypot(vx, vy) * timeS / 0.33;
+  out.vx = vx;
+  out.vy = vy;
+  out.yawRad = yaw;
+  out.wheelSpinRad = (Math.hypot(vx, vy) * timeS) / 0.33;
 }
 
 /** The trajectory of `fixtureInstance`, with one signal head that turns red at t = 2 s. */

@@ -48,7 +48,7 @@ function sync(renderer: THREE.WebGLRenderer): void {
 function drawFrame(p: Prepared, tick: number): void {
   p.rig.setTick(tick);
   p.renderer.shadowMap.needsUpdate = true;
-  p.renderer.toneMappingExposure = Math.pow(2, p.rig.effects.exposureEv);
+  p.renderer.toneMappingExposure = 2 ** p.rig.effects.exposureEv;
   p.renderer.render(p.rig.scene, p.rig.camera);
   sync(p.renderer);
 }

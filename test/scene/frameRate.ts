@@ -30,8 +30,11 @@ async function main(): Promise<void> {
       for (const quality of qualities) {
         for (const b of builders) {
           const t = await timer.measure(payload, quality, repeats, b);
-          console.log(`${name} ${quality} ${b}: min ${t.minMs.toFixed(0)} ms (${(1000 / t.minMs).toFixed(1)} fps), median ${t.medianMs.toFixed(0)} ms, CPU ${t.cpuMs.toFixed(0)} ms/frame; build ${t.buildMs.toFixed(0)} ms, ${t.drawCalls} draws, ${t.triangles} tris, programs ${t.programsFirst}->${t.programsAfter}`);
-          if (pngDir) await timer.savePng(join(pngDir, `${name.replace(/\.yaml$/, '')}-${quality}-${b}.png`), payload.instance.ego.camera.widthPx, payload.instance.ego.camera.heightPx);
+          console.log(
+            `${name} ${quality} ${b}: min ${t.minMs.toFixed(0)} ms (${(1000 / t.minMs).toFixed(1)} fps), median ${t.medianMs.toFixed(0)} ms, CPU ${t.cpuMs.toFixed(0)} ms/frame; build ${t.buildMs.toFixed(0)} ms, ${t.drawCalls} draws, ${t.triangles} tris, programs ${t.programsFirst}->${t.programsAfter}`,
+          );
+          if (pngDir)
+            await timer.savePng(join(pngDir, `${name.replace(/\.yaml$/, '')}-${quality}-${b}.png`), payload.instance.ego.camera.widthPx, payload.instance.ego.camera.heightPx);
         }
       }
     }

@@ -13,8 +13,14 @@ import type { CatalogScenePayload, FrameInfo } from './framePage.js';
 import { descendantCpuS } from './descendantCpu.js';
 
 export const CHROMIUM_FLAGS = [
-  '--headless=new', '--no-sandbox', '--enable-unsafe-swiftshader', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  '--headless=new',
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 
 export interface FrameTiming extends FrameInfo {
@@ -34,7 +40,10 @@ interface PageApi {
 type Api = { sceneFrames: PageApi };
 
 export class FrameTimer {
-  private constructor(private readonly browser: Browser, private readonly page: Page) {}
+  private constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+  ) {}
 
   /** Opens Chromium with a bundle of `entry` (a page module calling installFrameTimer). */
   static async open(entry = new URL('./framePageEntry.ts', import.meta.url).pathname, nodePaths: string[] = []): Promise<FrameTimer> {

@@ -16,8 +16,14 @@ import { descendantCpuS } from './descendantCpu.js';
 import { takeOption } from './scriptArgs.js';
 
 const CHROMIUM_FLAGS = [
-  '--headless=new', '--no-sandbox', '--enable-unsafe-swiftshader', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  '--headless=new',
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 
 interface PreviewApi {
@@ -62,7 +68,9 @@ async function main(): Promise<void> {
       const png = await page.evaluate(() => (globalThis as unknown as Api).scenePreview.snapshot());
       const file = join(outDir, `${name}.png`);
       writeFileSync(file, Buffer.from(png.replace(/^data:image\/png;base64,/, ''), 'base64'));
-      console.log(`${name} (${quality}): build ${info.buildMs.toFixed(0)} ms, first frame ${info.firstRenderMs.toFixed(0)} ms${timing}; ${info.drawCalls} draw calls, ${info.triangles} triangles, ${info.lights} lights -> ${file}`);
+      console.log(
+        `${name} (${quality}): build ${info.buildMs.toFixed(0)} ms, first frame ${info.firstRenderMs.toFixed(0)} ms${timing}; ${info.drawCalls} draw calls, ${info.triangles} triangles, ${info.lights} lights -> ${file}`,
+      );
     }
   } finally {
     await browser.close();

@@ -19,7 +19,16 @@ describe('preview materials', () => {
     const map = new THREE.DataTexture(new Uint8Array(4), 1, 1);
     map.colorSpace = THREE.SRGBColorSpace;
     map.repeat.set(0.125, 0.125);
-    const m = new THREE.MeshStandardMaterial({ color: 0x336699, map, emissive: 0x110000, emissiveIntensity: 2, side: THREE.DoubleSide, transparent: true, opacity: 0.4, depthWrite: false });
+    const m = new THREE.MeshStandardMaterial({
+      color: 0x336699,
+      map,
+      emissive: 0x110000,
+      emissiveIntensity: 2,
+      side: THREE.DoubleSide,
+      transparent: true,
+      opacity: 0.4,
+      depthWrite: false,
+    });
     addWetReflection(m, { horizon: new THREE.Color(1, 1, 1), zenith: new THREE.Color(0, 0, 1) }, 0.5);
     const p = previewMaterialOf(m, true);
     expect(isPreviewMaterial(p)).toBe(true);
@@ -75,7 +84,10 @@ describe('preview materials', () => {
   });
 
   it('draw fog only where it changes a colour by an 8-bit step within 1 km', () => {
-    const sky = skyState({ timeOfDayH: 12, sunElevationDeg: 45, sunAzimuthDeg: 180, streetLights: false, exposureEv: 0, glare: 0 }, { rain: 0, snow: 0, fogVisibilityM: 100_000, cloudCover: 0, wetness: 0, puddles: 0, snowCover: 0 });
+    const sky = skyState(
+      { timeOfDayH: 12, sunElevationDeg: 45, sunAzimuthDeg: 180, streetLights: false, exposureEv: 0, glare: 0 },
+      { rain: 0, snow: 0, fogVisibilityM: 100_000, cloudCover: 0, wetness: 0, puddles: 0, snowCover: 0 },
+    );
     expect(fogVisibleWithin(atmosphereFor(100_000, sky).fog, 1000)).toBe(false);
     expect(fogVisibleWithin(atmosphereFor(20_000, sky).fog, 1000)).toBe(true);
     expect(fogVisibleWithin(atmosphereFor(60, sky).fog, 1000)).toBe(true);
@@ -98,7 +110,8 @@ describe('preview batches', () => {
   const draw = (batches: PreviewBatches): void => {
     for (const m of batches.group.children) m.onBeforeRender(null as never, null as never, null as never, null as never, null as never, null as never);
   };
-  const partData = (batches: PreviewBatches, i: number): Float32Array => ((batches.group.children[i] as THREE.Mesh<THREE.BufferGeometry, THREE.ShaderMaterial>).material.uniforms['partData']!.value as THREE.DataTexture).image.data as Float32Array;
+  const partData = (batches: PreviewBatches, i: number): Float32Array =>
+    ((batches.group.children[i] as THREE.Mesh<THREE.BufferGeometry, THREE.ShaderMaterial>).material.uniforms['partData']!.value as THREE.DataTexture).image.data as Float32Array;
 
   it('draws the parts that share a drawing state in one mesh, and hides the parts themselves', () => {
     const { root, a, b, glass } = twoParts();

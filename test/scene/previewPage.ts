@@ -46,7 +46,7 @@ function prepare(name: string, quality: SceneQuality, strip: string[]): Prepared
   rig.scene.traverse((o) => {
     if (strip.includes(o.name) || strip.includes(o.type)) o.visible = false;
     const m = (o as THREE.Mesh).material as THREE.MeshStandardMaterial | undefined;
-    if (strip.includes('standard') && m && m.isMeshStandardMaterial) {
+    if (strip.includes('standard') && m?.isMeshStandardMaterial) {
       (o as THREE.Mesh).material = new THREE.MeshLambertMaterial({ color: m.color, map: m.map, emissive: m.emissive, emissiveIntensity: m.emissiveIntensity });
     }
   });
@@ -56,7 +56,7 @@ function prepare(name: string, quality: SceneQuality, strip: string[]): Prepared
   const renderer = new THREE.WebGLRenderer({ canvas, antialias: quality === 'export' && !strip.includes('antialias'), preserveDrawingBuffer: true });
   renderer.setPixelRatio(1);
   renderer.toneMapping = THREE.ACESFilmicToneMapping;
-  renderer.toneMappingExposure = Math.pow(2, rig.effects.exposureEv);
+  renderer.toneMappingExposure = 2 ** rig.effects.exposureEv;
   renderer.shadowMap.enabled = quality === 'export' && !strip.includes('shadows');
   rig.setTick(cond.tick);
   const t1 = performance.now();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { search } from '../../src/sampling/search/search.js';
-import type { Evaluator, SearchMethod } from '../../src/sampling/search/types.js';
+import type { Evaluator, } from '../../src/sampling/search/types.js';
 import type { ParamValue, ScenarioSpec } from '../../src/scenario/types.js';
 import { Proposal } from '../../src/sampling/search/Proposal.js';
 import { searchDimensions } from '../../src/sampling/search/searchSpace.js';
@@ -37,16 +37,22 @@ const evaluate: Evaluator = async (samples) =>
     return { score: 3 * (p.x as number) + (p.y as number) + (p.k === 'c' ? 2 : 0), collision: false, metrics: {} };
   });
 
-
 describe('re-weighted means of searched samples', () => {
   // Annealing ends in narrow moves around a few points, so its weights vary more.
-  for (const [method, maxSe] of [['cem', 0.1], ['anneal', 0.15]] as const) {
+  for (const [method, maxSe] of [
+    ['cem', 0.1],
+    ['anneal', 0.15],
+  ] as const) {
     it(`${method}: the weighted mean of a known function matches its declared expectation`, async () => {
       const params: Record<string, ParamValue>[] = [];
-      const out = await search(SPEC, async (samples) => {
-        params.push(...samples.map((s) => s.parameters));
-        return evaluate(samples);
-      }, { method, budget: 3000, seed: 7, keep: 10 });
+      const out = await search(
+        SPEC,
+        async (samples) => {
+          params.push(...samples.map((s) => s.parameters));
+          return evaluate(samples);
+        },
+        { method, budget: 3000, seed: 7, keep: 10 },
+      );
       expect(params).toHaveLength(3000);
       const w = out.rollouts.map((r) => r.weight);
       const n = params.length;
@@ -74,12 +80,19 @@ describe('re-weighted means of searched samples', () => {
 
   it('every rollout meets the requirements and kept ones are the most critical', async () => {
     const params: Record<string, ParamValue>[] = [];
-    const out = await search(SPEC, async (samples) => {
-      params.push(...samples.map((s) => s.parameters));
-      return evaluate(samples);
-    }, { method: 'cem', budget: 200, seed: 3, keep: 5 });
+    const out = await search(
+      SPEC,
+      async (samples) => {
+        params.push(...samples.map((s) => s.parameters));
+        return evaluate(samples);
+      },
+      { method: 'cem', budget: 200, seed: 3, keep: 5 },
+    );
     expect(params.every((p) => (p.x as number) > 0.2)).toBe(true);
-    const best = [...out.rollouts].sort((a, b) => b.score - a.score).slice(0, 5).map((r) => r.rollout);
+    const best = [...out.rollouts]
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 5)
+      .map((r) => r.rollout);
     expect(out.kept.map((r) => r.rollout)).toEqual(best);
   });
 

@@ -10,7 +10,19 @@ const work = mkdtempSync(join(tmpdir(), 'roadsynth-search-cli-'));
 describe('roadsynth search', () => {
   it('--design coverage fills a weather x light x kind grid of a catalog scenario and writes a valid sweep', async () => {
     const out = join(work, 'coverage');
-    const r = await runCli(['search', 'scenarios/03-lead-vehicle-emergency-brake.yaml', '--design', 'coverage', '--cells', 'fogVisibilityM,timeOfDayH,leadKind', '--levels', '2', '--json', '--out', out]);
+    const r = await runCli([
+      'search',
+      'scenarios/03-lead-vehicle-emergency-brake.yaml',
+      '--design',
+      'coverage',
+      '--cells',
+      'fogVisibilityM,timeOfDayH,leadKind',
+      '--levels',
+      '2',
+      '--json',
+      '--out',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout) as { cells: number; instances: number; after: number; before: number; reached: boolean; resultFile: string };
     expect(summary.cells).toBe(12);
@@ -32,7 +44,10 @@ describe('roadsynth search', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/collision/);
     const fixed = join(work, 'fixed.yaml');
-    writeFileSync(fixed, ['version: 1', 'name: fixed', 'road:', '  blocks: [{ kind: straight, lengthM: 100 }]', 'ego:', '  place: { lane: 1, s: 10 }', '  speedMps: 10', ''].join('\n'));
+    writeFileSync(
+      fixed,
+      ['version: 1', 'name: fixed', 'road:', '  blocks: [{ kind: straight, lengthM: 100 }]', 'ego:', '  place: { lane: 1, s: 10 }', '  speedMps: 10', ''].join('\n'),
+    );
     const none = await runCli(['search', fixed, '--budget', '5', '--out', join(work, 'fixed')]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/nothing to search/);

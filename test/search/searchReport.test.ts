@@ -54,7 +54,10 @@ describe('search report section', () => {
   it('shows coverage before and after for a coverage design', () => {
     const result = coverageDesign(SPEC, { levels: 3, target: 1, budget: 100, seed: 1 });
     const spec = coverageResultSpec(SPEC, 'x.yaml', result, 1, 'cmd');
-    const s = searchSection(source(spec), result.samples.map((x, i) => row(i, x.weight)))!;
+    const s = searchSection(
+      source(spec),
+      result.samples.map((x, i) => row(i, x.weight)),
+    )!;
     expect(s.design).toBe('coverage');
     expect(s.coverage!.after).toBe(1);
     expect(coverageBeforeAfterChart(s.coverage!).data[0].y).toEqual([result.before, 1]);

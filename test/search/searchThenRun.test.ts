@@ -23,7 +23,21 @@ describe.skipIf(missing !== null)('search, then run of its result, then report',
   let searchOut = '';
   beforeAll(async () => {
     // 40 rollouts: a random first iteration of 30, then 10 from the fitted proposal.
-    const s = await runCli(['search', 'scenarios/02-cut-in-short-gap.yaml', '--budget', '40', '--keep', '2', '--seed', '3', '--workers', '2', '--out', join(work, 'search'), '--json']);
+    const s = await runCli([
+      'search',
+      'scenarios/02-cut-in-short-gap.yaml',
+      '--budget',
+      '40',
+      '--keep',
+      '2',
+      '--seed',
+      '3',
+      '--workers',
+      '2',
+      '--out',
+      join(work, 'search'),
+      '--json',
+    ]);
     expect(s.code, s.stderr).toBe(0);
     searchOut = s.stdout;
     const r = await runCli(['run', result, '--out', data, '--count', '2', '--frames', '1', '--resolution', '160x96', '--formats', 'coco', '--passes', 'rgb,instance']);
@@ -43,9 +57,12 @@ describe.skipIf(missing !== null)('search, then run of its result, then report',
     expect(file.sweep.samples.map((s) => s.weight)).toEqual(summary.kept.map((k) => k.weight));
   });
 
-  it('manifest.jsonl and COCO images carry each sample\'s weight', () => {
+  it("manifest.jsonl and COCO images carry each sample's weight", () => {
     const file = JSON.parse(readFileSync(result, 'utf8')) as ResultFile;
-    const lines = readFileSync(join(data, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { sampleIndex: number; design: string; weight: number });
+    const lines = readFileSync(join(data, 'manifest.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { sampleIndex: number; design: string; weight: number });
     expect(lines).toHaveLength(2);
     for (const l of lines) {
       expect(l.design).toBe('search');

@@ -42,15 +42,43 @@ describe('visibility estimate', () => {
   });
 
   it('a van between the camera and the person hides it', () => {
-    expect(visibleShare(trajectory([{ x: 20, y: 0, size: PERSON }, { x: 12, y: 0, size: VAN }]), RIG, 0, 1)).toBe(0);
+    expect(
+      visibleShare(
+        trajectory([
+          { x: 20, y: 0, size: PERSON },
+          { x: 12, y: 0, size: VAN },
+        ]),
+        RIG,
+        0,
+        1,
+      ),
+    ).toBe(0);
   });
 
   it('a van beside the line of sight hides nothing', () => {
-    expect(visibleShare(trajectory([{ x: 20, y: 0, size: PERSON }, { x: 12, y: 6, size: VAN }]), RIG, 0, 1)).toBe(1);
+    expect(
+      visibleShare(
+        trajectory([
+          { x: 20, y: 0, size: PERSON },
+          { x: 12, y: 6, size: VAN },
+        ]),
+        RIG,
+        0,
+        1,
+      ),
+    ).toBe(1);
   });
 
   it('a low car hides only the lower part of a tall person behind it', () => {
-    const share = visibleShare(trajectory([{ x: 14, y: 0, size: PERSON }, { x: 9, y: 0, size: { lengthM: 4, widthM: 1.8, heightM: 1.2 } }]), RIG, 0, 1);
+    const share = visibleShare(
+      trajectory([
+        { x: 14, y: 0, size: PERSON },
+        { x: 9, y: 0, size: { lengthM: 4, widthM: 1.8, heightM: 1.2 } },
+      ]),
+      RIG,
+      0,
+      1,
+    );
     expect(share).toBeGreaterThan(0);
     expect(share).toBeLessThan(1);
   });

@@ -12,7 +12,6 @@ import { simulate } from '../../src/sim/simulate.js';
 import { type HardBrakeEvent, readState, type SimResult } from '../../src/sim/types.js';
 import { straightRoadScenario } from './fixtures.js';
 
-
 /** Four-way junction J1 at s = 80 m of a road with two lanes each way. */
 function junctionRun(spec: { [key: string]: SpecNode }, durationS: number): SimResult {
   const instance = applyDefaults({
@@ -49,7 +48,10 @@ const hardBrakes = (r: SimResult): HardBrakeEvent[] => r.events.filter((e): e is
 
 describe('behaviour defects of issue 14', () => {
   it('turn sets off an actor at rest and drives the turn at its speedMps', () => {
-    const r = junctionRun({ actors: [{ id: 't', kind: 'car', place: { lane: 1, s: 70 }, speedMps: 0, behaviours: [{ do: 'turn', at: 'J1', direction: 'right', speedMps: 5 }] }] }, 8);
+    const r = junctionRun(
+      { actors: [{ id: 't', kind: 'car', place: { lane: 1, s: 70 }, speedMps: 0, behaviours: [{ do: 'turn', at: 'J1', direction: 'right', speedMps: 5 }] }] },
+      8,
+    );
     const t = track(r, 't');
     const moved = Math.hypot(t.x.at(-1)! - t.x[0], t.y.at(-1)! - t.y[0]);
     expect(moved).toBeGreaterThan(15);
@@ -61,7 +63,23 @@ describe('behaviour defects of issue 14', () => {
   });
 
   it('turn at a lower speedMps than the cruise slows the actor to it through the junction', () => {
-    const r = junctionRun({ actors: [{ id: 't', kind: 'car', place: { lane: 1, s: 20 }, speedMps: 10, behaviours: [{ do: 'keepLane', speedMps: 10 }, { do: 'turn', at: 'J1', direction: 'left', speedMps: 4 }] }] }, 12);
+    const r = junctionRun(
+      {
+        actors: [
+          {
+            id: 't',
+            kind: 'car',
+            place: { lane: 1, s: 20 },
+            speedMps: 10,
+            behaviours: [
+              { do: 'keepLane', speedMps: 10 },
+              { do: 'turn', at: 'J1', direction: 'left', speedMps: 4 },
+            ],
+          },
+        ],
+      },
+      12,
+    );
     const t = track(r, 't');
     // Inside the junction (x between 80 and 100 m on the main road's line) it drives at about 4 m/s.
     const inside = t.speed.filter((_, k) => t.x[k] > 88 && t.x[k] < 96);
@@ -98,7 +116,7 @@ describe('behaviour defects of issue 14', () => {
     });
   }
 
-  it('a turn the junction does not offer from the lane a lane change led to names that lane and the behaviour\'s place', () => {
+  it("a turn the junction does not offer from the lane a lane change led to names that lane and the behaviour's place", () => {
     const instance = applyDefaults({
       version: 1,
       name: 't junction',
@@ -118,7 +136,11 @@ describe('behaviour defects of issue 14', () => {
           kind: 'car',
           place: { lane: 2, s: 20 },
           speedMps: 8,
-          behaviours: [{ do: 'keepLane', speedMps: 8 }, { do: 'laneChange', toLane: 1, trigger: { atS: 0.5 } }, { do: 'turn', at: 'J1', direction: 'right', trigger: { afterPreviousS: 0.5 } }],
+          behaviours: [
+            { do: 'keepLane', speedMps: 8 },
+            { do: 'laneChange', toLane: 1, trigger: { atS: 0.5 } },
+            { do: 'turn', at: 'J1', direction: 'right', trigger: { afterPreviousS: 0.5 } },
+          ],
         },
       ],
     });
@@ -152,12 +174,15 @@ describe('behaviour defects of issue 14', () => {
   });
 
   it('a car with no behaviour keeps its speed on a road that ends beyond what the run covers', () => {
-    const { instance, network } = straightRoadScenario({
-      simulation: { durationS: 2 },
-      road: { lanes: { forward: 2, backward: 1 } },
-      ego: { place: { lane: 1, s: 5 }, speedMps: 40 },
-      actors: [{ id: 'c', kind: 'car', place: { lane: 2, s: 40 }, speedMps: 40 }],
-    } as never, 300);
+    const { instance, network } = straightRoadScenario(
+      {
+        simulation: { durationS: 2 },
+        road: { lanes: { forward: 2, backward: 1 } },
+        ego: { place: { lane: 1, s: 5 }, speedMps: 40 },
+        actors: [{ id: 'c', kind: 'car', place: { lane: 2, s: 40 }, speedMps: 40 }],
+      } as never,
+      300,
+    );
     const r = simulate(instance, network);
     expect(hardBrakes(r)).toEqual([]);
     const c = track(r, 'c');
@@ -165,11 +190,14 @@ describe('behaviour defects of issue 14', () => {
   });
 
   it('a car still stops for a road end it reaches within the run', () => {
-    const { instance, network } = straightRoadScenario({
-      simulation: { durationS: 12 },
-      ego: { place: { lane: 1, s: 5 }, speedMps: 0 },
-      actors: [{ id: 'c', kind: 'car', place: { lane: 1, s: 40 }, speedMps: 15 }],
-    } as never, 150);
+    const { instance, network } = straightRoadScenario(
+      {
+        simulation: { durationS: 12 },
+        ego: { place: { lane: 1, s: 5 }, speedMps: 0 },
+        actors: [{ id: 'c', kind: 'car', place: { lane: 1, s: 40 }, speedMps: 15 }],
+      } as never,
+      150,
+    );
     const r = simulate(instance, network);
     const c = track(r, 'c');
     expect(c.speed.at(-1)!).toBeLessThan(0.5);
@@ -178,15 +206,18 @@ describe('behaviour defects of issue 14', () => {
 
   it('a near miss with one actor counts although the ego hits another', () => {
     // The ego (no behaviour, so no braking) hits the crossing walker, then ends 0.5 m short of a parked car.
-    const { instance, network } = straightRoadScenario({
-      simulation: { durationS: 6, nearMissTtcS: 1.5 },
-      road: { sidewalks: { left: true, right: true } },
-      ego: { place: { lane: 1, s: 5 }, speedMps: 10 },
-      actors: [
-        { id: 'walker', kind: 'pedestrian', place: { lane: 'sidewalk-right', s: 30 }, behaviours: [{ do: 'cross', speedMps: 2, trigger: { atS: 0 } }] },
-        { id: 'parked', kind: 'car', place: { lane: 1, s: 70 }, speedMps: 0 },
-      ],
-    } as never, 200);
+    const { instance, network } = straightRoadScenario(
+      {
+        simulation: { durationS: 6, nearMissTtcS: 1.5 },
+        road: { sidewalks: { left: true, right: true } },
+        ego: { place: { lane: 1, s: 5 }, speedMps: 10 },
+        actors: [
+          { id: 'walker', kind: 'pedestrian', place: { lane: 'sidewalk-right', s: 30 }, behaviours: [{ do: 'cross', speedMps: 2, trigger: { atS: 0 } }] },
+          { id: 'parked', kind: 'car', place: { lane: 1, s: 70 }, speedMps: 0 },
+        ],
+      } as never,
+      200,
+    );
     const r = simulate(instance, network);
     expect(r.events.filter((e) => e.kind === 'collision').map((e) => e.kind === 'collision' && e.b)).toEqual(['walker']);
     expect(r.metrics.perActor.parked.minTtcS).toBeLessThan(0.1);
@@ -194,12 +225,15 @@ describe('behaviour defects of issue 14', () => {
   });
 
   it('the actor the ego hits is a collision, not a near miss', () => {
-    const { instance, network } = straightRoadScenario({
-      simulation: { durationS: 4, nearMissTtcS: 1.5 },
-      road: { sidewalks: { left: true, right: true } },
-      ego: { place: { lane: 1, s: 5 }, speedMps: 10 },
-      actors: [{ id: 'walker', kind: 'pedestrian', place: { lane: 'sidewalk-right', s: 30 }, behaviours: [{ do: 'cross', speedMps: 2, trigger: { atS: 0 } }] }],
-    } as never, 200);
+    const { instance, network } = straightRoadScenario(
+      {
+        simulation: { durationS: 4, nearMissTtcS: 1.5 },
+        road: { sidewalks: { left: true, right: true } },
+        ego: { place: { lane: 1, s: 5 }, speedMps: 10 },
+        actors: [{ id: 'walker', kind: 'pedestrian', place: { lane: 'sidewalk-right', s: 30 }, behaviours: [{ do: 'cross', speedMps: 2, trigger: { atS: 0 } }] }],
+      } as never,
+      200,
+    );
     const r = simulate(instance, network);
     expect(r.metrics.minTtcS).toBe(0);
     expect(r.metrics.collisions).toBe(1);

@@ -5,7 +5,6 @@ import { simulate } from '../../src/sim/simulate.js';
 import { readState, type SimResult, type StateField } from '../../src/sim/types.js';
 import { straightRoadScenario } from './fixtures.js';
 
-
 function runStraight(actor: { [key: string]: unknown }, durationS: number): SimResult {
   const { instance, network } = straightRoadScenario({
     simulation: { durationS },
@@ -74,8 +73,21 @@ describe('behaviours', () => {
       version: 1,
       name: 'turn',
       simulation: { durationS: 14 },
-      road: { blocks: [{ kind: 'straight', lengthM: 80 }, { kind: 'junction', id: 'J1', shape: 'four-way', armLengthM: 60 }, { kind: 'straight', lengthM: 100 }] },
-      ego: { place: { lane: 1, s: 30 }, speedMps: 8, behaviours: [{ do: 'keepLane', speedMps: 8 }, { do: 'turn', at: 'J1', direction: 'left' }] },
+      road: {
+        blocks: [
+          { kind: 'straight', lengthM: 80 },
+          { kind: 'junction', id: 'J1', shape: 'four-way', armLengthM: 60 },
+          { kind: 'straight', lengthM: 100 },
+        ],
+      },
+      ego: {
+        place: { lane: 1, s: 30 },
+        speedMps: 8,
+        behaviours: [
+          { do: 'keepLane', speedMps: 8 },
+          { do: 'turn', at: 'J1', direction: 'left' },
+        ],
+      },
     });
     const network = buildRoadNetwork(instance.road, instance.weather);
     const t = simulate(instance, network).trajectory;

@@ -9,7 +9,9 @@ import { simulate } from '../../src/sim/simulate.js';
 import { readState } from '../../src/sim/types.js';
 
 const dir = new URL('../../scenarios/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 /** Metres a vehicle centre lies outside every road's outer edges and every junction area. */
 function offRoadM(network: RoadNetwork, x: number, y: number): number {

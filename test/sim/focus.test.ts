@@ -4,7 +4,6 @@ import { simulate } from '../../src/sim/simulate.js';
 import { readState, SIGNAL_CODES } from '../../src/sim/types.js';
 import { straightRoadScenario } from './fixtures.js';
 
-
 describe('focusEventTick', () => {
   const { instance, network } = straightRoadScenario({
     simulation: { durationS: 5, dtS: 0.02 },

@@ -20,7 +20,11 @@ describe('sampled path', () => {
   });
 
   it('places (s, t) where the curve does, to a centimetre', () => {
-    for (const [s, t] of [[3, 0], [10, 1.5], [25, -2]]) {
+    for (const [s, t] of [
+      [3, 0],
+      [10, 1.5],
+      [25, -2],
+    ]) {
       const p = path.position(s, t);
       const q = arc.position(s, t);
       expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeLessThan(0.01);

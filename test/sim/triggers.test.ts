@@ -13,7 +13,15 @@ describe('triggers', () => {
     simulation: { durationS: 6 },
     ego: { place: { lane: 1, s: 20 }, speedMps: 10 },
     actors: [
-      { id: 'timed', kind: 'car', place: { lane: -1, s: 300 }, behaviours: [{ do: 'park', trigger: { atS: 1, delayS: 0.5 } }, { do: 'openDoor', trigger: { afterPreviousS: 2 } }] },
+      {
+        id: 'timed',
+        kind: 'car',
+        place: { lane: -1, s: 300 },
+        behaviours: [
+          { do: 'park', trigger: { atS: 1, delayS: 0.5 } },
+          { do: 'openDoor', trigger: { afterPreviousS: 2 } },
+        ],
+      },
       { id: 'near', kind: 'pedestrian', place: { lane: 'sidewalk-right', s: 60 }, behaviours: [{ do: 'stop', trigger: { egoWithinM: 20 } }] },
       { id: 'ahead', kind: 'pedestrian', place: { lane: 'sidewalk-left', s: 60 }, behaviours: [{ do: 'stop', trigger: { egoAheadWithinM: 15 } }] },
       { id: 'pair', kind: 'pedestrian', place: { lane: 'sidewalk-right', s: 61 }, behaviours: [{ do: 'stop', trigger: { actorWithinM: { actor: 'ego', distanceM: 20 } } }] },
@@ -35,8 +43,7 @@ describe('triggers', () => {
     const k = startTick(r, 'near', 'stop');
     const t = r.trajectory;
     const ped = t.actors.findIndex((a) => a.id === 'near');
-    const distance = (tick: number): number =>
-      Math.hypot(readState(t, tick, ped, 'x') - readState(t, tick, 0, 'x'), readState(t, tick, ped, 'y') - readState(t, tick, 0, 'y'));
+    const distance = (tick: number): number => Math.hypot(readState(t, tick, ped, 'x') - readState(t, tick, 0, 'x'), readState(t, tick, ped, 'y') - readState(t, tick, 0, 'y'));
     expect(k).toBeGreaterThan(0);
     expect(distance(k)).toBeLessThanOrEqual(20 + 1e-3);
     expect(distance(k - 1)).toBeGreaterThan(20 - 1e-3);

@@ -63,7 +63,9 @@ export function layerViolations(src = SRC): string[] {
 
 describe('layer order of src/', () => {
   it('names every top-level folder of src/', () => {
-    const folders = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(folders.filter((f) => !(LAYERS as readonly string[]).includes(f))).toEqual([]);
   });
 
@@ -80,7 +82,7 @@ describe('layer order of src/', () => {
       writeFileSync(join(dir, 'scene/ok.ts'), "import type { Y } from './y.js';\n");
       writeFileSync(join(dir, 'scene/bad.ts'), "// a comment\nimport type { X } from '../render/types.js';\n");
       writeFileSync(join(dir, 'render/up.ts'), "export const f = () => import('../scene/ok.js');\n");
-      expect(layerViolations(dir)).toEqual(["src/scene/bad.ts:2 (scene) imports ../render/types.js (render)"]);
+      expect(layerViolations(dir)).toEqual(['src/scene/bad.ts:2 (scene) imports ../render/types.js (render)']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -14,7 +14,9 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'roadsynth-budget-'));
 const long = path.join(dir, 'long.yaml');
 writeFileSync(
   long,
-  readFileSync(path.join(PACKAGE_ROOT, 'scenarios/07-cyclist-door-swerve.yaml'), 'utf8').replace(/durationS: 11\n/, 'durationS: 600\n').replace(/dtS: 0.02\n/, 'dtS: 0.001\n'),
+  readFileSync(path.join(PACKAGE_ROOT, 'scenarios/07-cyclist-door-swerve.yaml'), 'utf8')
+    .replace(/durationS: 11\n/, 'durationS: 600\n')
+    .replace(/dtS: 0.02\n/, 'dtS: 0.001\n'),
 );
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

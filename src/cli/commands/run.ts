@@ -2,7 +2,7 @@
  * `roadsynth run FILE --out DIR`: the main job. Samples, simulates, renders and writes a
  * labeled dataset; resumable, shardable, with progress on the terminal.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { DatasetMismatchError } from '../../export/datasetWriter.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../export/types.js';
 import { PASS_NAMES, type PassName } from '../../render/request.js';
@@ -85,7 +85,6 @@ function shardArg(text: string): Shard {
   return s;
 }
 
-
 export function register(program: Command): void {
   program
     .command('run')
@@ -94,12 +93,15 @@ export function register(program: Command): void {
     .requiredOption('-o, --out <dir>', 'output folder')
     .option('-n, --count <n>', 'samples in the sweep', integerArg(1), 1)
     .option('-s, --seed <s>', 'seed of the sweep', integerArg(0), 0)
-    .addOption(new Option('-d, --design <design>', 'sweep design (default: the file\'s sweep.design, else random)').choices(DESIGNS))
+    .addOption(new Option('-d, --design <design>', "sweep design (default: the file's sweep.design, else random)").choices(DESIGNS))
     .option('--grid-levels <k>', 'levels per continuous parameter for --design grid', integerArg(2, 64))
     .option('-f, --frames <f>', 'frames per sample', integerArg(1, 100000), 10)
     .option('--fps <r>', 'frame rate of each clip [1/s]', integerArg(1, 1000), 10)
     .addOption(
-      new Option('--clip <anchor>', 'where each clip sits: focus (the focus event, else the focus actor\'s most critical moment in view), event, critical (the ego\'s minimum TTC), start, at:<seconds> or ticks:<from>-<to>')
+      new Option(
+        '--clip <anchor>',
+        "where each clip sits: focus (the focus event, else the focus actor's most critical moment in view), event, critical (the ego's minimum TTC), start, at:<seconds> or ticks:<from>-<to>",
+      )
         .argParser(clipArg)
         .default('focus' as ClipAnchor, 'focus'),
     )
@@ -218,20 +220,33 @@ async function runCommand(file: string, flags: RunFlags): Promise<void> {
       return;
     }
     const s = result.summary!;
-    const classes = Object.entries(s.perClass).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(', ');
+    const classes = Object.entries(s.perClass)
+      .filter(([, v]) => v > 0)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
     process.stdout.write(
       `wrote ${s.frames} frames (${result.framesWritten} new, ${result.framesSkipped} from before) with ${s.objects} labeled objects to ${s.outDir}\n` +
         (classes ? `  per class: ${classes}\n` : '') +
         (result.failures > 0 ? `  ${result.failures} failed samples: see ${s.outDir}/failures.jsonl\n` : '') +
-        focusSummaryLines(s.focus).map((line) => `${line}\n`).join('') +
-        (s.focus.warnings.length > 0 ? `  ${s.focus.warnings.length} ${s.focus.warnings.length === 1 ? 'clip never labels' : 'clips never label'} the focus: see ${s.outDir}/${FOCUS_WARNINGS_FILE}\n` : '') +
+        focusSummaryLines(s.focus)
+          .map((line) => `${line}\n`)
+          .join('') +
+        (s.focus.warnings.length > 0
+          ? `  ${s.focus.warnings.length} ${s.focus.warnings.length === 1 ? 'clip never labels' : 'clips never label'} the focus: see ${s.outDir}/${FOCUS_WARNINGS_FILE}\n`
+          : '') +
         `  dataset card: ${s.outDir}/README.md\n`,
     );
     if (result.failures > 0) process.exitCode = 1;
   } catch (err) {
     view.stop();
     if (err instanceof DiskFullError) throw new UserError(`${err.message}\n  ${resumeCommand}`);
-    if (err instanceof DatasetMismatchError || err instanceof ResumeNeededError || err instanceof BrowserNotFoundError || err instanceof BuildMismatchError || err instanceof PreflightError) {
+    if (
+      err instanceof DatasetMismatchError ||
+      err instanceof ResumeNeededError ||
+      err instanceof BrowserNotFoundError ||
+      err instanceof BuildMismatchError ||
+      err instanceof PreflightError
+    ) {
       throw new UserError(err.message);
     }
     if (err instanceof SamplingError) throw samplingUserError(err, scenario);

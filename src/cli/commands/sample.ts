@@ -2,7 +2,7 @@
  * `roadsynth sample FILE`: draws concrete instances from a scenario file and prints them,
  * as JSON lines (--json) for scripts or as a table with a per-parameter summary for people.
  */
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import type { DesignName, ParamValue, SampledInstance } from '../../scenario/types.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { createSampler, type Sampler } from '../../sampling/sample.js';
@@ -76,7 +76,9 @@ function run(file: string, flags: SampleFlags): void {
         out(JSON.stringify({ index: s.index, seed: s.seed, design: s.design, hash: s.hash, tries: s.tries, parameters: s.parameters, instance: s.instance }));
       } else {
         samples.push({ hash: s.hash, tries: s.tries, parameters: s.parameters });
-        const params = Object.entries(s.parameters).map(([k, v]) => `${k}=${formatValue(v)}`).join(' ');
+        const params = Object.entries(s.parameters)
+          .map(([k, v]) => `${k}=${formatValue(v)}`)
+          .join(' ');
         out(`${String(s.index).padStart(7)}  ${s.hash.slice(0, 12)}  ${String(s.tries).padStart(5)}  ${params}`);
       }
     }

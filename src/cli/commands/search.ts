@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import cliProgress from 'cli-progress';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { writeFileAtomic } from '../../export/atomicWrite.js';
 import { OBJECTIVES, type Objective } from '../../dataset/search/objectives.js';
 import { RolloutPool } from '../../dataset/search/RolloutPool.js';
@@ -45,7 +45,11 @@ function shareArg(text: string): number {
 
 const DEFAULT_BUDGET = 500;
 
-const keysArg = (text: string): string[] => text.split(',').map((s) => s.trim()).filter(Boolean);
+const keysArg = (text: string): string[] =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** A bar on a terminal; a line every few seconds otherwise (batch logs). */
 function progressView(stream: NodeJS.WriteStream = process.stderr): { update(p: SearchProgress): void; stop(): void } {
@@ -85,13 +89,17 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
 function describeSearch(outcome: SearchOutcome, objective: Objective, resultFile: string, out: (l: string) => void): void {
   const collisions = outcome.rollouts.filter((r) => r.collision).length;
-  out(`${outcome.rollouts.length} rollouts (${outcome.method}, objective ${objective}, seed ${outcome.seed}): ${collisions} with a collision` +
-    (outcome.firstCollisionAt !== null ? `, the first after ${outcome.firstCollisionAt}` : ''));
+  out(
+    `${outcome.rollouts.length} rollouts (${outcome.method}, objective ${objective}, seed ${outcome.seed}): ${collisions} with a collision` +
+      (outcome.firstCollisionAt !== null ? `, the first after ${outcome.firstCollisionAt}` : ''),
+  );
   out(`kept the ${outcome.kept.length} most critical:`);
   for (const r of outcome.kept.slice(0, 10)) {
     const m = r.metrics;
     const ttc = typeof m.minTtcS === 'number' ? `${m.minTtcS.toFixed(2)} s` : 'never';
-    out(`  rollout ${String(r.rollout).padStart(5)}  score ${r.score.toPrecision(4).padStart(9)}  ${r.collision ? 'COLLISION' : 'no collision'}  min TTC ${ttc}  weight ${r.weight.toPrecision(3)}`);
+    out(
+      `  rollout ${String(r.rollout).padStart(5)}  score ${r.score.toPrecision(4).padStart(9)}  ${r.collision ? 'COLLISION' : 'no collision'}  min TTC ${ttc}  weight ${r.weight.toPrecision(3)}`,
+    );
   }
   if (outcome.kept.length > 10) out(`  ... and ${outcome.kept.length - 10} more`);
   out(`wrote ${resultFile}`);
@@ -100,8 +108,10 @@ function describeSearch(outcome: SearchOutcome, objective: Objective, resultFile
 
 function describeCoverage(r: CoverageResult, resultFile: string, out: (l: string) => void): void {
   out(`coverage grid over ${r.axes.map((a) => `${a.key} (${a.edges.length - 1})`).join(' x ')}: ${r.cells} cells`);
-  out(`  ${r.samples.length} instances fill ${pct(r.after)} of the cells (target ${pct(r.target)}${r.reached ? ', reached' : ', not reached'}); ` +
-    `as many declared draws fill ${pct(r.before)}`);
+  out(
+    `  ${r.samples.length} instances fill ${pct(r.after)} of the cells (target ${pct(r.target)}${r.reached ? ', reached' : ', not reached'}); ` +
+      `as many declared draws fill ${pct(r.before)}`,
+  );
   if (r.infeasible > 0) out(`  ${r.infeasible} cells have no instance that meets the requirements`);
   out(`wrote ${resultFile}`);
   out(`render it: roadsynth run ${resultFile} --out DIR --count ${r.samples.length}`);
@@ -120,7 +130,21 @@ async function runSearch(file: string, flags: SearchFlags): Promise<void> {
       mkdirSync(outDir, { recursive: true });
       writeFileAtomic(resultFile, JSON.stringify(coverageResultSpec(spec, file, result, flags.seed, command)) + '\n');
       if (flags.json) {
-        out(JSON.stringify({ file, resultFile, design: 'coverage', keys: result.axes.map((a) => a.key), cells: result.cells, instances: result.samples.length, infeasible: result.infeasible, before: result.before, after: result.after, target: result.target, reached: result.reached }));
+        out(
+          JSON.stringify({
+            file,
+            resultFile,
+            design: 'coverage',
+            keys: result.axes.map((a) => a.key),
+            cells: result.cells,
+            instances: result.samples.length,
+            infeasible: result.infeasible,
+            before: result.before,
+            after: result.after,
+            target: result.target,
+            reached: result.reached,
+          }),
+        );
       } else describeCoverage(result, resultFile, out);
       return;
     }
@@ -131,7 +155,14 @@ async function runSearch(file: string, flags: SearchFlags): Promise<void> {
     process.on('SIGINT', onSigint);
     let outcome: SearchOutcome;
     try {
-      outcome = await search(spec, pool.evaluate, { method: flags.method, budget: flags.budget ?? DEFAULT_BUDGET, seed: flags.seed, keep: flags.keep, onProgress: (p) => view.update(p), signal: abort.signal });
+      outcome = await search(spec, pool.evaluate, {
+        method: flags.method,
+        budget: flags.budget ?? DEFAULT_BUDGET,
+        seed: flags.seed,
+        keep: flags.keep,
+        onProgress: (p) => view.update(p),
+        signal: abort.signal,
+      });
     } finally {
       view.stop();
       process.off('SIGINT', onSigint);
@@ -142,17 +173,19 @@ async function runSearch(file: string, flags: SearchFlags): Promise<void> {
     writeFileAtomic(resultFile, JSON.stringify(searchResultSpec(spec, file, flags.objective, outcome, command)) + '\n');
     if (pool.errors.length > 0) process.stderr.write(`some rollouts failed and scored as least critical, e.g.: ${pool.errors[0]}\n`);
     if (flags.json) {
-      out(JSON.stringify({
-        file,
-        resultFile,
-        method: outcome.method,
-        objective: flags.objective,
-        seed: outcome.seed,
-        rollouts: outcome.rollouts.length,
-        collisions: outcome.rollouts.filter((r) => r.collision).length,
-        firstCollisionAt: outcome.firstCollisionAt,
-        kept: outcome.kept.map((r) => ({ rollout: r.rollout, score: r.score, collision: r.collision, weight: r.weight, hash: r.hash, metrics: r.metrics })),
-      }));
+      out(
+        JSON.stringify({
+          file,
+          resultFile,
+          method: outcome.method,
+          objective: flags.objective,
+          seed: outcome.seed,
+          rollouts: outcome.rollouts.length,
+          collisions: outcome.rollouts.filter((r) => r.collision).length,
+          firstCollisionAt: outcome.firstCollisionAt,
+          kept: outcome.kept.map((r) => ({ rollout: r.rollout, score: r.score, collision: r.collision, weight: r.weight, hash: r.hash, metrics: r.metrics })),
+        }),
+      );
     } else describeSearch(outcome, flags.objective, resultFile, out);
   } catch (err) {
     if (err instanceof SamplingError) throw samplingUserError(err, scenario);
@@ -174,7 +207,14 @@ export function register(program: Command): void {
         'grid over the weather, light and actor-kind parameters (or --cells) until --target, and reports the coverage.',
     )
     .argument('<file>', 'scenario file (YAML or JSON)')
-    .addOption(new Option('--objective <obj>', 'what counts as critical: smallest time to collision, smallest distance, a collision and its relative speed, or critical while the focus actor is hidden').choices(OBJECTIVES).default('collision'))
+    .addOption(
+      new Option(
+        '--objective <obj>',
+        'what counts as critical: smallest time to collision, smallest distance, a collision and its relative speed, or critical while the focus actor is hidden',
+      )
+        .choices(OBJECTIVES)
+        .default('collision'),
+    )
     // The result file records every rollout; 100000 of them keep it under the scenario file size limit.
     .option('-b, --budget <n>', 'rollouts to make (default 500; coverage: most instances to pick, default one per cell)', integerArg(1, 100_000))
     .addOption(new Option('-m, --method <method>', 'search method').choices(SEARCH_METHODS).default('cem'))

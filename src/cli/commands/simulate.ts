@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { buildRoadNetwork } from '../../road/buildRoadNetwork.js';
 import type { RoadNetwork } from '../../road/types.js';
 import { SamplingError } from '../../sampling/errors.js';
@@ -62,7 +62,9 @@ function printSummary(file: string, sample: SampledInstance, result: SimResult, 
   out(`events (${result.events.length}):`);
   for (const e of result.events) out(`  ${describeEvent(e)}`);
   out('');
-  out(`metrics: min TTC ${fmt(m.minTtcS, 's')}, min distance ${fmt(m.minDistanceM, 'm')}, collisions ${m.collisions}, hard brakes ${m.hardBrakes}, near miss ${m.nearMiss ? 'yes' : 'no'} (TTC < ${m.nearMissTtcS} s)`);
+  out(
+    `metrics: min TTC ${fmt(m.minTtcS, 's')}, min distance ${fmt(m.minDistanceM, 'm')}, collisions ${m.collisions}, hard brakes ${m.hardBrakes}, near miss ${m.nearMiss ? 'yes' : 'no'} (TTC < ${m.nearMissTtcS} s)`,
+  );
   const ids = Object.keys(m.perActor);
   const width = Math.max(5, ...ids.map((id) => id.length));
   if (ids.length > 0) out(`  ${'actor'.padEnd(width)}  min TTC (tick)       min distance (tick)`);
@@ -163,7 +165,10 @@ export function register(program: Command): void {
     .option('--sweep-size <n>', 'samples in the whole sweep, for --design lhs (default: --index + 1; use the --count of the run to match it)', integerArg(1))
     .option('--duration <seconds>', 'simulated time [s] (default: simulation.durationS in the file, else 10)', seconds)
     .option('-o, --out <file>', 'write the trajectory (binary .traj file, written atomically)')
-    .option('--json', 'print one JSON object: {file, index, seed, design, instanceHash, trajectoryHash, dtS, ticks, actors, out, events, metrics}; a TTC of null means never closing')
+    .option(
+      '--json',
+      'print one JSON object: {file, index, seed, design, instanceHash, trajectoryHash, dtS, ticks, actors, out, events, metrics}; a TTC of null means never closing',
+    )
     .addHelpText(
       'after',
       `

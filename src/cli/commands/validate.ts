@@ -45,9 +45,7 @@ function run(files: string[], flags: ValidateFlags): void {
   }
   if (failed.length > 0) {
     const errorCount = failed.reduce((n, r) => n + r.errors.length, 0);
-    throw new UserError(
-      `${failed.length} of ${reports.length} file${reports.length === 1 ? '' : 's'} ha${failed.length === 1 ? 's' : 've'} errors (${errorCount} in all)`,
-    );
+    throw new UserError(`${failed.length} of ${reports.length} file${reports.length === 1 ? '' : 's'} ha${failed.length === 1 ? 's' : 've'} errors (${errorCount} in all)`);
   }
 }
 

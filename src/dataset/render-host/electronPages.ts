@@ -22,13 +22,7 @@ app.whenReady().then(() => {
  * @param args           Chromium switches
  * @param dir            writable folder for the generated main script
  */
-export async function launchElectronPages(
-  executablePath: string,
-  args: string[],
-  n: number,
-  pageUrl: string,
-  dir: string,
-): Promise<{ app: ElectronApplication; pages: Page[] }> {
+export async function launchElectronPages(executablePath: string, args: string[], n: number, pageUrl: string, dir: string): Promise<{ app: ElectronApplication; pages: Page[] }> {
   const main = path.join(dir, 'electron-render-main.cjs');
   writeFileSync(main, MAIN);
   const app = await _electron.launch({

@@ -63,7 +63,10 @@ export function findBrowser(
   places: readonly string[] = candidatePaths(env),
   electron: () => string | null = electronBinary,
 ): FoundBrowser {
-  for (const [given, source] of [[explicitPath, '--browser'], [env.ROADSYNTH_BROWSER, 'ROADSYNTH_BROWSER']] as const) {
+  for (const [given, source] of [
+    [explicitPath, '--browser'],
+    [env.ROADSYNTH_BROWSER, 'ROADSYNTH_BROWSER'],
+  ] as const) {
     if (!given) continue;
     if (!existsSync(given)) {
       throw new BrowserNotFoundError(`${source}: no browser at ${given}. Give the path of a Chromium, Chrome or Electron executable.`);

@@ -106,7 +106,9 @@ export async function renderPageBundle(options: BundleOptions = {}): Promise<Pag
   } catch (err) {
     const prebuilt = options.prebuilt ?? PREBUILT_PAGE;
     if (existsSync(prebuilt)) return { scriptPath: prebuilt, hash: 'prebuilt', built: false };
-    throw new Error(`cannot build the render page (${(err as Error).message.split('\n')[0]}), and there is no prebuilt page at ${prebuilt}: run \`npm run build:page\` in the package folder`);
+    throw new Error(
+      `cannot build the render page (${(err as Error).message.split('\n')[0]}), and there is no prebuilt page at ${prebuilt}: run \`npm run build:page\` in the package folder`,
+    );
   }
   const inputs = Object.keys(result.metafile.inputs).sort();
   const hash = hashInputs(inputs);

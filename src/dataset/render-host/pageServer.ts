@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-const HTML = '<!doctype html><html><head><meta charset="utf-8"><title>roadsynth render</title></head>' +
+const HTML =
+  '<!doctype html><html><head><meta charset="utf-8"><title>roadsynth render</title></head>' +
   '<body style="margin:0;background:#000"><script src="render-page.js"></script></body></html>';
 
 export class PageServer {

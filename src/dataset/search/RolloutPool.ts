@@ -23,7 +23,10 @@ export class RolloutPool {
   /** Messages of failed rollouts, first few kept. */
   readonly errors: string[] = [];
 
-  constructor(readonly objective: Objective, readonly size: number) {
+  constructor(
+    readonly objective: Objective,
+    readonly size: number,
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`workers must be a positive whole number, got ${size}`);
     if (size === 1) return;
     for (let w = 0; w < size; w++) {

@@ -72,5 +72,9 @@ export function coverageResultSpec(spec: ScenarioSpec, file: string, result: Cov
     },
     command,
   };
-  return withSweep(spec, result.samples.map((s) => ({ u: s.u, weight: s.weight })), record);
+  return withSweep(
+    spec,
+    result.samples.map((s) => ({ u: s.u, weight: s.weight })),
+    record,
+  );
 }

@@ -11,7 +11,6 @@ import type { TrackedObject } from '../../scene/types.js';
 import { LAYERS } from '../../scene/types.js';
 import { wrapAngle } from '../../math/angles.js';
 
-
 /** An upright box in the three.js frame. */
 export interface UprightBox {
   /**
@@ -61,7 +60,12 @@ function visitObjectMeshes(obj: THREE.Object3D, trackId: number, visit: (mesh: T
 export function uprightBox(track: TrackedObject): UprightBox {
   const heading = headingFrame(track.root, _heading);
   _toHeading.copy(heading).invert();
-  let x1 = Infinity, y1 = Infinity, z1 = Infinity, x2 = -Infinity, y2 = -Infinity, z2 = -Infinity;
+  let x1 = Infinity,
+    y1 = Infinity,
+    z1 = Infinity,
+    x2 = -Infinity,
+    y2 = -Infinity,
+    z2 = -Infinity;
   visitObjectMeshes(track.root, track.trackId, (mesh) => {
     const position = mesh.geometry.getAttribute('position') as THREE.BufferAttribute | THREE.InterleavedBufferAttribute | undefined;
     if (!position) return;
@@ -90,7 +94,14 @@ export function uprightBox(track: TrackedObject): UprightBox {
 
 /** Corner order of boxCorners: bottom ring (y = 0), then the top ring, each front-left first. */
 const CORNERS: readonly (readonly [number, number, number])[] = [0, 1].flatMap((top) =>
-  ([[0.5, 0.5], [0.5, -0.5], [-0.5, -0.5], [-0.5, 0.5]] as const).map(([x, z]) => [x, top, z] as const),
+  (
+    [
+      [0.5, 0.5],
+      [0.5, -0.5],
+      [-0.5, -0.5],
+      [-0.5, 0.5],
+    ] as const
+  ).map(([x, z]) => [x, top, z] as const),
 );
 
 /** The 8 corners of a box in the frame `threeToFrame` maps to (e.g. the KITTI camera): bottom 4 then top 4. */
@@ -116,9 +127,18 @@ export function boxVolumePoints(box: UprightBox, threeToFrame: THREE.Matrix4, n:
 
 /** Edges of the box as index pairs into boxCorners' output. */
 export const BOX_EDGES: readonly (readonly [number, number])[] = [
-  [0, 1], [1, 2], [2, 3], [3, 0],
-  [4, 5], [5, 6], [6, 7], [7, 4],
-  [0, 4], [1, 5], [2, 6], [3, 7],
+  [0, 1],
+  [1, 2],
+  [2, 3],
+  [3, 0],
+  [4, 5],
+  [5, 6],
+  [6, 7],
+  [7, 4],
+  [0, 4],
+  [1, 5],
+  [2, 6],
+  [3, 7],
 ];
 
 /**

@@ -33,12 +33,14 @@ for (let i = 0; i < 256; i++) {
 }
 
 function labF(t: number): number {
-  return t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116;
+  return t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116;
 }
 
 /** CIELAB (D65) of an sRGB byte triple, written to out[0..2]. */
 export function srgbToLab(r: number, g: number, b: number, out: Float64Array): void {
-  const R = LINEAR[r], G = LINEAR[g], B = LINEAR[b];
+  const R = LINEAR[r],
+    G = LINEAR[g],
+    B = LINEAR[b];
   const fx = labF((0.4124564 * R + 0.3575761 * G + 0.1804375 * B) / 0.95047);
   const fy = labF(0.2126729 * R + 0.7151522 * G + 0.072175 * B);
   const fz = labF((0.0193339 * R + 0.119192 * G + 0.9503041 * B) / 1.08883);
@@ -49,7 +51,12 @@ export function srgbToLab(r: number, g: number, b: number, out: Float64Array): v
 
 const _inner = new Float64Array(3);
 const _outer = new Float64Array(3);
-const STEPS: readonly (readonly [number, number])[] = [[1, 0], [-1, 0], [0, 1], [0, -1]];
+const STEPS: readonly (readonly [number, number])[] = [
+  [1, 0],
+  [-1, 0],
+  [0, 1],
+  [0, -1],
+];
 
 /**
  * Contrast and lightness of object `trackId`.
@@ -68,7 +75,10 @@ export function objectContrast(rgb: Uint8Array, ids: Uint8Array, widthPx: number
   };
   const inImage = (x: number, y: number): boolean => x >= 0 && y >= 0 && x < widthPx && y < heightPx;
   const limit = DISTINCT_DELTA_E * DISTINCT_DELTA_E;
-  let pixels = 0, lightnessSum = 0, samples = 0, distinct = 0;
+  let pixels = 0,
+    lightnessSum = 0,
+    samples = 0,
+    distinct = 0;
   for (let y = box[1]; y < box[3]; y++) {
     for (let x = box[0]; x < box[2]; x++) {
       if (!isObject(x, y)) continue;
@@ -80,13 +90,18 @@ export function objectContrast(rgb: Uint8Array, ids: Uint8Array, widthPx: number
         if (!inImage(x + dx, y + dy) || isObject(x + dx, y + dy)) continue;
         // An outline sample: a pixel just inside against one just outside, each a step away from
         // the edge where the antialiased RGB blends the two.
-        const ix = isObject(x - dx, y - dy) ? x - dx : x, iy = isObject(x - dx, y - dy) ? y - dy : y;
+        const ix = isObject(x - dx, y - dy) ? x - dx : x,
+          iy = isObject(x - dx, y - dy) ? y - dy : y;
         const far = inImage(x + 2 * dx, y + 2 * dy) && !isObject(x + 2 * dx, y + 2 * dy);
-        const ox = far ? x + 2 * dx : x + dx, oy = far ? y + 2 * dy : y + dy;
-        const a = at(ix, iy), b = at(ox, oy);
+        const ox = far ? x + 2 * dx : x + dx,
+          oy = far ? y + 2 * dy : y + dy;
+        const a = at(ix, iy),
+          b = at(ox, oy);
         srgbToLab(rgb[a], rgb[a + 1], rgb[a + 2], _inner);
         srgbToLab(rgb[b], rgb[b + 1], rgb[b + 2], _outer);
-        const dL = _inner[0] - _outer[0], dA = _inner[1] - _outer[1], dB = _inner[2] - _outer[2];
+        const dL = _inner[0] - _outer[0],
+          dA = _inner[1] - _outer[1],
+          dB = _inner[2] - _outer[2];
         samples++;
         if (dL * dL + dA * dA + dB * dB >= limit) distinct++;
       }

@@ -26,10 +26,7 @@ export function encodeId(id: number): [number, number, number] {
  * @param rgba      RGBA bytes, rows bottom-up as WebGL readPixels returns them
  * @param region    where the buffer lies in the image [px] (x, y of its top-left, width, height)
  */
-export function scanIds(
-  rgba: Uint8Array,
-  region: { x: number; y: number; width: number; height: number },
-): Map<number, IdStats> {
+export function scanIds(rgba: Uint8Array, region: { x: number; y: number; width: number; height: number }): Map<number, IdStats> {
   const stats = new Map<number, IdStats>();
   const { width, height } = region;
   let lastId = -1;

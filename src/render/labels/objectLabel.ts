@@ -103,9 +103,6 @@ export function objectLabel(geometry: ObjectGeometry, frames: LabelFrames, camer
     distanceM: Math.hypot(box3d.x, cy, box3d.z),
     contrast: a ? a.contrast : null,
     lightness: a ? a.lightness : null,
-    lowVisibility:
-      pixels.visible < options.minVisiblePixels ||
-      1 - occlusion < options.minVisibleFraction ||
-      (a !== null && a.contrast < options.minContrast),
+    lowVisibility: pixels.visible < options.minVisiblePixels || 1 - occlusion < options.minVisibleFraction || (a !== null && a.contrast < options.minContrast),
   };
 }

@@ -14,15 +14,22 @@ import { BOX_EDGES } from './box3d.js';
  * @param nearM   near plane distance [m]
  */
 export function projectedBox(corners: readonly THREE.Vector3[], K: readonly number[], nearM: number): Box2 | null {
-  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  let x1 = Infinity,
+    y1 = Infinity,
+    x2 = -Infinity,
+    y2 = -Infinity;
   const add = (x: number, y: number, z: number): void => {
     const { u, v } = projectKitti(K, x, y, z);
-    x1 = Math.min(x1, u); y1 = Math.min(y1, v); x2 = Math.max(x2, u); y2 = Math.max(y2, v);
+    x1 = Math.min(x1, u);
+    y1 = Math.min(y1, v);
+    x2 = Math.max(x2, u);
+    y2 = Math.max(y2, v);
   };
   for (const c of corners) if (c.z >= nearM) add(c.x, c.y, c.z);
   for (const [i, j] of BOX_EDGES) {
-    const a = corners[i], b = corners[j];
-    if ((a.z >= nearM) === (b.z >= nearM)) continue;
+    const a = corners[i],
+      b = corners[j];
+    if (a.z >= nearM === b.z >= nearM) continue;
     const t = (nearM - a.z) / (b.z - a.z);
     add(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y), nearM);
   }
@@ -31,8 +38,10 @@ export function projectedBox(corners: readonly THREE.Vector3[], K: readonly numb
 
 /** A box clipped to a widthPx x heightPx image; null when nothing of it is inside. */
 export function clipBox(box: Box2, widthPx: number, heightPx: number): Box2 | null {
-  const x1 = Math.max(0, box[0]), y1 = Math.max(0, box[1]);
-  const x2 = Math.min(widthPx, box[2]), y2 = Math.min(heightPx, box[3]);
+  const x1 = Math.max(0, box[0]),
+    y1 = Math.max(0, box[1]);
+  const x2 = Math.min(widthPx, box[2]),
+    y2 = Math.min(heightPx, box[3]);
   return x2 > x1 && y2 > y1 ? [x1, y1, x2, y2] : null;
 }
 

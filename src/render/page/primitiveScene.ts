@@ -22,9 +22,7 @@ function boxMesh(o: PrimitiveObject, lit: boolean): THREE.Mesh {
   const geometry = new THREE.BoxGeometry(o.lengthM, o.heightM, o.widthM);
   geometry.translate(0, o.heightM / 2, 0); // root at the bottom centre
   const colour = new THREE.Color(o.colour);
-  const material = lit
-    ? new THREE.MeshStandardMaterial({ color: colour, roughness: 0.6, metalness: 0.1 })
-    : new THREE.MeshBasicMaterial({ color: colour });
+  const material = lit ? new THREE.MeshStandardMaterial({ color: colour, roughness: 0.6, metalness: 0.1 }) : new THREE.MeshBasicMaterial({ color: colour });
   const mesh = new THREE.Mesh(geometry, material);
   mesh.userData.semantic = o.semantic;
   mesh.castShadow = lit;
@@ -36,12 +34,7 @@ export function buildPrimitiveScene(spec: PrimitiveScene): SceneRig {
   const scene = new THREE.Scene();
   scene.background = new THREE.Color(0x8fb4d9);
   const c = spec.camera;
-  const camera = new THREE.PerspectiveCamera(
-    verticalFovDeg(c.hfovDeg, spec.widthPx, spec.heightPx),
-    spec.widthPx / spec.heightPx,
-    c.nearM,
-    c.farM,
-  );
+  const camera = new THREE.PerspectiveCamera(verticalFovDeg(c.hfovDeg, spec.widthPx, spec.heightPx), spec.widthPx / spec.heightPx, c.nearM, c.farM);
   poseCamera(camera, c);
   scene.add(camera);
 
@@ -75,7 +68,12 @@ export function buildPrimitiveScene(spec: PrimitiveScene): SceneRig {
     sun.castShadow = true;
     sun.shadow.mapSize.set(2048, 2048);
     const s = sun.shadow.camera;
-    s.left = -60; s.right = 60; s.top = 60; s.bottom = -60; s.near = 1; s.far = 200;
+    s.left = -60;
+    s.right = 60;
+    s.top = 60;
+    s.bottom = -60;
+    s.near = 1;
+    s.far = 200;
     scene.add(sun, sun.target);
   }
 

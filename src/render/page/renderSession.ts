@@ -143,8 +143,7 @@ export class RenderSession {
     const pending: Promise<unknown>[] = [];
     /** Records when an encode finished, counted from the start of the frame [ms] (they overlap). */
     const frameStart = t;
-    const timed = <T>(pass: string, p: Promise<T>): Promise<T> =>
-      p.then((v) => ((timingsMs[`encodeDone.${pass}`] = performance.now() - frameStart), v));
+    const timed = <T>(pass: string, p: Promise<T>): Promise<T> => p.then((v) => ((timingsMs[`encodeDone.${pass}`] = performance.now() - frameStart), v));
 
     const { widthPx: W, heightPx: H } = l;
     rig.setTick(req.tick);
@@ -196,9 +195,7 @@ export class RenderSession {
         // The 3D box encloses every mesh of the object, so its projection bounds every pixel it can cover.
         const region = pixelUnion(geometry.amodalBox, seen?.box ?? null, W, H);
         const o0 = performance.now();
-        const unoccluded = region
-          ? unoccludedPixels(this.renderer, track.root, track.trackId, rig.camera, targets.ids, region, this.scratch)
-          : 0;
+        const unoccluded = region ? unoccludedPixels(this.renderer, track.root, track.trackId, rig.camera, targets.ids, region, this.scratch) : 0;
         occlusionMs += performance.now() - o0;
         const appearance = seen && rgbPng ? objectContrast(this.rgbPixels, targets.idPixels, W, H, track.trackId, seen.box) : null;
         const pixels = { visible: seen?.pixels ?? 0, visibleBox: seen?.box ?? null, unoccluded, appearance };

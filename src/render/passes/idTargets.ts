@@ -12,7 +12,10 @@ export class IdTargets {
   /** RGBA floats, rows bottom-up; red = depth [m]. */
   readonly depthPixels: Float32Array;
 
-  constructor(readonly widthPx: number, readonly heightPx: number) {
+  constructor(
+    readonly widthPx: number,
+    readonly heightPx: number,
+  ) {
     const common = {
       minFilter: THREE.NearestFilter,
       magFilter: THREE.NearestFilter,

@@ -22,15 +22,22 @@ export class RgbPass {
    */
   private readonly output: THREE.WebGLRenderTarget;
 
-  constructor(private readonly widthPx: number, private readonly heightPx: number) {
+  constructor(
+    private readonly widthPx: number,
+    private readonly heightPx: number,
+  ) {
     this.current = new THREE.FramebufferTexture(widthPx, heightPx);
     this.previous = new THREE.FramebufferTexture(Math.ceil(widthPx / 2), Math.ceil(heightPx / 2));
     this.previous.minFilter = THREE.LinearFilter;
     this.previous.magFilter = THREE.LinearFilter;
     this.post = new PostEffects(widthPx, heightPx);
     this.output = new THREE.WebGLRenderTarget(widthPx, heightPx, {
-      type: THREE.UnsignedByteType, samples: 0, depthBuffer: false, generateMipmaps: false,
-      minFilter: THREE.NearestFilter, magFilter: THREE.NearestFilter,
+      type: THREE.UnsignedByteType,
+      samples: 0,
+      depthBuffer: false,
+      generateMipmaps: false,
+      minFilter: THREE.NearestFilter,
+      magFilter: THREE.NearestFilter,
     });
   }
 
@@ -58,16 +65,20 @@ export class RgbPass {
       rig.setTick(tick);
       lap?.('blurScene');
     }
-    this.post.render(renderer, {
-      image: this.current,
-      previous: blur > 0 ? this.previous : null,
-      blurMix: 0.5 * blur,
-      noise: e.noise,
-      glare: e.glare,
-      lensDrops: e.lensDrops,
-      seed,
-      tick,
-    }, this.output);
+    this.post.render(
+      renderer,
+      {
+        image: this.current,
+        previous: blur > 0 ? this.previous : null,
+        blurMix: 0.5 * blur,
+        noise: e.noise,
+        glare: e.glare,
+        lensDrops: e.lensDrops,
+        seed,
+        tick,
+      },
+      this.output,
+    );
     lap?.('post');
     return this.output;
   }
@@ -81,7 +92,7 @@ export class RgbPass {
   drawScene(renderer: THREE.WebGLRenderer, rig: SceneRig, updateShadows: boolean): void {
     renderer.shadowMap.needsUpdate = updateShadows;
     renderer.setRenderTarget(null);
-    renderer.toneMappingExposure = Math.pow(2, rig.effects.exposureEv);
+    renderer.toneMappingExposure = 2 ** rig.effects.exposureEv;
     renderer.render(rig.scene, rig.camera);
   }
 

@@ -48,7 +48,7 @@ export class SceneOverride {
 
   private visit(obj: THREE.Object3D, inheritedTrackId: number): void {
     if (!obj.visible) return;
-    if (obj.layers.test(this.appearance) || ((obj as THREE.Points).isPoints || (obj as THREE.Line).isLine || (obj as THREE.Sprite).isSprite)) {
+    if (obj.layers.test(this.appearance) || (obj as THREE.Points).isPoints || (obj as THREE.Line).isLine || (obj as THREE.Sprite).isSprite) {
       obj.visible = false;
       this.hidden.push(obj);
       return;
@@ -67,10 +67,7 @@ export class SceneOverride {
   /** Sets every collected mesh's material for a pass. */
   use(mode: OverrideMode): void {
     for (const e of this.meshes) {
-      e.mesh.material =
-        mode === 'depth'
-          ? this.materials.depth(e.side)
-          : this.materials.id(encodeId(mode === 'instance' ? e.trackId : e.semanticId), e.side);
+      e.mesh.material = mode === 'depth' ? this.materials.depth(e.side) : this.materials.id(encodeId(mode === 'instance' ? e.trackId : e.semanticId), e.side);
     }
   }
 

@@ -18,7 +18,8 @@ export function unoccludedPixels(
   scratch: Uint8Array,
 ): number {
   const [x1, y1, x2, y2] = region;
-  const w = x2 - x1, h = y2 - y1;
+  const w = x2 - x1,
+    h = y2 - y1;
   if (w <= 0 || h <= 0) return 0;
   const yBottom = target.height - y2; // GL windows count rows from the bottom
   target.scissor.set(x1, yBottom, w, h);

@@ -36,7 +36,10 @@ export class ScenarioEditor {
   readonly view: EditorView;
   private suppressChange = false;
 
-  constructor(parent: HTMLElement, private readonly cb: EditorCallbacks) {
+  constructor(
+    parent: HTMLElement,
+    private readonly cb: EditorCallbacks,
+  ) {
     this.view = new EditorView({ parent, state: EditorState.create({ doc: '', extensions: this.extensions() }) });
   }
 

@@ -27,11 +27,23 @@ export class ExportPanel {
   private readonly formats = new Map<string, HTMLInputElement>();
   private readonly scope = h(
     'select',
-    { id: 'export-scope', title: 'This sample: the sample the preview shows, with its overrides and perturbations. The sweep: samples 0 to N-1 with the same overrides and perturbations.' },
+    {
+      id: 'export-scope',
+      title: 'This sample: the sample the preview shows, with its overrides and perturbations. The sweep: samples 0 to N-1 with the same overrides and perturbations.',
+    },
     h('option', { value: 'sample' }, 'this sample (as shown)'),
     h('option', { value: 'sweep' }, 'the sweep'),
   );
-  private readonly count = h('input', { id: 'export-count', type: 'number', min: 1, max: 100000, value: 5, 'aria-label': 'samples', title: 'Samples of the sweep (0 to N-1)', disabled: true });
+  private readonly count = h('input', {
+    id: 'export-count',
+    type: 'number',
+    min: 1,
+    max: 100000,
+    value: 5,
+    'aria-label': 'samples',
+    title: 'Samples of the sweep (0 to N-1)',
+    disabled: true,
+  });
   private readonly command = h('code', { id: 'export-command', class: 'command' }, '');
   private readonly frames = h('input', { id: 'export-frames', type: 'number', min: 1, max: 10000, value: 1, 'aria-label': 'frames per sample' });
   private readonly design = h('select', { id: 'export-design' }, ...DESIGN_NAMES.map((d) => h('option', { value: d }, d)));
@@ -188,9 +200,7 @@ export class ExportPanel {
     const { frames, reportPath } = await this.api.listFrames({ outDir });
     this.reportPath = reportPath;
     this.openReport.disabled = reportPath === null;
-    this.frameList.replaceChildren(
-      ...frames.map((f) => h('button', { class: 'frame-item', 'data-frame': f.id, onclick: () => void this.showFrame(outDir, f.id) }, f.id)),
-    );
+    this.frameList.replaceChildren(...frames.map((f) => h('button', { class: 'frame-item', 'data-frame': f.id, onclick: () => void this.showFrame(outDir, f.id) }, f.id)));
     if (frames.length > 0) await this.showFrame(outDir, frames[0].id);
   }
 

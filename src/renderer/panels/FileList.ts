@@ -18,7 +18,10 @@ export class FileList {
   private current: string | null = null;
   private dirty = false;
 
-  constructor(parent: HTMLElement, private readonly ev: FileListEvents) {
+  constructor(
+    parent: HTMLElement,
+    private readonly ev: FileListEvents,
+  ) {
     const name = h('input', { id: 'new-name', type: 'text', placeholder: 'new-scenario', 'aria-label': 'new file name', spellcheck: false });
     const create = h('button', { id: 'new-file', title: 'New scenario from the template' }, 'New');
     const go = (): void => {

@@ -18,7 +18,10 @@ const fmt = (v: ParamValue): string => (typeof v === 'number' ? String(Number(v.
 export class ParameterPanel {
   private readonly list: HTMLDivElement;
 
-  constructor(parent: HTMLElement, private readonly ev: ParameterPanelEvents) {
+  constructor(
+    parent: HTMLElement,
+    private readonly ev: ParameterPanelEvents,
+  ) {
     this.list = h('div', { class: 'param-list', id: 'param-list' });
     parent.append(h('h3', {}, 'Parameters'), this.list);
   }
@@ -76,9 +79,7 @@ export class ParameterPanel {
     } else {
       controls.push(h('span', { class: 'param-value' }, fmt(p.value)));
     }
-    const release = p.overridden
-      ? h('button', { class: 'small', title: 'Sample it from its distribution again', onclick: () => this.ev.release(p.key) }, 'sampled')
-      : null;
+    const release = p.overridden ? h('button', { class: 'small', title: 'Sample it from its distribution again', onclick: () => this.ev.release(p.key) }, 'sampled') : null;
     return h('div', { class: `param${p.overridden ? ' overridden' : ''}`, 'data-param': p.key }, name, ...controls, release);
   }
 }

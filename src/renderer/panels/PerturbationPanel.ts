@@ -43,7 +43,10 @@ export class PerturbationPanel {
   private readonly rows = new Map<keyof Perturbations, { slider: HTMLInputElement; value: HTMLSpanElement }>();
   private values: Perturbations = {};
 
-  constructor(parent: HTMLElement, private readonly onChange: (p: Perturbations) => void) {
+  constructor(
+    parent: HTMLElement,
+    private readonly onChange: (p: Perturbations) => void,
+  ) {
     const list = h('div', { class: 'knobs' });
     for (const k of KNOBS) {
       const slider = h('input', { type: 'range', min: k.min, max: k.max, step: k.step, 'aria-label': k.label, 'data-knob': k.key });

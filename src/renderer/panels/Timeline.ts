@@ -45,16 +45,17 @@ export class Timeline {
   private playing = false;
   private lastMs = 0;
 
-  constructor(parent: HTMLElement, private readonly onTick: (tick: number) => void) {
+  constructor(
+    parent: HTMLElement,
+    private readonly onTick: (tick: number) => void,
+  ) {
     this.playButton = h('button', { id: 'play', title: 'Play / pause (space)', onclick: () => this.toggle() }, 'Play');
     this.slider = h('input', { id: 'scrub', type: 'range', min: 0, max: 0, step: 1, value: 0, 'aria-label': 'Timeline' });
     this.slider.addEventListener('input', () => this.seek(Number(this.slider.value)));
     this.time = h('span', { id: 'time', class: 'time' }, '0.00 s');
     this.speed = h('select', { id: 'speed' }, ...[0.25, 0.5, 1, 2, 4].map((s) => h('option', { value: s, selected: s === 1 }, `${s}x`)));
     this.marks = h('div', { class: 'marks', id: 'event-marks' });
-    parent.append(
-      h('div', { class: 'timeline-row' }, this.playButton, h('div', { class: 'track' }, this.marks, this.slider), this.time, field('speed', this.speed)),
-    );
+    parent.append(h('div', { class: 'timeline-row' }, this.playButton, h('div', { class: 'track' }, this.marks, this.slider), this.time, field('speed', this.speed)));
     const step = (ms: number): void => {
       if (this.playing) {
         const dt = Math.min(0.1, (ms - this.lastMs) / 1000);

@@ -16,8 +16,15 @@ export interface OverlayFlags {
 
 /** Colour of a label class in every overlay. */
 export const CLASS_COLOURS: Record<string, string> = {
-  Car: '#ffb000', Van: '#ff7a00', Truck: '#ff4d4d', Bus: '#ff3da8', Motorcycle: '#b26bff',
-  Cyclist: '#33d1ff', Pedestrian: '#35e07a', Animal: '#c8ff3d', Object: '#ffffff',
+  Car: '#ffb000',
+  Van: '#ff7a00',
+  Truck: '#ff4d4d',
+  Bus: '#ff3da8',
+  Motorcycle: '#b26bff',
+  Cyclist: '#33d1ff',
+  Pedestrian: '#35e07a',
+  Animal: '#c8ff3d',
+  Object: '#ffffff',
 };
 
 const LANE_STEP_M = 2;
@@ -32,8 +39,7 @@ export class Overlays {
   private readonly boxes: { track: TrackedObject; line: THREE.LineSegments; scale: THREE.Matrix4 }[] = [];
   private readonly lanes: THREE.Group;
 
-  constructor(
-    private readonly tracks: readonly TrackedObject[],
+  constructor(readonly tracks: readonly TrackedObject[],
     network: RoadNetwork,
   ) {
     this.group.name = 'overlays';
@@ -72,7 +78,10 @@ export class Overlays {
     ctx.font = '12px system-ui, sans-serif';
     ctx.lineWidth = 2;
     for (const b of this.boxes) {
-      let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+      let x1 = Infinity,
+        y1 = Infinity,
+        x2 = -Infinity,
+        y2 = -Infinity;
       let behind = 0;
       const m = b.line.matrix;
       for (const c of UNIT_CORNERS) {

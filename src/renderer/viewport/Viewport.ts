@@ -259,7 +259,7 @@ export class Viewport {
     this.renderer.setViewport(rect.x, H - rect.y - rect.height, rect.width, rect.height);
     this.renderer.setScissor(rect.x, H - rect.y - rect.height, rect.width, rect.height);
     this.renderer.setScissorTest(true);
-    this.renderer.toneMappingExposure = Math.pow(2, l.rig.effects.exposureEv);
+    this.renderer.toneMappingExposure = 2 ** l.rig.effects.exposureEv;
     // A colour background is cleared by three.js itself as the render starts.
     if (!(l.rig.scene.background instanceof THREE.Color)) {
       this.renderer.setClearColor(LETTERBOX, 1);

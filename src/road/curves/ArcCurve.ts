@@ -10,7 +10,13 @@ export class ArcCurve extends BaseCurve {
   readonly sign: 1 | -1;
   readonly centre: Vec2;
 
-  constructor(readonly start: Pose, readonly radiusM: number, readonly angleRad: number, direction: 'left' | 'right', widthM = 0) {
+  constructor(
+    readonly start: Pose,
+    readonly radiusM: number,
+    readonly angleRad: number,
+    direction: 'left' | 'right',
+    widthM = 0,
+  ) {
     super(widthM);
     if (!(radiusM > 0) || !(angleRad > 0)) throw new Error(`ArcCurve needs a positive radius and angle (got ${radiusM} m, ${angleRad} rad)`);
     this.sign = direction === 'left' ? 1 : -1;

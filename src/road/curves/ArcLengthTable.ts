@@ -10,7 +10,10 @@ export class ArcLengthTable {
   private readonly s: Float64Array;
   private readonly n: number;
 
-  constructor(private readonly speed: (u: number) => number, cells: number) {
+  constructor(
+    private readonly speed: (u: number) => number,
+    cells: number,
+  ) {
     this.n = cells;
     this.s = new Float64Array(cells + 1);
     for (let i = 1; i <= cells; i++) this.s[i] = this.s[i - 1]! + gaussLegendre(speed, (i - 1) / cells, i / cells);

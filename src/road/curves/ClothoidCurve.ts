@@ -15,7 +15,13 @@ const KNOT_M = 1;
 export class ClothoidCurve extends BaseCurve {
   private readonly knots: Vec2[] = [];
 
-  constructor(readonly start: Pose, readonly lengthM: number, readonly k0: number, readonly k1: number, widthM = 0) {
+  constructor(
+    readonly start: Pose,
+    readonly lengthM: number,
+    readonly k0: number,
+    readonly k1: number,
+    widthM = 0,
+  ) {
     super(widthM);
     if (!(lengthM > 0)) throw new Error(`ClothoidCurve needs a positive length (got ${lengthM} m)`);
     const n = Math.ceil(lengthM / KNOT_M);

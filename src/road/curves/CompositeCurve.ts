@@ -20,7 +20,10 @@ export class CompositeCurve extends BaseCurve {
   /** Per piece: the point at half its length; every point of the piece lies within half its length of it. */
   private readonly mids: Vec2[] = [];
 
-  constructor(readonly start: Pose, widthM = 0) {
+  constructor(
+    readonly start: Pose,
+    widthM = 0,
+  ) {
     super(widthM);
   }
 

@@ -9,7 +9,13 @@ import { wrapAngle } from '../../math/angles.js';
  * (4/3 tan(turn/4) of the radius), used for junction and roundabout connectors.
  */
 export class CubicBezierCurve extends ParametricCurve {
-  constructor(readonly p0: Vec2, readonly p1: Vec2, readonly p2: Vec2, readonly p3: Vec2, widthM = 0) {
+  constructor(
+    readonly p0: Vec2,
+    readonly p1: Vec2,
+    readonly p2: Vec2,
+    readonly p3: Vec2,
+    widthM = 0,
+  ) {
     super(widthM);
   }
 

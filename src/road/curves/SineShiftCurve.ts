@@ -11,7 +11,12 @@ export class SineShiftCurve extends ParametricCurve {
   private readonly c: number;
   private readonly sn: number;
 
-  constructor(readonly start: Pose, readonly runM: number, readonly offsetM: number, widthM = 0) {
+  constructor(
+    readonly start: Pose,
+    readonly runM: number,
+    readonly offsetM: number,
+    widthM = 0,
+  ) {
     super(widthM);
     if (!(runM > 0)) throw new Error(`SineShiftCurve needs a positive run (got ${runM} m)`);
     this.c = Math.cos(start.headingRad);

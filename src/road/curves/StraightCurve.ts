@@ -5,7 +5,11 @@ import { clamp } from '../../math/angles.js';
 
 /** A straight segment from a start pose [m]. */
 export class StraightCurve extends BaseCurve {
-  constructor(readonly start: Pose, readonly lengthM: number, widthM = 0) {
+  constructor(
+    readonly start: Pose,
+    readonly lengthM: number,
+    widthM = 0,
+  ) {
     super(widthM);
   }
 

@@ -12,9 +12,7 @@ export const DEFAULT_GRID_LEVELS = 3;
 export function gridDesign(dimensions: readonly DesignDimension[], gridLevels = DEFAULT_GRID_LEVELS): Design {
   if (!Number.isInteger(gridLevels) || gridLevels < 1) throw new RangeError(`grid levels must be a positive integer, got ${gridLevels}`);
   const radix = dimensions.map((d) => (Number.isFinite(d.levelCount) ? d.levelCount : gridLevels));
-  const coordinate = dimensions.map((d, k) =>
-    Number.isFinite(d.levelCount) ? (j: number) => d.levelU(j) : (j: number) => (j + 0.5) / radix[k],
-  );
+  const coordinate = dimensions.map((d, k) => (Number.isFinite(d.levelCount) ? (j: number) => d.levelU(j) : (j: number) => (j + 0.5) / radix[k]));
   const levels = (index: number): number[] => {
     assertIndex(index);
     const out = new Array<number>(dimensions.length);

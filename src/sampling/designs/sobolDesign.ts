@@ -86,9 +86,7 @@ export const SOBOL_RETRY_BITS = 10;
 export function sobolDesign(dimensions: number, seed: number, options: SobolOptions = {}): Design {
   const table = directions();
   if (dimensions > table.length) {
-    throw new RangeError(
-      `the sobol design supports up to ${table.length} random dimensions and this scenario has ${dimensions}; use the lhs or random design`,
-    );
+    throw new RangeError(`the sobol design supports up to ${table.length} random dimensions and this scenario has ${dimensions}; use the lhs or random design`);
   }
   const scramble = options.scramble ?? true;
   const v: Uint32Array[] = [];

@@ -57,11 +57,12 @@ export class Proposal {
   private readonly probs: number[][];
   private readonly cumulative: number[][];
 
-  constructor(readonly dims: readonly SearchDimension[], readonly params: ProposalParams) {
+  constructor(
+    readonly dims: readonly SearchDimension[],
+    readonly params: ProposalParams,
+  ) {
     checkParams(dims, params);
-    this.mass = dims.map((d, k) =>
-      d.kind === 'continuous' ? normalCdf((Z_MAX - params.mean[k]) / params.sd[k]) - normalCdf((-Z_MAX - params.mean[k]) / params.sd[k]) : 1,
-    );
+    this.mass = dims.map((d, k) => (d.kind === 'continuous' ? normalCdf((Z_MAX - params.mean[k]) / params.sd[k]) - normalCdf((-Z_MAX - params.mean[k]) / params.sd[k]) : 1));
     this.probs = dims.map((d, k) => {
       if (d.kind !== 'discrete') return [];
       // A value with no declared probability can never be drawn; it gets no proposal share either.

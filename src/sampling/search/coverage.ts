@@ -131,7 +131,9 @@ export function coverageDesign(spec: ScenarioSpec, options: CoverageOptions): Co
   const { axes, positions } = coverageAxes(plan, options.keys, options.levels);
   const cells = axes.reduce((n, a) => n * (a.edges.length - 1), 1);
   if (cells > MAX_COVERAGE_CELLS) {
-    throw new SamplingError(`a grid over ${axes.map((a) => a.key).join(', ')} has ${cells} cells, more than ${MAX_COVERAGE_CELLS}; name fewer parameters with --cells or lower --levels`);
+    throw new SamplingError(
+      `a grid over ${axes.map((a) => a.key).join(', ')} has ${cells} cells, more than ${MAX_COVERAGE_CELLS}; name fewer parameters with --cells or lower --levels`,
+    );
   }
   const triesPerCell = options.triesPerCell ?? 200;
   const volume = (levels: number[]): number => levels.reduce((v, j, i) => v * (axes[i].edges[j + 1] - axes[i].edges[j]), 1);

@@ -66,7 +66,11 @@ class SearchState {
   private collisions = 0;
   private bestScore = -Infinity;
 
-  constructor(spec: ScenarioSpec, readonly options: SearchOptions, readonly evaluate: Evaluator) {
+  constructor(
+    spec: ScenarioSpec,
+    readonly options: SearchOptions,
+    readonly evaluate: Evaluator,
+  ) {
     if (!Number.isSafeInteger(options.budget) || options.budget < 1) throw new RangeError(`budget must be a positive whole number of rollouts, got ${options.budget}`);
     if (!Number.isSafeInteger(options.keep) || options.keep < 0) throw new RangeError(`keep must be a whole number, 0 or more, got ${options.keep}`);
     this.plan = compileSpec(spec);
@@ -118,7 +122,8 @@ class SearchState {
         tries++;
         if (pointMeetsRequirements(this.plan, candidate)) u = candidate;
       }
-      if (u === null) throw new SamplingError(`the search proposal drew ${maxTries} points in a row that broke a requirement; loosen the requirements or raise sweep.maxTries`, '/requires');
+      if (u === null)
+        throw new SamplingError(`the search proposal drew ${maxTries} points in a row that broke a requirement; loosen the requirements or raise sweep.maxTries`, '/requires');
       points.push(u);
     }
     // The declared distribution's own acceptance cancels exactly: its draws weigh 1.
@@ -134,7 +139,13 @@ class SearchState {
   async run(draws: readonly Draw[], iteration: number): Promise<Rollout[]> {
     const batch = draws.slice(0, Math.max(0, this.remaining));
     const samples = batch.map((d, k) =>
-      sampledInstance(this.plan, pointValues(this.plan, d.u), { index: this.rollouts.length + k, seed: this.options.seed, design: 'search' as DesignName, tries: 1, weight: d.weight }),
+      sampledInstance(this.plan, pointValues(this.plan, d.u), {
+        index: this.rollouts.length + k,
+        seed: this.options.seed,
+        design: 'search' as DesignName,
+        tries: 1,
+        weight: d.weight,
+      }),
     );
     const results: Evaluation[] = samples.length > 0 ? await this.evaluate(samples) : [];
     if (results.length !== samples.length) throw new Error(`the evaluator returned ${results.length} results for ${samples.length} instances`);

@@ -86,9 +86,7 @@ export class PersonFigure {
     const top = lib.standard(`cloth:#${look.top.getHexString()}`, { colour: look.top, roughness: 0.9 });
     const bottom = lib.standard(`cloth:#${look.bottom.getHexString()}`, { colour: look.bottom, roughness: 0.9 });
     const shoe = lib.standard('shoe', { colour: 0x1e1b18, roughness: 0.8 });
-    const hair = look.helmet
-      ? lib.standard('helmet', { colour: 0x1a1a1a, roughness: 0.3, metalness: 0.2 })
-      : lib.standard('hair', { colour: 0x2a1d14, roughness: 0.9 });
+    const hair = look.helmet ? lib.standard('helmet', { colour: 0x1a1a1a, roughness: 0.3, metalness: 0.2 }) : lib.standard('hair', { colour: 0x2a1d14, roughness: 0.9 });
 
     this.hipY = p.hipY * h;
     this.thighM = 0.245 * h;
@@ -106,12 +104,21 @@ export class PersonFigure {
     const headY = torsoLen + 0.035 * h + p.headR * h;
     this.chest.add(part(lib.limb, skin, 0.022 * h, 0.05 * h, 0.022 * h, 0, torsoLen + 0.045 * h, 0));
     this.chest.add(part(lib.sphere, skin, p.headR * h * 0.92, p.headR * h * 1.1, p.headR * h * 0.85, 0, headY, 0));
-    const cap = part(lib.sphere, hair, p.headR * h * (look.helmet ? 1.15 : 0.97), p.headR * h * (look.helmet ? 1.05 : 0.8), p.headR * h * (look.helmet ? 1.1 : 0.9), -0.01 * h, headY + p.headR * h * 0.3, 0);
+    const cap = part(
+      lib.sphere,
+      hair,
+      p.headR * h * (look.helmet ? 1.15 : 0.97),
+      p.headR * h * (look.helmet ? 1.05 : 0.8),
+      p.headR * h * (look.helmet ? 1.1 : 0.9),
+      -0.01 * h,
+      headY + p.headR * h * 0.3,
+      0,
+    );
     this.chest.add(cap);
 
     const leg = (side: number): Limb => {
       const upper = new THREE.Object3D();
-      upper.position.set(0, 0, -side * (p.hipW * h) / 4);
+      upper.position.set(0, 0, (-side * (p.hipW * h)) / 4);
       upper.add(part(lib.limb, bottom, 0.055 * h, this.thighM, 0.055 * h));
       const lower = new THREE.Object3D();
       lower.position.y = -this.thighM;

@@ -28,7 +28,12 @@ export class VehicleGlows {
   private readonly kinds: GlowKind[] = [];
 
   /** Glow positions in the vehicle frame; `strength` 0..1 (0: no halos, e.g. by day). */
-  constructor(lib: MaterialLibrary, spots: readonly { kind: GlowKind; x: number; y: number; z: number }[], sizeM: number, private readonly strength: number) {
+  constructor(
+    lib: MaterialLibrary,
+    spots: readonly { kind: GlowKind; x: number; y: number; z: number }[],
+    sizeM: number,
+    private readonly strength: number,
+  ) {
     const pos = new Float32Array(spots.length * 3);
     spots.forEach((s, i) => {
       pos.set([s.x, s.y, s.z], 3 * i);

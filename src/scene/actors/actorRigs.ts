@@ -63,7 +63,13 @@ export class ActorRigs {
   private readonly rigs: (ActorRig | null)[] = [];
 
   /** `glow` 0..1: strength of vehicle lamp halos (dark, fog). */
-  constructor(lib: MaterialLibrary, instance: ScenarioInstance, private readonly trajectory: Trajectory, shadows: boolean, glow: number) {
+  constructor(
+    lib: MaterialLibrary,
+    instance: ScenarioInstance,
+    private readonly trajectory: Trajectory,
+    shadows: boolean,
+    glow: number,
+  ) {
     this.group.name = 'actors';
     const byId = new Map(instance.actors.map((a) => [a.id, a]));
     trajectory.actors.forEach((info, i) => {
@@ -91,7 +97,15 @@ export class ActorRigs {
       const rig = this.rigs[a];
       if (!rig) continue;
       const o = stateRow(tr, k, a);
-      setWorldPose(rig.root, st[o + STATE_COLUMN.x] as number, st[o + STATE_COLUMN.y] as number, st[o + STATE_COLUMN.z] as number, st[o + STATE_COLUMN.yawRad] as number, st[o + STATE_COLUMN.pitchRad] as number, st[o + STATE_COLUMN.rollRad] as number);
+      setWorldPose(
+        rig.root,
+        st[o + STATE_COLUMN.x] as number,
+        st[o + STATE_COLUMN.y] as number,
+        st[o + STATE_COLUMN.z] as number,
+        st[o + STATE_COLUMN.yawRad] as number,
+        st[o + STATE_COLUMN.pitchRad] as number,
+        st[o + STATE_COLUMN.rollRad] as number,
+      );
       rig.animate(st, o, timeS);
     }
   }

@@ -26,7 +26,10 @@ function frameMat(lib: MaterialLibrary): THREE.MeshStandardMaterial {
 function ringWheel(lib: MaterialLibrary, radiusM: number, x: number, y: number, z: number): THREE.Object3D {
   const spin = new THREE.Object3D();
   spin.position.set(x, y, z);
-  const ring = new THREE.Mesh(lib.geometry('ring', () => new THREE.TorusGeometry(1, 0.07, 6, 20)), lib.standard('tyre', { colour: 0x151515, roughness: 0.95 }));
+  const ring = new THREE.Mesh(
+    lib.geometry('ring', () => new THREE.TorusGeometry(1, 0.07, 6, 20)),
+    lib.standard('tyre', { colour: 0x151515, roughness: 0.95 }),
+  );
   ring.scale.setScalar(radiusM);
   spin.add(ring);
   spin.add(part(lib.box, frameMat(lib), radiusM * 1.9, 0.02, 0.02));
@@ -44,7 +47,12 @@ function wheelchair(lib: MaterialLibrary, fig: PersonFigure): AidParts {
   group.add(part(lib.box, seat, 0.05, 0.45, hipW, -0.24, seatY + 0.22, 0));
   group.add(part(lib.box, frame, 0.03, 0.5, 0.03, 0.25, 0.25, hipW / 2 - 0.02));
   group.add(part(lib.box, frame, 0.03, 0.5, 0.03, 0.25, 0.25, -hipW / 2 + 0.02));
-  const wheels = [ringWheel(lib, 0.3, -0.08, 0.3, hipW / 2 + 0.04), ringWheel(lib, 0.3, -0.08, 0.3, -hipW / 2 - 0.04), ringWheel(lib, 0.08, 0.3, 0.08, 0.2), ringWheel(lib, 0.08, 0.3, 0.08, -0.2)];
+  const wheels = [
+    ringWheel(lib, 0.3, -0.08, 0.3, hipW / 2 + 0.04),
+    ringWheel(lib, 0.3, -0.08, 0.3, -hipW / 2 - 0.04),
+    ringWheel(lib, 0.08, 0.3, 0.08, 0.2),
+    ringWheel(lib, 0.08, 0.3, 0.08, -0.2),
+  ];
   group.add(...wheels);
   return {
     group,
@@ -73,7 +81,12 @@ function stroller(lib: MaterialLibrary, fig: PersonFigure): AidParts {
   group.add(part(lib.box, frame, 0.5, 0.025, 0.025, x - 0.3, (handleY + 0.5) / 2, 0.2).rotateZ(-0.9));
   group.add(part(lib.box, frame, 0.5, 0.025, 0.025, x - 0.3, (handleY + 0.5) / 2, -0.2).rotateZ(-0.9));
   group.add(part(lib.box, frame, 0.03, 0.03, 0.44, x - 0.42, handleY, 0));
-  const wheels = [ringWheel(lib, 0.1, x - 0.2, 0.1, 0.22), ringWheel(lib, 0.1, x - 0.2, 0.1, -0.22), ringWheel(lib, 0.1, x + 0.3, 0.1, 0.22), ringWheel(lib, 0.1, x + 0.3, 0.1, -0.22)];
+  const wheels = [
+    ringWheel(lib, 0.1, x - 0.2, 0.1, 0.22),
+    ringWheel(lib, 0.1, x - 0.2, 0.1, -0.22),
+    ringWheel(lib, 0.1, x + 0.3, 0.1, 0.22),
+    ringWheel(lib, 0.1, x + 0.3, 0.1, -0.22),
+  ];
   group.add(...wheels);
   return {
     group,
@@ -133,10 +146,15 @@ function walker(lib: MaterialLibrary, fig: PersonFigure): AidParts {
 /** Parts of a mobility aid, or null for none. */
 export function buildMobilityAid(lib: MaterialLibrary, aid: MobilityAid, fig: PersonFigure): AidParts | null {
   switch (aid) {
-    case 'wheelchair': return wheelchair(lib, fig);
-    case 'stroller': return stroller(lib, fig);
-    case 'cane': return cane(lib, fig);
-    case 'walker': return walker(lib, fig);
-    case 'none': return null;
+    case 'wheelchair':
+      return wheelchair(lib, fig);
+    case 'stroller':
+      return stroller(lib, fig);
+    case 'cane':
+      return cane(lib, fig);
+    case 'walker':
+      return walker(lib, fig);
+    case 'none':
+      return null;
   }
 }

@@ -42,7 +42,15 @@ export class MotorcycleRig implements ActorRig {
     bike.add(part(lib.box, this.lamps.tail, 0.04, 0.06, 0.14, rear - 0.12, r + 0.35, 0));
     bike.add(part(lib.box, this.lamps.indicatorLeft, 0.05, 0.04, 0.05, front - 0.15, r + 0.5, -0.2));
     bike.add(part(lib.box, this.lamps.indicatorRight, 0.05, 0.04, 0.05, front - 0.15, r + 0.5, 0.2));
-    this.glows = new VehicleGlows(lib, [{ kind: 'head', x: front - 0.05, y: r + 0.52, z: 0 }, { kind: 'tail', x: rear - 0.18, y: r + 0.35, z: 0 }], 0.7, glow);
+    this.glows = new VehicleGlows(
+      lib,
+      [
+        { kind: 'head', x: front - 0.05, y: r + 0.52, z: 0 },
+        { kind: 'tail', x: rear - 0.18, y: r + 0.35, z: 0 },
+      ],
+      0.7,
+      glow,
+    );
     bike.add(this.glows.points);
     this.wheels = [makeWheel(lib, r, 0.14, front, r, 0, 1), makeWheel(lib, r, 0.16, rear, r, 0, 1)];
     for (const w of this.wheels) bike.add(w.steer);

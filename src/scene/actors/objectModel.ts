@@ -16,7 +16,10 @@ export function unitObjectParts(lib: MaterialLibrary, shape: ObjectShape): THREE
   const m = (key: string, colour: number, roughness = 0.8): THREE.MeshStandardMaterial => lib.standard(key, { colour, roughness });
   switch (shape) {
     case 'cone': {
-      const cone = new THREE.Mesh(lib.geometry('cone', () => new THREE.ConeGeometry(0.42, 0.92, 14).translate(0, 0.5, 0)), m('cone-orange', 0xff5a0a, 0.6));
+      const cone = new THREE.Mesh(
+        lib.geometry('cone', () => new THREE.ConeGeometry(0.42, 0.92, 14).translate(0, 0.5, 0)),
+        m('cone-orange', 0xff5a0a, 0.6),
+      );
       return [cone, part(lib.cylinder, m('reflective', 0xf0f0f0, 0.4), 0.27, 0.14, 0.27, 0, 0.52, 0), part(lib.box, m('cone-base', 0x222222), 1, 0.05, 1, 0, 0.025, 0)];
     }
     case 'barrier':
@@ -29,7 +32,17 @@ export function unitObjectParts(lib: MaterialLibrary, shape: ObjectShape): THREE
     case 'box':
       return [part(lib.boxBase, m('cardboard', 0xa57a48, 0.95), 1, 1, 1), part(lib.box, m('tape', 0xc9b58a, 0.6), 1.01, 0.04, 0.25, 0, 1, 0)];
     case 'tyre':
-      return [new THREE.Mesh(lib.geometry('tyre-lying', () => new THREE.TorusGeometry(0.36, 0.14, 8, 20).rotateX(Math.PI / 2).scale(1, 3.5, 1).translate(0, 0.5, 0)), m('tyre', 0x151515, 0.95))];
+      return [
+        new THREE.Mesh(
+          lib.geometry('tyre-lying', () =>
+            new THREE.TorusGeometry(0.36, 0.14, 8, 20)
+              .rotateX(Math.PI / 2)
+              .scale(1, 3.5, 1)
+              .translate(0, 0.5, 0),
+          ),
+          m('tyre', 0x151515, 0.95),
+        ),
+      ];
     case 'barrel':
       return [
         part(lib.cylinder, m('barrel', 0x1f5fa8, 0.5), 0.5, 1, 0.5, 0, 0.5, 0),
@@ -38,7 +51,10 @@ export function unitObjectParts(lib: MaterialLibrary, shape: ObjectShape): THREE
       ];
     case 'debris':
       return [
-        new THREE.Mesh(lib.geometry('debris', () => new THREE.DodecahedronGeometry(0.5, 0).scale(1, 0.9, 0.8).translate(0, 0.45, 0)), m('debris', 0x6d6457, 0.9)),
+        new THREE.Mesh(
+          lib.geometry('debris', () => new THREE.DodecahedronGeometry(0.5, 0).scale(1, 0.9, 0.8).translate(0, 0.45, 0)),
+          m('debris', 0x6d6457, 0.9),
+        ),
       ];
     case 'ball':
       return [part(lib.sphere, m('ball', 0xe0261c, 0.5), 0.5, 0.5, 0.5, 0, 0.5, 0)];

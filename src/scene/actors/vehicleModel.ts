@@ -56,8 +56,14 @@ export class VehicleRig implements ActorRig {
     const neutral = lib.standard('cargo', { colour: 0xd9dadc, roughness: 0.7 });
     const dark = lib.standard('chassis', { colour: 0x202022, roughness: 0.8 });
 
-    const body = new THREE.Mesh(lib.geometry(`body:${sizeKey}`, () => extruded(plan.body, look.size, 1)), paint);
-    const windows = new THREE.Mesh(lib.geometry(`glass:${sizeKey}`, () => extruded(plan.glass, look.size, plan.glassWidth)), glass);
+    const body = new THREE.Mesh(
+      lib.geometry(`body:${sizeKey}`, () => extruded(plan.body, look.size, 1)),
+      paint,
+    );
+    const windows = new THREE.Mesh(
+      lib.geometry(`glass:${sizeKey}`, () => extruded(plan.glass, look.size, plan.glassWidth)),
+      glass,
+    );
     this.root.add(body, windows);
     if (plan.roof) this.root.add(boxPart(lib, plan.roof, look.size, paint));
     if (plan.cargo) this.root.add(boxPart(lib, plan.cargo, look.size, neutral));

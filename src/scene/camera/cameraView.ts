@@ -53,7 +53,10 @@ export class CameraView {
   private readonly heightPx: number;
   private posedTick = -1;
 
-  constructor(private readonly trajectory: Trajectory, rig: CameraRig) {
+  constructor(
+    private readonly trajectory: Trajectory,
+    rig: CameraRig,
+  ) {
     this.ego = new EgoCamera(rig);
     this.widthPx = rig.widthPx;
     this.heightPx = rig.heightPx;
@@ -105,7 +108,11 @@ export class CameraView {
   private silhouette(tick: number, actor: number): Silhouette | null {
     this.points(tick, actor, _pts);
     if (_pts.length === 0) return null;
-    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity, nearM = Infinity;
+    let x1 = Infinity,
+      y1 = Infinity,
+      x2 = -Infinity,
+      y2 = -Infinity,
+      nearM = Infinity;
     for (let i = 0; i < _pts.length; i += 3) {
       x1 = Math.min(x1, _pts[i]);
       x2 = Math.max(x2, _pts[i]);
@@ -131,11 +138,16 @@ export class CameraView {
       if (sil && sil.x2 > 0 && sil.x1 < this.widthPx && sil.y2 > 0 && sil.y1 < this.heightPx) occluders.push(sil);
     }
     this.points(tick, actor, _own);
-    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    let x1 = Infinity,
+      y1 = Infinity,
+      x2 = -Infinity,
+      y2 = -Infinity;
     let inImage = 0;
     let clear = 0;
     for (let i = 0; i < _own.length; i += 3) {
-      const u = _own[i], v = _own[i + 1], d = _own[i + 2];
+      const u = _own[i],
+        v = _own[i + 1],
+        d = _own[i + 2];
       x1 = Math.min(x1, u);
       x2 = Math.max(x2, u);
       y1 = Math.min(y1, v);
@@ -144,7 +156,10 @@ export class CameraView {
       inImage++;
       if (!occluders.some((o) => o.nearM < d && u >= o.x1 && u <= o.x2 && v >= o.y1 && v <= o.y2)) clear++;
     }
-    const cx1 = Math.max(0, x1), cy1 = Math.max(0, y1), cx2 = Math.min(this.widthPx, x2), cy2 = Math.min(this.heightPx, y2);
+    const cx1 = Math.max(0, x1),
+      cy1 = Math.max(0, y1),
+      cx2 = Math.min(this.widthPx, x2),
+      cy2 = Math.min(this.heightPx, y2);
     if (!(cx2 > cx1 && cy2 > cy1)) return { box: null, heightPx: 0, distanceM, unoccludedShare: 0 };
     return { box: [cx1, cy1, cx2, cy2], heightPx: cy2 - cy1, distanceM, unoccludedShare: inImage ? clear / inImage : 0 };
   }

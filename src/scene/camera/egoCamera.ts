@@ -9,7 +9,6 @@ import type { CameraRig } from '../../scenario/types.js';
 export const CAMERA_NEAR_M = 0.1;
 export const CAMERA_FAR_M = 3000;
 
-
 export class EgoCamera {
   /** Posed at the ego's bottom centre with its heading; the camera is its child. */
   readonly mount = new THREE.Object3D();

@@ -3,7 +3,7 @@
  * the lamps nearest a point of interest (ahead of the camera). A fixed count keeps shaders from
  * recompiling; selection reuses preallocated arrays.
  */
-import * as THREE from 'three';
+import type * as THREE from 'three';
 
 export class LampPool {
   readonly lights: THREE.SpotLight[] = [];

@@ -9,7 +9,13 @@ import { tagAppearance } from '../materials/tagging.js';
 
 /** Radial falloff, warm white. */
 function poolTexture(): THREE.DataTexture {
-  return radialTexture({ size: 64, falloff: (r) => Math.max(0, 1 - r * r) ** 2, texel: (a) => [Math.round(255 * a), Math.round(205 * a), Math.round(140 * a), 255], linear: true, srgb: true });
+  return radialTexture({
+    size: 64,
+    falloff: (r) => Math.max(0, 1 - r * r) ** 2,
+    texel: (a) => [Math.round(255 * a), Math.round(205 * a), Math.round(140 * a), 255],
+    linear: true,
+    srgb: true,
+  });
 }
 
 /**

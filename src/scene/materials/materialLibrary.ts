@@ -120,16 +120,7 @@ export class MaterialLibrary {
 }
 
 /** A mesh of a shared geometry, scaled and placed (the common way parts are made). */
-export function part(
-  geometry: THREE.BufferGeometry,
-  material: THREE.Material,
-  sx: number,
-  sy: number,
-  sz: number,
-  x = 0,
-  y = 0,
-  z = 0,
-): THREE.Mesh {
+export function part(geometry: THREE.BufferGeometry, material: THREE.Material, sx: number, sy: number, sz: number, x = 0, y = 0, z = 0): THREE.Mesh {
   const m = new THREE.Mesh(geometry, material);
   m.scale.set(sx, sy, sz);
   m.position.set(x, y, z);

@@ -2,7 +2,7 @@
  * Marks meshes for the render passes: a semantic class on every labeled-pass mesh, and the
  * APPEARANCE-only layer for things that only change the look (particles, glows, the sky).
  */
-import * as THREE from 'three';
+import type * as THREE from 'three';
 import { LAYERS, type SemanticClass } from '../types.js';
 
 export interface ShadowFlags {

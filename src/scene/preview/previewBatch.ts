@@ -130,7 +130,10 @@ export class PreviewBatches {
       });
     }
     for (const parts of byState.values()) {
-      const geometry = mergeGeometries(parts.map((p, i) => partGeometry(p.mesh, i)), false);
+      const geometry = mergeGeometries(
+        parts.map((p, i) => partGeometry(p.mesh, i)),
+        false,
+      );
       if (!geometry) continue;
       const data = new Float32Array(parts.length * PART_TEXELS * 4);
       const texture = new THREE.DataTexture(data, PART_TEXELS, parts.length, THREE.RGBAFormat, THREE.FloatType);

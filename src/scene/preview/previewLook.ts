@@ -63,9 +63,21 @@ export function previewMaterialOf(m: LitMaterial, fog: boolean, textures = new M
   const uniforms: Record<string, THREE.IUniform> = {};
   // Read from the original at each upload: lamps, brake lights and signals change per tick.
   const emissive = new THREE.Color();
-  uniforms.diffuse = { get value() { return m.color; } };
-  uniforms.emissive = { get value() { return emissive.copy(m.emissive).multiplyScalar(m.emissiveIntensity); } };
-  uniforms.opacity = { get value() { return m.opacity; } };
+  uniforms.diffuse = {
+    get value() {
+      return m.color;
+    },
+  };
+  uniforms.emissive = {
+    get value() {
+      return emissive.copy(m.emissive).multiplyScalar(m.emissiveIntensity);
+    },
+  };
+  uniforms.opacity = {
+    get value() {
+      return m.opacity;
+    },
+  };
   const defines: Record<string, string> = {};
   if (m.map) {
     defines.PREVIEW_MAP = '';
@@ -96,7 +108,12 @@ export function isPreviewMaterial(m: THREE.Material): m is THREE.ShaderMaterial 
  * A material running the preview shader with the base fields of `base` (blending, side, depth
  * test and write, polygon offset, name ...), the scene's lights and, if `fog`, its fog.
  */
-export function previewShaderMaterial(base: THREE.Material & { fog: boolean }, uniforms: Record<string, THREE.IUniform>, defines: Record<string, string>, fog: boolean): THREE.ShaderMaterial {
+export function previewShaderMaterial(
+  base: THREE.Material & { fog: boolean },
+  uniforms: Record<string, THREE.IUniform>,
+  defines: Record<string, string>,
+  fog: boolean,
+): THREE.ShaderMaterial {
   const all = { ...THREE.UniformsUtils.merge([THREE.UniformsLib.lights, THREE.UniformsLib.fog]), ...uniforms };
   const p = new THREE.ShaderMaterial({ uniforms: all, defines, vertexShader: previewVertexShader, fragmentShader: previewFragmentShader, lights: true });
   // ShaderMaterial's own copy would also take the original's shaders, which it has none of.

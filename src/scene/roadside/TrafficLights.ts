@@ -18,7 +18,12 @@ export class TrafficLights {
   private readonly heads: Head[] = [];
 
   /** Heads stand at their position facing against `headingRad` (towards approaching traffic). */
-  constructor(network: RoadNetwork, private readonly trajectory: Trajectory, lib: MaterialLibrary, shadows: boolean) {
+  constructor(
+    network: RoadNetwork,
+    private readonly trajectory: Trajectory,
+    lib: MaterialLibrary,
+    shadows: boolean,
+  ) {
     this.group.name = 'traffic-lights';
     const metal = lib.standard('signal-pole', { colour: 0x4a4d52, roughness: 0.5, metalness: 0.5 });
     const housing = lib.standard('signal-housing', { colour: 0x15171a, roughness: 0.6 });
@@ -30,7 +35,9 @@ export class TrafficLights {
         g.rotation.y = h.headingRad;
         g.add(tagSemantic(part(lib.cylinder, metal, 0.07, 3.6, 0.07, 0, 1.8, 0), 'pole', { cast: shadows, receive: shadows }));
         g.add(tagSemantic(part(lib.box, housing, 0.28, 0.95, 0.34, 0, 3.95, 0), 'traffic-light', { cast: shadows, receive: shadows }));
-        const lamps = LAMP_COLOURS.map((c) => new THREE.MeshStandardMaterial({ color: new THREE.Color(c).multiplyScalar(0.15), emissive: c, emissiveIntensity: 0, roughness: 0.3 }));
+        const lamps = LAMP_COLOURS.map(
+          (c) => new THREE.MeshStandardMaterial({ color: new THREE.Color(c).multiplyScalar(0.15), emissive: c, emissiveIntensity: 0, roughness: 0.3 }),
+        );
         // Top to bottom: red, yellow, green; lamps sit on the face looking at -x.
         [2, 1, 0].forEach((phase, row) => {
           g.add(tagSemantic(part(lib.sphere, lamps[phase] as THREE.Material, 0.05, 0.11, 0.11, -0.15, 4.25 - row * 0.3, 0), 'traffic-light'));

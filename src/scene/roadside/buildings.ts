@@ -111,7 +111,10 @@ export function buildingMesh(lib: MaterialLibrary, rng: SceneRng, spec: Building
   g.add(tagSemantic(body, 'building'));
   if (house) {
     const roofColour = rng.pick([0x7a3a2a, 0x3e3e44, 0x5a4a3e]);
-    const roof = new THREE.Mesh(roofGeometry(spec.widthM, spec.depthM, spec.depthM * 0.35), lib.standard(`roof:${roofColour.toString(16)}`, { colour: roofColour, roughness: 0.8 }));
+    const roof = new THREE.Mesh(
+      roofGeometry(spec.widthM, spec.depthM, spec.depthM * 0.35),
+      lib.standard(`roof:${roofColour.toString(16)}`, { colour: roofColour, roughness: 0.8 }),
+    );
     roof.position.y = spec.heightM;
     g.add(tagSemantic(roof, 'building'));
   }

@@ -2,7 +2,7 @@
  * Where roadside things stand on a road: lateral positions by side and role, the surface
  * height there (sidewalks are raised), and a world pose in three.js axes.
  */
-import * as THREE from 'three';
+import type * as THREE from 'three';
 import type { ScenarioInstance, Side } from '../../scenario/types.js';
 import type { Road } from '../../road/types.js';
 import { sideLayout, type SideLayout } from '../surface/roadSurface.js';
@@ -12,7 +12,10 @@ export type RoadsideRole = 'kerbside' | 'verge' | 'carriageway-edge';
 export class RoadPlacement {
   private readonly layouts: Record<Side, SideLayout>;
 
-  constructor(readonly road: Road, private readonly instance: ScenarioInstance) {
+  constructor(
+    readonly road: Road,
+    private readonly instance: ScenarioInstance,
+  ) {
     this.layouts = { left: sideLayout(road, instance, 'left'), right: sideLayout(road, instance, 'right') };
   }
 

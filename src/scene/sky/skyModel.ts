@@ -38,8 +38,14 @@ export function skyState(light: Light, weather: Weather): SkyState {
   const golden = smooth(el, -6, 2) * (1 - smooth(el, 6, 25));
   const night = 1 - smooth(el, -14, -2);
   const cloud = weather.cloudCover;
-  const zenith = C(0x2f6fc6).lerp(C(0x4c6494), golden * 0.6).lerp(C(0x1a2448), 1 - smooth(el, -6, 4)).lerp(C(0x010208), night);
-  const horizon = C(0xc6dcf0).lerp(C(0xf0a060), golden).lerp(C(0x3a3450), 1 - smooth(el, -8, -1)).lerp(C(0x05070d), night);
+  const zenith = C(0x2f6fc6)
+    .lerp(C(0x4c6494), golden * 0.6)
+    .lerp(C(0x1a2448), 1 - smooth(el, -6, 4))
+    .lerp(C(0x010208), night);
+  const horizon = C(0xc6dcf0)
+    .lerp(C(0xf0a060), golden)
+    .lerp(C(0x3a3450), 1 - smooth(el, -8, -1))
+    .lerp(C(0x05070d), night);
   // Clouds grey the sky out; heavier cover also darkens it.
   const overcast = C(0xaab0b8).multiplyScalar(0.25 + 0.75 * day + 0.15 * golden);
   zenith.lerp(overcast.clone().multiplyScalar(0.85), cloud * 0.85);

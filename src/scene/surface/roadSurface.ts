@@ -71,7 +71,10 @@ export function addRoadSurfaces(road: Road, instance: ScenarioInstance, stepM: n
   for (const span of spansOutside(road.lengthM, road.junctionSpans)) {
     const ss = sampleS(span.fromS, span.toS, stepM);
     lateralNormal(road, (span.fromS + span.toS) / 2, normal);
-    for (const [side, sign] of [[right, -1], [left, 1]] as const) {
+    for (const [side, sign] of [
+      [right, -1],
+      [left, 1],
+    ] as const) {
       if (side.parking) {
         layers.parking.strip(edgeAt(road, ss, side.parking.innerT, 0.003), edgeAt(road, ss, side.parking.outerT, 0.003), ss, UP);
       }
@@ -82,12 +85,7 @@ export function addRoadSurfaces(road: Road, instance: ScenarioInstance, stepM: n
         layers.kerb.strip(edgeAt(road, ss, inner, 0), edgeAt(road, ss, inner, kerbH), ss, facing);
         layers.kerb.strip(edgeAt(road, ss, inner, kerbH), edgeAt(road, ss, kerbTopT, kerbH), ss, UP);
         layers.sidewalk.strip(edgeAt(road, ss, kerbTopT, kerbH), edgeAt(road, ss, side.sidewalk.outerT, kerbH), ss, UP);
-        layers.sidewalk.strip(
-          edgeAt(road, ss, side.sidewalk.outerT, kerbH),
-          edgeAt(road, ss, side.sidewalk.outerT, -0.1),
-          ss,
-          normal.clone().multiplyScalar(sign),
-        );
+        layers.sidewalk.strip(edgeAt(road, ss, side.sidewalk.outerT, kerbH), edgeAt(road, ss, side.sidewalk.outerT, -0.1), ss, normal.clone().multiplyScalar(sign));
       }
     }
   }
@@ -101,13 +99,7 @@ function meshOf(builder: StripBuilder, material: THREE.Material, semantic: Param
 }
 
 /** All road surfaces and junction discs of a network, from the Road contract alone. */
-export function buildRoadSurface(
-  network: RoadNetwork,
-  instance: ScenarioInstance,
-  look: SurfaceLook,
-  lib: MaterialLibrary,
-  stepM: number,
-): THREE.Group {
+export function buildRoadSurface(network: RoadNetwork, instance: ScenarioInstance, look: SurfaceLook, lib: MaterialLibrary, stepM: number): THREE.Group {
   const group = new THREE.Group();
   group.name = 'road-surface';
   const layers: RoadSurfaceLayers = { asphalt: new StripBuilder(), parking: new StripBuilder(), kerb: new StripBuilder(), sidewalk: new StripBuilder() };
@@ -132,7 +124,10 @@ export function buildRoadSurface(
 
   for (const j of network.junctions) {
     if (j.radiusM <= 0) continue;
-    const disc = new THREE.Mesh(lib.geometry('junction-disc', () => new THREE.CircleGeometry(1, 48).rotateX(-Math.PI / 2)), asphalt);
+    const disc = new THREE.Mesh(
+      lib.geometry('junction-disc', () => new THREE.CircleGeometry(1, 48).rotateX(-Math.PI / 2)),
+      asphalt,
+    );
     disc.scale.set(j.radiusM, 1, j.radiusM);
     disc.position.set(j.centre.x, -0.004, -j.centre.y);
     disc.name = `junction ${j.id}`;

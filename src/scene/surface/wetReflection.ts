@@ -3,7 +3,7 @@
  * gradient (horizon to zenith by the reflected direction) added in the shader. It stands in
  * for an environment map, whose prefiltering takes seconds on a software renderer.
  */
-import * as THREE from 'three';
+import type * as THREE from 'three';
 import type { MaterialLibrary } from '../materials/materialLibrary.js';
 
 export interface WetSky {
@@ -37,10 +37,7 @@ export function addWetReflection(material: THREE.MeshStandardMaterial, sky: WetS
   material.onBeforeCompile = (shader) => {
     Object.assign(shader.uniforms, uniforms);
     shader.fragmentShader = shader.fragmentShader
-      .replace(
-        '#include <common>',
-        '#include <common>\nuniform float wetReflect;\nuniform vec3 wetHorizon;\nuniform vec3 wetZenith;',
-      )
+      .replace('#include <common>', '#include <common>\nuniform float wetReflect;\nuniform vec3 wetHorizon;\nuniform vec3 wetZenith;')
       .replace(
         '#include <opaque_fragment>',
         `{

@@ -20,14 +20,18 @@ export const turn: BehaviourModule<Extract<Behaviour, { do: 'turn' }>> = {
   start(ctx, actor, b) {
     const junction = ctx.network.junctions.find((j) => j.id === b.at);
     if (!junction) {
-      throw new SimulationError(`actor "${actor.id}": turn at "${b.at}": no such junction or roundabout (have: ${ctx.network.junctions.map((j) => j.id).join(', ') || 'none'})`, actor.id, ctx.tick);
+      throw new SimulationError(
+        `actor "${actor.id}": turn at "${b.at}": no such junction or roundabout (have: ${ctx.network.junctions.map((j) => j.id).join(', ') || 'none'})`,
+        actor.id,
+        ctx.tick,
+      );
     }
     const lane = currentLane(ctx, actor);
     let route;
     try {
       route = ctx.network.route(lane.id, b.at, { direction: b.direction, exit: b.exit });
     } catch (err) {
-      const way = b.exit !== undefined ? `to exit ${b.exit}` : b.direction ?? 'through';
+      const way = b.exit !== undefined ? `to exit ${b.exit}` : (b.direction ?? 'through');
       throw new SimulationError(
         `actor "${actor.id}": cannot turn ${way} at "${b.at}" from ${lane.index === 0 ? `inside the junction (connector ${lane.id})` : `lane ${lane.index} of road "${lane.roadId}"`}, where it drives when the turn starts (t = ${ctx.timeS.toFixed(2)} s): ${(err as Error).message}`,
         actor.id,

@@ -36,13 +36,17 @@ function zoneCappedSpeed(actor: SimActor): number {
 
 /** Deceleration-limited approach to a stop at distance d [m] (IDM against a standing obstacle). */
 function stopAccel(actor: SimActor, desiredMps: number, distanceM: number): number {
-  return idmAccel(actor.state.speedMps, Math.max(desiredMps, 0.5), distanceM, actor.state.speedMps, { ...(actor.intent.idm ?? DEFAULT_IDM), minGapM: STOP_MARGIN_M, timeGapS: 0.5 });
+  return idmAccel(actor.state.speedMps, Math.max(desiredMps, 0.5), distanceM, actor.state.speedMps, {
+    ...(actor.intent.idm ?? DEFAULT_IDM),
+    minGapM: STOP_MARGIN_M,
+    timeGapS: 0.5,
+  });
 }
 
 /** True when traffic comes to the yield point's conflict area sooner than the accepted gap. */
 function mustYield(ctx: SimContext, self: SimActor, y: YieldPoint): boolean {
   for (const other of ctx.actors) {
-    if (other === self || other.control !== 'vehicle' && other.kind !== 'bicycle') continue;
+    if (other === self || (other.control !== 'vehicle' && other.kind !== 'bicycle')) continue;
     if (other.state.speedMps < 0.5) continue;
     const dx = y.conflictX - other.state.x;
     const dy = y.conflictY - other.state.y;

@@ -51,7 +51,9 @@ export class Drafts {
     const target = this.fileFor(p);
     const data = JSON.stringify({ path: p, text, savedAtMs: nowMs } satisfies Draft);
     // Make room: drop the oldest other drafts until this one fits the quota.
-    const others = this.files().filter((f) => f.file !== target).sort((a, b) => a.mtimeMs - b.mtimeMs);
+    const others = this.files()
+      .filter((f) => f.file !== target)
+      .sort((a, b) => a.mtimeMs - b.mtimeMs);
     let bytes = others.reduce((n, f) => n + f.bytes, 0) + Buffer.byteLength(data);
     while (others.length > 0 && (others.length + 1 > MAX_DRAFTS || bytes > MAX_DRAFT_BYTES)) {
       const old = others.shift()!;

@@ -58,10 +58,7 @@ export class FolderAccess {
     const real = path.join(realpathSync(existing), ...rest);
     if (!this.rootOf(real, purposes)) {
       const opened = this.list.filter((r) => purposes.includes(r.purpose)).map((r) => r.path);
-      throw new StudioApiError(
-        `${p}: outside the opened folders (${opened.join(', ') || 'none'}); open its folder first`,
-        403,
-      );
+      throw new StudioApiError(`${p}: outside the opened folders (${opened.join(', ') || 'none'}); open its folder first`, 403);
     }
     return real;
   }

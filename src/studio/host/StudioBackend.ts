@@ -17,7 +17,7 @@ import { Drafts } from './Drafts.js';
 import { ExportJobs, refreshReport, reportPathOf } from './ExportJobs.js';
 import { REPORT_FILE } from '../../report/writeReport.js';
 import { exportCommand, type ExportRunner } from './exportRun.js';
-import { FolderAccess } from './FolderAccess.js';
+import type { FolderAccess } from './FolderAccess.js';
 import { frameBoxes, imagePathOf, listExportedFrames } from './frameFiles.js';
 import { samplePreview, studioSpec } from './previewService.js';
 import { PreviewSimulator } from './PreviewSimulator.js';
@@ -76,7 +76,20 @@ function listScenarioFiles(root: string): FileEntry[] {
 }
 
 /** Files no scenario editor should write, whatever their extension. */
-const PROTECTED_NAMES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'tsconfig.json', 'jsconfig.json', 'composer.json', 'pnpm-lock.yaml', 'yarn.lock', 'docker-compose.yml', 'docker-compose.yaml', 'pubspec.yaml', 'renovate.json']);
+const PROTECTED_NAMES = new Set([
+  'package.json',
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'tsconfig.json',
+  'jsconfig.json',
+  'composer.json',
+  'pnpm-lock.yaml',
+  'yarn.lock',
+  'docker-compose.yml',
+  'docker-compose.yaml',
+  'pubspec.yaml',
+  'renovate.json',
+]);
 
 /** The studio writes scenario files only: .yaml/.yml/.json, no hidden path, no package or tool manifest. */
 function refuseNonScenarioPath(shown: string, rel: string): void {
@@ -84,7 +97,8 @@ function refuseNonScenarioPath(shown: string, rel: string): void {
   const name = parts[parts.length - 1];
   if (!SCENARIO_FILE.test(name)) throw new StudioApiError(`${shown}: the studio only writes .yaml, .yml and .json scenario files`, 400);
   if (parts.some((seg) => seg.startsWith('.'))) throw new StudioApiError(`${shown}: the studio does not write hidden files or into hidden folders`, 403);
-  if (PROTECTED_NAMES.has(name.toLowerCase()) || name.endsWith('.schema.json')) throw new StudioApiError(`${shown}: not a scenario file (a package or tool manifest); the studio does not write it`, 403);
+  if (PROTECTED_NAMES.has(name.toLowerCase()) || name.endsWith('.schema.json'))
+    throw new StudioApiError(`${shown}: not a scenario file (a package or tool manifest); the studio does not write it`, 403);
 }
 
 /** Keys a scenario file may have at its top level (src/scenario/schema.ts). */
@@ -225,7 +239,10 @@ export class StudioBackend implements StudioApi {
     const base = { ...req, outDir, count, scenarioFile, ...(shard ? { shard } : {}) };
     const command = exportCommand(base);
     const source = req.sourcePath ? this.o.access.resolve(req.sourcePath) : req.fileName;
-    const list = (o: object): string => Object.entries(o).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ') || 'none';
+    const list = (o: object): string =>
+      Object.entries(o)
+        .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+        .join(', ') || 'none';
     const notes = [
       `Exported from roadsynth studio: ${sample ? `sample ${index} of the sweep (seed ${req.seed}, design ${req.design}), as the preview showed it` : `samples 0 to ${count - 1} of the sweep`}`,
       `Source: \`${source}\`${req.unsaved ? ' with unsaved edits; the scenario file above holds the text that was exported' : ''}`,
@@ -233,8 +250,20 @@ export class StudioBackend implements StudioApi {
       `Perturbations: ${list(perturbations)}`,
     ];
     const jobId = this.jobs.start({
-      fileName: req.fileName, formats: req.formats, frames: req.frames, design: req.design, seed: req.seed, widthPx: req.widthPx, heightPx: req.heightPx,
-      outDir, count, spec, scenarioFile, command, notes, ...(shard ? { shard } : {}),
+      fileName: req.fileName,
+      formats: req.formats,
+      frames: req.frames,
+      design: req.design,
+      seed: req.seed,
+      widthPx: req.widthPx,
+      heightPx: req.heightPx,
+      outDir,
+      count,
+      spec,
+      scenarioFile,
+      command,
+      notes,
+      ...(shard ? { shard } : {}),
     });
     return { jobId, scenarioPath: scenarioFile, command };
   }

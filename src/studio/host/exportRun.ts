@@ -3,7 +3,7 @@
  * code as `roadsynth run`) with the panel's settings, progress after every frame, and an abort
  * signal that finishes the frames in flight and starts no new ones.
  */
-import type { DesignName, ScenarioSpec } from '../../scenario/types.js';
+import type { ScenarioSpec } from '../../scenario/types.js';
 import { createRenderHost, type RenderHost } from '../../dataset/renderHost.js';
 import { runDataset } from '../../dataset/runDataset.js';
 import type { ExportRequest } from '../api.js';
@@ -31,8 +31,29 @@ export function shellWord(w: string): string {
 /** `roadsynth run` with the settings of an export: it writes the same dataset. */
 export function exportCommand(o: Omit<ExportRunOptions, 'command' | 'notes' | 'spec' | 'fileName'>): string {
   const args = [
-    'roadsynth', 'run', o.scenarioFile, '--out', o.outDir, '--count', String(o.count), '--frames', String(o.frames), '--fps', String(STUDIO_EXPORT_FPS),
-    '--clip', 'focus', '--design', o.design, '--seed', String(o.seed), '--resolution', `${o.widthPx}x${o.heightPx}`, '--formats', o.formats.join(','), '--passes', 'rgb',
+    'roadsynth',
+    'run',
+    o.scenarioFile,
+    '--out',
+    o.outDir,
+    '--count',
+    String(o.count),
+    '--frames',
+    String(o.frames),
+    '--fps',
+    String(STUDIO_EXPORT_FPS),
+    '--clip',
+    'focus',
+    '--design',
+    o.design,
+    '--seed',
+    String(o.seed),
+    '--resolution',
+    `${o.widthPx}x${o.heightPx}`,
+    '--formats',
+    o.formats.join(','),
+    '--passes',
+    'rgb',
     ...(o.shard ? ['--shard', `${o.shard.index}/${o.shard.of}`] : []),
   ];
   return args.map(shellWord).join(' ');

@@ -25,7 +25,10 @@ export function listExportedFrames(outDir: string): ExportedFrame[] {
   } catch {
     return [];
   }
-  const ids = names.filter((n) => n.endsWith('.json') && isFrameId(n.slice(0, -5))).map((n) => n.slice(0, -5)).sort(compareFrameIds);
+  const ids = names
+    .filter((n) => n.endsWith('.json') && isFrameId(n.slice(0, -5)))
+    .map((n) => n.slice(0, -5))
+    .sort(compareFrameIds);
   const out: ExportedFrame[] = [];
   for (const id of ids) {
     const imagePath = imagePathOf(outDir, id);

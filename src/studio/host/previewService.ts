@@ -10,7 +10,7 @@
 import { sortScenarioErrors, formatScenarioError, type ScenarioError } from '../../scenario/errors.js';
 import { checkScenario, type CheckedScenario } from '../../scenario/load.js';
 import { sunFromTimeOfDay } from '../../scenario/defaults.js';
-import type { ParamValue, ScenarioInstance, ScenarioSpec, SpecNode } from '../../scenario/types.js';
+import type { ParamValue, ScenarioSpec, SpecNode } from '../../scenario/types.js';
 import { collectDimensions } from '../../sampling/dimensions.js';
 import { isDistributionNode } from '../../sampling/distributions.js';
 import { SamplingError } from '../../sampling/errors.js';

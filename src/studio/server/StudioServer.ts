@@ -30,7 +30,8 @@ export const TOKEN_COOKIE = 'roadsynth_token';
  * may run, but sandboxed: the page gets an opaque origin, and its requests to the API carry
  * Origin "null", which the API refuses.
  */
-const REPORT_CSP = "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const REPORT_CSP =
+  "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function cookieToken(header: string | undefined): string | null {
   for (const part of (header ?? '').split(';')) {
