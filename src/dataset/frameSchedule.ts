@@ -212,7 +212,10 @@ function slideTowardsFocus(input: ScheduleInput, view: CameraView, centred: numb
   const seen = new Map<number, boolean>();
   const visible = (tick: number): boolean => {
     let v = seen.get(tick);
-    if (v === undefined) seen.set(tick, (v = focus.some((a) => inView(view.view(tick, a)))));
+    if (v === undefined) {
+      v = focus.some((a) => inView(view.view(tick, a)));
+      seen.set(tick, v);
+    }
     return v;
   };
   const score = (first: number): number => {

@@ -78,7 +78,7 @@ function foreignEntries(dir: string): string[] {
 export function preflight(outDir: string, opts: PreflightOptions): void {
   const abs = resolve(outDir);
   const base = nearestExisting(abs);
-  let st;
+  let st: ReturnType<typeof statSync>;
   try {
     st = statSync(base);
   } catch (err) {

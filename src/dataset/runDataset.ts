@@ -98,7 +98,7 @@ export interface RunResult {
 }
 
 /** Renders frames; re-created by the runner after a crash. */
-export type HostFactory = () => Promise<RenderHost>
+export type HostFactory = () => Promise<RenderHost>;
 
 export interface RunHooks {
   onProgress?(p: RunProgress): void;
@@ -272,7 +272,7 @@ async function runWithHost(
       // Anything else is a defect of roadsynth, yet it belongs to this sample: record it, go on.
       throw new InstanceFailure('sample', `internal error while sampling: ${(err as Error).message}`);
     }
-    let network;
+    let network: ReturnType<typeof buildRoadNetwork>;
     try {
       network = buildRoadNetwork(sample.instance.road, sample.instance.weather);
     } catch (err) {
@@ -323,7 +323,10 @@ async function runWithHost(
     try {
       return write();
     } catch (err) {
-      if (isDiskFull(err)) throw (diskFull ??= new DiskFullSignal(err));
+      if (isDiskFull(err)) {
+        diskFull ??= new DiskFullSignal(err);
+        throw diskFull;
+      }
       throw err;
     }
   };

@@ -87,7 +87,10 @@ export class FocusTally {
   add(e: ManifestEntry): void {
     const focusActors = e.focusActors ?? [];
     let s = this.scenarios.get(e.scenarioFile);
-    if (!s) this.scenarios.set(e.scenarioFile, (s = { focusActors: new Set(), frames: 0, labeled: 0, occlusion: [], contrast: [], heightPx: [] }));
+    if (!s) {
+      s = { focusActors: new Set(), frames: 0, labeled: 0, occlusion: [], contrast: [], heightPx: [] };
+      this.scenarios.set(e.scenarioFile, s);
+    }
     for (const a of focusActors) s.focusActors.add(a);
     s.frames++;
     if (e.focusLabeled) s.labeled++;
@@ -99,7 +102,10 @@ export class FocusTally {
     }
     const key = `${e.scenarioFile}\u0000${e.sampleIndex}`;
     let c = this.clips.get(key);
-    if (!c) this.clips.set(key, (c = { scenarioFile: e.scenarioFile, sampleIndex: e.sampleIndex, instanceHash: e.instanceHash, focusActors, frames: 0, labeled: 0, visible: 0 }));
+    if (!c) {
+      c = { scenarioFile: e.scenarioFile, sampleIndex: e.sampleIndex, instanceHash: e.instanceHash, focusActors, frames: 0, labeled: 0, visible: 0 };
+      this.clips.set(key, c);
+    }
     c.frames++;
     if (e.focusLabeled) c.labeled++;
     if (focusObjects.length > 0) c.visible++;

@@ -10,7 +10,7 @@ export function wrapAngle(a: number): number {
 }
 
 export function clamp(v: number, lo: number, hi: number): number {
-  return v < lo ? lo : Math.min(v , hi);
+  return v < lo ? lo : Math.min(v, hi);
 }
 
 /** Vertical field of view [deg] of an image widthPx x heightPx with horizontal field of view `hfovDeg`. */

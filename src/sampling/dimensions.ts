@@ -41,7 +41,9 @@ function collectInline(node: SpecNode, pointer: string, out: Dimension[]): void 
     return;
   }
   if (Array.isArray(node)) {
-    node.forEach((child, i) => collectInline(child, `${pointer}/${i}`, out));
+    node.forEach((child, i) => {
+      collectInline(child, `${pointer}/${i}`, out);
+    });
   } else if (isObjectNode(node)) {
     for (const [k, child] of Object.entries(node)) collectInline(child, `${pointer}/${pointerSegment(k)}`, out);
   }

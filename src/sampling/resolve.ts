@@ -121,7 +121,7 @@ export function compileSpec(spec: ScenarioSpec): CompiledSpec {
   const parameterNames = Object.keys(params);
   const dimensionIndex = new Map<string, number>();
   const inlineDimensions = new Map<string, number>();
-  dimensions.forEach((d, i) => (d.source === 'parameter' ? dimensionIndex : inlineDimensions).set(d.key, i));
+  for (const [i, d] of dimensions.entries()) (d.source === 'parameter' ? dimensionIndex : inlineDimensions).set(d.key, i);
 
   const rules = new Map<string, ParameterRule>();
   for (const name of parameterNames) rules.set(name, parameterRule(name, params[name], dimensionIndex, parameterNames));

@@ -136,9 +136,15 @@ const samplerCache = new WeakMap<ScenarioSpec, Map<string, Sampler>>();
 function cachedSampler(spec: ScenarioSpec, options: SamplerOptions): Sampler {
   const key = JSON.stringify([options.seed, options.design, options.count, options.gridLevels, options.maxTries]);
   let bySpec = samplerCache.get(spec);
-  if (!bySpec) samplerCache.set(spec, (bySpec = new Map()));
+  if (!bySpec) {
+    bySpec = new Map();
+    samplerCache.set(spec, bySpec);
+  }
   let sampler = bySpec.get(key);
-  if (!sampler) bySpec.set(key, (sampler = createSampler(spec, options)));
+  if (!sampler) {
+    sampler = createSampler(spec, options);
+    bySpec.set(key, sampler);
+  }
   return sampler;
 }
 

@@ -76,7 +76,10 @@ function findSites(spec: ScenarioSpec): Site[] {
       sites.push({ segments, pointer, probes, what: 'this distribution' });
       return;
     }
-    if (Array.isArray(node)) node.forEach((x, i) => visit(x, [...segments, String(i)]));
+    if (Array.isArray(node))
+      node.forEach((x, i) => {
+        visit(x, [...segments, String(i)]);
+      });
     else if (isObj(node)) for (const [k, v] of Object.entries(node)) visit(v, [...segments, k]);
   };
   for (const [k, v] of Object.entries(spec)) {

@@ -36,7 +36,10 @@ function leftoverReferences(node: SpecNode, pointer: string, key: string, out: R
         message: `the sampled value ${JSON.stringify(node)} is text that looks like a reference or expression; values of a choice or const are taken as written`,
       });
     }
-  } else if (Array.isArray(node)) node.forEach((v, i) => leftoverReferences(v, `${pointer}/${i}`, key, out));
+  } else if (Array.isArray(node))
+    node.forEach((v, i) => {
+      leftoverReferences(v, `${pointer}/${i}`, key, out);
+    });
   else if (node !== null && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) leftoverReferences(v, `${pointer}/${pointerSegment(k)}`, k, out);
   }

@@ -69,7 +69,10 @@ function checkParameterReferences(spec: ScenarioSpec, paramNames: string[], sour
       }
       return;
     }
-    if (Array.isArray(node)) node.forEach((x, i) => visit(x, `${pointer}/${i}`, key));
+    if (Array.isArray(node))
+      node.forEach((x, i) => {
+        visit(x, `${pointer}/${i}`, key);
+      });
     else if (isObj(node)) {
       for (const [k, v] of Object.entries(node)) {
         if (LITERAL_KEYS.has(k)) continue;
@@ -140,7 +143,9 @@ function checkParameterCycles(params: Obj, report: Report): void {
     if (state.get(name) === 'visiting') {
       const cycle = [...path.slice(path.indexOf(name)), name];
       if (!reported.has(name)) {
-        cycle.forEach((n) => reported.add(n));
+        cycle.forEach((n) => {
+          reported.add(n);
+        });
         report(`/parameters/${pointerSegment(name)}`, `parameters refer to each other in a cycle: ${cycle.join(' -> ')}`);
       }
       return;
@@ -156,7 +161,9 @@ function checkParameterCycles(params: Obj, report: Report): void {
 
 function checkDistributions(node: SpecNode, pointer: string, report: Report): void {
   if (Array.isArray(node)) {
-    node.forEach((x, i) => checkDistributions(x, `${pointer}/${i}`, report));
+    node.forEach((x, i) => {
+      checkDistributions(x, `${pointer}/${i}`, report);
+    });
     return;
   }
   if (!isObj(node)) return;
@@ -241,7 +248,9 @@ function checkPlacements(spec: ScenarioSpec, actorIds: Set<string>, report: Repo
     }
     if (cur === undefined || reported.has(cur)) continue;
     const cycle = [...path.slice(path.indexOf(cur)), cur];
-    cycle.forEach((c) => reported.add(c));
+    cycle.forEach((c) => {
+      reported.add(c);
+    });
     report(relative.get(cur)!.pointer, `relative placements form a cycle: ${cycle.join(' -> ')}`, 'place one of them on a lane');
   }
 }
@@ -313,16 +322,22 @@ function checkRoadReferences(spec: ScenarioSpec, blocks: Map<string, BlockInfo>,
     }
   };
   check(asObj(spec.ego).place, '/ego/place');
-  asArray(spec.actors).forEach((a, i) => check(asObj(a).place, `/actors/${i}/place`));
+  asArray(spec.actors).forEach((a, i) => {
+    check(asObj(a).place, `/actors/${i}/place`);
+  });
 }
 
 // ---------------------------------------------------------------- behaviours
 
 function forEachBehaviour(spec: ScenarioSpec, f: (b: Obj, pointer: string, owner: string) => void): void {
-  asArray(asObj(spec.ego).behaviours).forEach((b, j) => f(asObj(b), `/ego/behaviours/${j}`, 'ego'));
+  asArray(asObj(spec.ego).behaviours).forEach((b, j) => {
+    f(asObj(b), `/ego/behaviours/${j}`, 'ego');
+  });
   asArray(spec.actors).forEach((a, i) => {
     const id = asObj(a).id;
-    asArray(asObj(a).behaviours).forEach((b, j) => f(asObj(b), `/actors/${i}/behaviours/${j}`, typeof id === 'string' ? id : ''));
+    asArray(asObj(a).behaviours).forEach((b, j) => {
+      f(asObj(b), `/actors/${i}/behaviours/${j}`, typeof id === 'string' ? id : '');
+    });
   });
 }
 
@@ -436,7 +451,10 @@ function checkFocus(spec: ScenarioSpec, actorIds: Set<string>, blocks: Map<strin
     return false;
   };
   if (typeof focus.actors === 'string') known(focus.actors, '/focus/actors', false);
-  else asArray(focus.actors).forEach((a, i) => typeof a === 'string' && known(a, `/focus/actors/${i}`, false));
+  else
+    asArray(focus.actors).forEach((a, i) => {
+      if (typeof a === 'string') known(a, `/focus/actors/${i}`, false);
+    });
 
   const event = asObj(focus.event);
   const behavioursOf = (id: string): string[] => {

@@ -156,15 +156,24 @@ function schemaPointerAt(data: unknown, segments: readonly string[]): string | u
 function explain(sp: string, data: unknown, ip: string, out: SchemaProblem[]): void {
   if (out.length > MAX_VALIDATION_ERRORS) return;
   const s = schemaAt(sp);
-  if (typeof s.$ref === 'string') return explain(resolve(sp), data, ip, out);
+  if (typeof s.$ref === 'string') {
+    explain(resolve(sp), data, ip, out);
+    return;
+  }
   const d = s.discriminator as { propertyName?: string } | undefined;
-  if (Array.isArray(s.oneOf) && d?.propertyName) return explainTagged(sp, s.oneOf as Schema[], d.propertyName, data, ip, out);
+  if (Array.isArray(s.oneOf) && d?.propertyName) {
+    explainTagged(sp, s.oneOf as Schema[], d.propertyName, data, ip, out);
+    return;
+  }
   // Containers are walked without asking ajv first: compiling a validator for every level of
   // a big subtree costs far more than walking it, and a container's own keywords (required,
   // unknown keys, item counts) are checked exactly below; ajv judges alternatives and leaves.
   const container = (s.type === 'object' || s.type === 'array') && typeAccepts(s, data);
   if (!container && validatorAt(sp)(data)) return;
-  if (Array.isArray(s.anyOf) || Array.isArray(s.oneOf)) return explainAlternatives(sp, data, ip, out);
+  if (Array.isArray(s.anyOf) || Array.isArray(s.oneOf)) {
+    explainAlternatives(sp, data, ip, out);
+    return;
+  }
   const before = out.length;
   explainPlain(sp, s, data, ip, out);
   if (!container && out.length === before) out.push({ pointer: ip, message: `expected ${describe(sp)}, got ${describeValue(data)}`, at: 'value' });
@@ -174,8 +183,14 @@ function explainPlain(sp: string, s: Schema, data: unknown, ip: string, out: Sch
   const expected = (): void => {
     out.push({ pointer: ip, message: `expected ${describe(sp)}, got ${describeValue(data)}`, at: 'value' });
   };
-  if (!typeAccepts(s, data)) return expected();
-  if ('const' in s && data !== s.const) return expected();
+  if (!typeAccepts(s, data)) {
+    expected();
+    return;
+  }
+  if ('const' in s && data !== s.const) {
+    expected();
+    return;
+  }
   if (Array.isArray(s.enum) && !s.enum.includes(data)) {
     const hint =
       typeof data === 'string'
@@ -189,7 +204,8 @@ function explainPlain(sp: string, s: Schema, data: unknown, ip: string, out: Sch
   }
   if (typeof data === 'number' || typeof data === 'string' || typeof data === 'boolean' || data === null) {
     // Range, pattern, length, `not`: all summed up by the description of what is expected.
-    return expected();
+    expected();
+    return;
   }
   if (Array.isArray(data)) {
     if ((typeof s.minItems === 'number' && data.length < s.minItems) || (typeof s.maxItems === 'number' && data.length > s.maxItems)) {

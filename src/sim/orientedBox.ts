@@ -76,7 +76,7 @@ function pointSegmentDistance(px: number, py: number, ax: number, ay: number, bx
     dy = by - ay;
   const len2 = dx * dx + dy * dy;
   let u = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
-  u = u < 0 ? 0 : Math.min(u , 1);
+  u = u < 0 ? 0 : Math.min(u, 1);
   const ex = px - ax - u * dx;
   const ey = py - ay - u * dy;
   return Math.sqrt(ex * ex + ey * ey);

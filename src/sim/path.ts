@@ -111,7 +111,10 @@ export class Path {
   }
 
   private static resample(raw: Vec2[], rawS: number[], spans: PieceSpan[]): Path {
-    if (raw.length === 1) raw.push({ x: raw[0].x + SPACING_M, y: raw[0].y }), rawS.push(SPACING_M);
+    if (raw.length === 1) {
+      raw.push({ x: raw[0].x + SPACING_M, y: raw[0].y });
+      rawS.push(SPACING_M);
+    }
     const total = rawS[rawS.length - 1];
     const count = Math.max(2, Math.round(total / SPACING_M) + 1);
     const xs: number[] = [];

@@ -11,7 +11,8 @@ export class Recorder {
 
   constructor(
     private readonly actors: readonly SimActor[],
-    private readonly heads: readonly HeadRef[],readonly ticks: number,
+    private readonly heads: readonly HeadRef[],
+    readonly ticks: number,
   ) {
     this.states = new Float64Array(ticks * actors.length * STATE_STRIDE);
     this.signals = new Uint8Array(ticks * heads.length);

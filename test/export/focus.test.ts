@@ -20,7 +20,11 @@ function entry(sampleIndex: number, frame: number, actors: string[]): ManifestEn
 }
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() =>
+  dirs.forEach((d) => {
+    rmSync(d, { recursive: true, force: true });
+  }),
+);
 
 describe('focus in the labels', () => {
   it('marks focus objects in the manifest and says whether a focus actor is labeled', () => {

@@ -193,12 +193,18 @@ describe('KITTI calib', () => {
     const tr = veloToCamera(m4);
     const col = (j: number): number[] => [tr[j], tr[4 + j], tr[8 + j]];
     const worldUpInCam = [R[0][2], R[1][2], R[2][2]];
-    col(2).forEach((v, i) => expect(v).toBeCloseTo(worldUpInCam[i], 12));
+    col(2).forEach((v, i) => {
+      expect(v).toBeCloseTo(worldUpInCam[i], 12);
+    });
     // velo x (forward, level) = world +y here
     const worldYInCam = [R[0][1], R[1][1], R[2][1]];
-    col(0).forEach((v, i) => expect(v).toBeCloseTo(worldYInCam[i], 12));
+    col(0).forEach((v, i) => {
+      expect(v).toBeCloseTo(worldYInCam[i], 12);
+    });
     // velo y = left of forward = world -x
-    col(1).forEach((v, i) => expect(v).toBeCloseTo(-R[i][0], 12));
+    col(1).forEach((v, i) => {
+      expect(v).toBeCloseTo(-R[i][0], 12);
+    });
   });
 
   it('every P is P2: one camera, no stereo baseline', () => {

@@ -27,7 +27,9 @@ describe('camera model', () => {
 
   it('reads the same K from a three.js camera set up with the matching vertical fov', () => {
     const K = intrinsicsOf(camera({ x: 0, y: 0, z: 1, yawRad: 0, pitchRad: 0 }, 62), W, H);
-    intrinsicsFromFov(62, W, H).forEach((v, i) => expect(K[i]).toBeCloseTo(v, 9));
+    intrinsicsFromFov(62, W, H).forEach((v, i) => {
+      expect(K[i]).toBeCloseTo(v, 9);
+    });
   });
 
   it('writes P2 as K with a zero fourth column', () => {

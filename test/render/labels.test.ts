@@ -152,7 +152,9 @@ describe('label geometry', () => {
       const b = kittiBox3(geometry.box, threeToRect(c));
       const px = devkitCorners(b).map(([x, y, z]) => projectP(camera.P, x, y, z));
       const box = [Math.min(...px.map((p) => p[0])), Math.min(...px.map((p) => p[1])), Math.max(...px.map((p) => p[0])), Math.max(...px.map((p) => p[1]))];
-      geometry.unclippedBox!.forEach((v, i) => expect(box[i]).toBeCloseTo(v, 6));
+      geometry.unclippedBox!.forEach((v, i) => {
+        expect(box[i]).toBeCloseTo(v, 6);
+      });
     }
   });
 

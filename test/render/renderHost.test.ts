@@ -36,9 +36,13 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
     const label = byTrack(f.labels.objects, 7);
     const expected = analyticBox(carPose.x, carPose.y, carPose.yawRad, carSize);
     expect(label.box).not.toBeNull();
-    label.box!.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(1));
+    label.box!.forEach((v, i) => {
+      expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(1);
+    });
     // The box comes from the mesh's float32 vertices: exact to about 1e-6 of a metre.
-    label.amodalBox!.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 4));
+    label.amodalBox!.forEach((v, i) => {
+      expect(v).toBeCloseTo(expected[i], 4);
+    });
   });
 
   it('gives a box at a known pose its exact KITTI 3D box', async () => {

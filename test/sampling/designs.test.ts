@@ -150,7 +150,10 @@ describe('covering array', () => {
     for (const levels of [[2, 2, 2], [3, 3, 3, 3], [5, 2, 4, 3, 2, 6, 2], range(12).map(() => 3), [1, 4, 2]]) {
       const rows = coveringArray(levels);
       expect(missingPairs(rows, levels)).toEqual([]);
-      for (const row of rows) row.forEach((v, c) => expect(v).toBeLessThan(levels[c]));
+      for (const row of rows)
+        row.forEach((v, c) => {
+          expect(v).toBeLessThan(levels[c]);
+        });
     }
   });
 

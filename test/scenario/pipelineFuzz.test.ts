@@ -99,7 +99,10 @@ const PARAM_EXPRS = ['=k * 2', '=k + 400', '=k', '=-k', '=k / 0'];
 
 /** Every path to a leaf value of `node`. */
 function leafPaths(node: SpecNode, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  if (Array.isArray(node)) node.forEach((v, i) => leafPaths(v, [...path, i], out));
+  if (Array.isArray(node))
+    node.forEach((v, i) => {
+      leafPaths(v, [...path, i], out);
+    });
   else if (isObj(node)) for (const [k, v] of Object.entries(node)) leafPaths(v, [...path, k], out);
   else out.push(path);
   return out;
@@ -108,7 +111,10 @@ function containerPaths(node: SpecNode, path: (string | number)[] = [], out: (st
   if (isObj(node)) {
     out.push(path);
     for (const [k, v] of Object.entries(node)) containerPaths(v, [...path, k], out);
-  } else if (Array.isArray(node)) node.forEach((v, i) => containerPaths(v, [...path, i], out));
+  } else if (Array.isArray(node))
+    node.forEach((v, i) => {
+      containerPaths(v, [...path, i], out);
+    });
   return out;
 }
 function at(root: SpecNode, path: (string | number)[]): SpecNode {
@@ -143,7 +149,8 @@ function mutate(r: Rand, base: Obj): Obj {
       (at(spec, p) as Obj)[pick(r, KEYS)] = structuredClone(pick(r, VALUES));
     } else {
       // A parameter used by an expression somewhere.
-      const params: Obj = isObj(spec.parameters) ? spec.parameters : (spec.parameters = {});
+      if (!isObj(spec.parameters)) spec.parameters = {};
+      const params = spec.parameters as Obj;
       params.k = structuredClone(
         pick(
           r,
@@ -261,7 +268,7 @@ describe('pipeline fuzz: validate, sample, simulate', () => {
         const pos = checked.locate(err.pointer!);
         if (!(pos.line >= 1 && pos.col >= 1)) fail(`sampling error pointer ${err.pointer} not found in the file`);
       };
-      let instance;
+      let instance: ReturnType<ReturnType<typeof createSampler>['sample']>['instance'] | undefined;
       try {
         const sampler = createSampler(spec, { seed: c, design: 'random', count: 2, maxTries: 50 });
         instance = sampler.sample(c % 2).instance;
@@ -274,7 +281,7 @@ describe('pipeline fuzz: validate, sample, simulate', () => {
         fail('sampling threw a non-SamplingError', err);
       }
       lap('sample');
-      let network;
+      let network: ReturnType<typeof buildRoadNetwork>;
       try {
         network = buildRoadNetwork(instance!.road, instance!.weather);
       } catch (err) {

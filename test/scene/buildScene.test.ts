@@ -229,7 +229,9 @@ describe('buildScene', () => {
     const network = buildRoadNetwork(instance.road, instance.weather);
     const rig = buildScene({ instance, network, trajectory: fixtureTrajectory(instance), seed: 2, quality: 'preview' });
     const names: string[] = [];
-    rig.scene.getObjectByName('road-surface')?.children.forEach((c) => names.push(c.name));
+    rig.scene.getObjectByName('road-surface')?.children.forEach((c) => {
+      names.push(c.name);
+    });
     expect(names).toEqual(expect.arrayContaining(['area J1', 'area R1', 'island R1', 'sidewalk', 'kerb']));
     let untagged = 0;
     rig.scene.traverse((o) => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { search } from '../../src/sampling/search/search.js';
-import type { Evaluator, } from '../../src/sampling/search/types.js';
+import type { Evaluator } from '../../src/sampling/search/types.js';
 import type { ParamValue, ScenarioSpec } from '../../src/scenario/types.js';
 import { Proposal } from '../../src/sampling/search/Proposal.js';
 import { searchDimensions } from '../../src/sampling/search/searchSpace.js';

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 
 /** Pipeline order first, then the hosts and the front doors that compose it. */
-export const LAYERS = [
+const LAYERS = [
   'math', // angle and camera helpers every layer shares
   'scenario', // grammar: parse, validate, types
   'sampling', // designs and distributions -> instances
@@ -42,7 +42,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every import of one src/ folder into a later one, as "file:line imports target". */
-export function layerViolations(src = SRC): string[] {
+function layerViolations(src = SRC): string[] {
   const rank = new Map<string, number>(LAYERS.map((l, i) => [l, i]));
   const out: string[] = [];
   for (const file of sourceFiles(src)) {

@@ -13,7 +13,7 @@ interface MergeFlags {
 }
 
 function run(dirs: string[], flags: MergeFlags): void {
-  let result;
+  let result: ReturnType<typeof mergeDatasets>;
   try {
     result = mergeDatasets(dirs, flags.out);
   } catch (err) {

@@ -143,7 +143,11 @@ export class RenderSession {
     const pending: Promise<unknown>[] = [];
     /** Records when an encode finished, counted from the start of the frame [ms] (they overlap). */
     const frameStart = t;
-    const timed = <T>(pass: string, p: Promise<T>): Promise<T> => p.then((v) => ((timingsMs[`encodeDone.${pass}`] = performance.now() - frameStart), v));
+    const timed = <T>(pass: string, p: Promise<T>): Promise<T> =>
+      p.then((v) => {
+        timingsMs[`encodeDone.${pass}`] = performance.now() - frameStart;
+        return v;
+      });
 
     const { widthPx: W, heightPx: H } = l;
     rig.setTick(req.tick);
@@ -155,7 +159,13 @@ export class RenderSession {
     if (want.has('rgb')) {
       this.renderer.setClearColor(0x000000, 1);
       // Profiling waits for the rasterizer after each step, so each gets its own time.
-      const rgbLap = req.profile ? (stage: string): void => (stage === 'post' ? this.finishTarget() : this.finish(), lap(`rgb.${stage}`)) : undefined;
+      const rgbLap = req.profile
+        ? (stage: string): void => {
+            if (stage === 'post') this.finishTarget();
+            else this.finish();
+            lap(`rgb.${stage}`);
+          }
+        : undefined;
       const frame = rgb.render(this.renderer, rig, req.tick, l.seed, rgbLap);
       this.finish();
       lap('rgb');

@@ -70,7 +70,14 @@ export class ScenarioEditor {
       lintGutter(),
       EditorState.tabSize.of(2),
       keymap.of([
-        { key: 'Mod-s', preventDefault: true, run: () => (this.cb.onSave(), true) },
+        {
+          key: 'Mod-s',
+          preventDefault: true,
+          run: () => {
+            this.cb.onSave();
+            return true;
+          },
+        },
         ...closeBracketsKeymap,
         ...defaultKeymap,
         ...historyKeymap,

@@ -39,7 +39,8 @@ export class Overlays {
   private readonly boxes: { track: TrackedObject; line: THREE.LineSegments; scale: THREE.Matrix4 }[] = [];
   private readonly lanes: THREE.Group;
 
-  constructor(readonly tracks: readonly TrackedObject[],
+  constructor(
+    readonly tracks: readonly TrackedObject[],
     network: RoadNetwork,
   ) {
     this.group.name = 'overlays';

@@ -15,7 +15,7 @@ function glowTexture(): THREE.DataTexture {
 export function buildLampGlows(heads: readonly THREE.Vector3[], strength: number, sizeM: number): THREE.Points | null {
   if (heads.length === 0 || strength <= 0.05) return null;
   const pos = new Float32Array(heads.length * 3);
-  heads.forEach((h, i) => pos.set([h.x, h.y - 0.1, h.z], 3 * i));
+  for (const [i, h] of heads.entries()) pos.set([h.x, h.y - 0.1, h.z], 3 * i);
   const g = new THREE.BufferGeometry();
   g.setAttribute('position', new THREE.BufferAttribute(pos, 3));
   const m = new THREE.PointsMaterial({

@@ -27,7 +27,7 @@ export const turn: BehaviourModule<Extract<Behaviour, { do: 'turn' }>> = {
       );
     }
     const lane = currentLane(ctx, actor);
-    let route;
+    let route: ReturnType<typeof ctx.network.route>;
     try {
       route = ctx.network.route(lane.id, b.at, { direction: b.direction, exit: b.exit });
     } catch (err) {

@@ -54,7 +54,7 @@ const MAX_DEPTH = 4;
 function listScenarioFiles(root: string): FileEntry[] {
   const out: FileEntry[] = [];
   const walk = (dir: string, depth: number): void => {
-    let entries;
+    let entries: import('node:fs').Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
@@ -113,7 +113,8 @@ function refuseNonScenarioText(shown: string, text: string): void {
   try {
     doc = /\.json$/i.test(shown) ? JSON.parse(text) : parseYaml(text);
   } catch {
-    return checkLooseText(shown, text);
+    checkLooseText(shown, text);
+    return;
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc) || !SCENARIO_KEYS.some((k) => k in (doc as object))) {
     throw new StudioApiError(`${shown}: the text is not a scenario (expected a mapping with version, road, ego, actors ...)`, 400);
