@@ -74,8 +74,11 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       `
-The URL carries a random access token; API calls without it are refused. Only files inside
-the opened scenario folder and the export folder can be read or written.
+The URL carries a random access token; API calls without it are refused. The browser is
+opened on a private (0600) file that redirects to the URL, so the token never appears in a
+process list; the first load trades it for an HttpOnly cookie and drops it from the address
+bar. Only files inside the opened scenario folder and the export folder can be read, and
+only scenario files in the scenario folder written.
 
 Examples:
   roadsynth studio

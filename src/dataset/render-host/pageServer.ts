@@ -1,6 +1,8 @@
 /**
  * Local HTTP server (127.0.0.1, random port, random path prefix) that serves the render page
- * and binary blobs the page fetches (trajectories).
+ * and binary blobs the page fetches (trajectories). Like the studio server it answers only
+ * requests addressed to 127.0.0.1 or localhost on its port (a DNS-rebinding page names its own
+ * host), and a malformed %-escape gets 400.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ export class PageServer {
   private readonly blobs = new Map<string, Uint8Array>();
   private script = '';
   private origin = '';
+  private port = 0;
 
   constructor(private readonly scriptPath: string) {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -28,8 +31,8 @@ export class PageServer {
       this.server.once('error', reject);
       this.server.listen(0, '127.0.0.1', () => resolve());
     });
-    const { port } = this.server.address() as AddressInfo;
-    this.origin = `http://127.0.0.1:${port}`;
+    this.port = (this.server.address() as AddressInfo).port;
+    this.origin = `http://127.0.0.1:${this.port}`;
   }
 
   get pageUrl(): string {
@@ -47,6 +50,11 @@ export class PageServer {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const host = req.headers.host;
+    if (host !== `127.0.0.1:${this.port}` && host !== `localhost:${this.port}`) {
+      res.writeHead(403).end();
+      return;
+    }
     const url = req.url ?? '';
     if (!url.startsWith(this.prefix + '/')) {
       res.writeHead(404).end();
@@ -58,7 +66,14 @@ export class PageServer {
     } else if (req.method === 'GET' && rest === 'render-page.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(this.script);
     } else if (req.method === 'GET' && rest.startsWith('blobs/')) {
-      const blob = this.blobs.get(decodeURIComponent(rest.slice('blobs/'.length)));
+      let name: string;
+      try {
+        name = decodeURIComponent(rest.slice('blobs/'.length));
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
+      const blob = this.blobs.get(name);
       if (blob) res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(blob);
       else res.writeHead(404).end();
     } else {

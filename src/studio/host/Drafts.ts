@@ -7,15 +7,20 @@ import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Draft } from '../api.js';
+import { StudioApiError } from './StudioApiError.js';
 
-/** Most drafts kept; the oldest go first. */
+/** Most drafts kept. */
 export const MAX_DRAFTS = 32;
 /** Most bytes all drafts may take together [bytes]. */
 export const MAX_DRAFT_BYTES = 16 * 1024 * 1024;
+/** Drafts older than this are dropped when room is needed [ms]. */
+export const DRAFT_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
 /**
  * Drafts hold unsaved work, possibly private: the folder is 0700 and each file 0600, and a
- * quota (count and bytes) keeps a page that saves drafts in a loop from filling the disk.
+ * quota (count and bytes) keeps a page that saves drafts in a loop from filling the disk. A
+ * draft that does not fit is refused with a message (status 507) rather than making room by
+ * deleting other unsaved work; only drafts older than 30 days are dropped to make room.
  */
 export class Drafts {
   constructor(readonly folder: string) {}
@@ -50,15 +55,22 @@ export class Drafts {
     this.ensureFolder();
     const target = this.fileFor(p);
     const data = JSON.stringify({ path: p, text, savedAtMs: nowMs } satisfies Draft);
-    // Make room: drop the oldest other drafts until this one fits the quota.
-    const others = this.files()
-      .filter((f) => f.file !== target)
-      .sort((a, b) => a.mtimeMs - b.mtimeMs);
-    let bytes = others.reduce((n, f) => n + f.bytes, 0) + Buffer.byteLength(data);
-    while (others.length > 0 && (others.length + 1 > MAX_DRAFTS || bytes > MAX_DRAFT_BYTES)) {
-      const old = others.shift()!;
-      rmSync(old.file, { force: true });
-      bytes -= old.bytes;
+    const others = this.files().filter((f) => f.file !== target);
+    const fits = (list: typeof others): boolean => list.length + 1 <= MAX_DRAFTS && list.reduce((n, f) => n + f.bytes, 0) + Buffer.byteLength(data) <= MAX_DRAFT_BYTES;
+    let kept = others;
+    if (!fits(kept)) {
+      // Make room from stale drafts only (older than DRAFT_MAX_AGE_MS); recent unsaved work stays.
+      for (const f of others.filter((o) => nowMs - o.mtimeMs > DRAFT_MAX_AGE_MS)) rmSync(f.file, { force: true });
+      kept = others.filter((o) => nowMs - o.mtimeMs <= DRAFT_MAX_AGE_MS);
+    }
+    if (!fits(kept)) {
+      const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      const used = kept.reduce((n, f) => n + f.bytes, 0);
+      throw new StudioApiError(
+        `recovery drafts are full (${kept.length} of ${MAX_DRAFTS} drafts, ${mb(used)} of ${mb(MAX_DRAFT_BYTES)} in ${this.folder}); ` +
+          `the draft of ${p} (${mb(Buffer.byteLength(data))}) was not kept. Save or discard other unsaved files, or empty that folder.`,
+        507,
+      );
     }
     const tmp = `${target}.${process.pid}.tmp`;
     writeFileSync(tmp, data, { mode: 0o600 });

@@ -5,8 +5,8 @@
 export class StudioApiError extends Error {
   constructor(
     message: string,
-    /** 400 bad request, 403 outside the opened folders, 404 not found, 409 conflict, 413 too large. */
-    readonly status: 400 | 403 | 404 | 409 | 413 = 400,
+    /** 400 bad request, 403 outside the opened folders, 404 not found, 409 conflict, 413 too large, 507 a quota is full. */
+    readonly status: 400 | 403 | 404 | 409 | 413 | 507 = 400,
   ) {
     super(message);
     this.name = 'StudioApiError';

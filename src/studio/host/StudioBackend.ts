@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkScenario } from '../../scenario/load.js';
+import { scenarioSchema } from '../../scenario/schema.js';
 import { budgetError } from '../../sim/budget.js';
 import { formatScenarioError } from '../../scenario/errors.js';
 import { writeFileAtomic } from '../../export/atomicWrite.js';
@@ -101,12 +102,18 @@ function refuseNonScenarioPath(shown: string, rel: string): void {
     throw new StudioApiError(`${shown}: not a scenario file (a package or tool manifest); the studio does not write it`, 403);
 }
 
-/** Keys a scenario file may have at its top level (src/scenario/schema.ts). */
-const SCENARIO_KEYS = ['version', 'name', 'road', 'ego', 'actors', 'simulation', 'weather', 'light', 'parameters', 'sweep', 'focus'];
+/** Keys a scenario file may have at its top level: the schema's (src/scenario/schema.ts), which allows no others. */
+const SCENARIO_KEYS = new Set(Object.keys((scenarioSchema as { properties: Record<string, unknown> }).properties));
+
+function notAScenario(shown: string, why: string): StudioApiError {
+  return new StudioApiError(`${shown}: the text is not a scenario (${why}); the studio writes scenario files only`, 400);
+}
 
 /**
- * The text must be a scenario: a YAML or JSON mapping with scenario keys. Work in progress with
- * grammar errors is fine (it is being edited); a file of some other kind is not.
+ * The text must be a scenario: a YAML or JSON mapping whose top-level keys are all scenario
+ * keys (version, name, road, ego, actors ...). That refuses other tools' files that share a key
+ * or two with a scenario (a Taskfile or Chart.yaml has `version`, an action.yml `name`). Work in
+ * progress with grammar errors below the top level is fine (it is being edited).
  */
 function refuseNonScenarioText(shown: string, text: string): void {
   let doc: unknown;
@@ -116,16 +123,19 @@ function refuseNonScenarioText(shown: string, text: string): void {
     checkLooseText(shown, text);
     return;
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc) || !SCENARIO_KEYS.some((k) => k in (doc as object))) {
-    throw new StudioApiError(`${shown}: the text is not a scenario (expected a mapping with version, road, ego, actors ...)`, 400);
-  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw notAScenario(shown, 'expected a mapping with version, name, road, ego ...');
+  const keys = Object.keys(doc);
+  const foreign = keys.filter((k) => !SCENARIO_KEYS.has(k));
+  if (foreign.length > 0) throw notAScenario(shown, `a scenario has no top-level ${foreign.map((k) => JSON.stringify(k)).join(', ')}`);
+  if (keys.length === 0) throw notAScenario(shown, 'expected a mapping with version, name, road, ego ...');
 }
 
-/** Text that does not parse (mid-edit) is saved if it still reads as a scenario. */
+/** Text that does not parse (mid-edit) is saved if its top-level keys (lines starting with `key:`) are scenario keys. */
 function checkLooseText(shown: string, text: string): void {
-  if (!SCENARIO_KEYS.some((k) => new RegExp(`^["']?${k}["']?\\s*:`, 'm').test(text))) {
-    throw new StudioApiError(`${shown}: the text is not a scenario (expected a mapping with version, road, ego, actors ...)`, 400);
-  }
+  const keys = [...text.matchAll(/^["']?([^\s"'#:\-[\]{}][^\s"':]*)["']?[ \t]*:/gm)].map((m) => m[1]!);
+  const foreign = keys.filter((k) => !SCENARIO_KEYS.has(k));
+  if (foreign.length > 0) throw notAScenario(shown, `a scenario has no top-level ${foreign.map((k) => JSON.stringify(k)).join(', ')}`);
+  if (keys.length === 0) throw notAScenario(shown, 'expected a mapping with version, name, road, ego ...');
 }
 
 export class StudioBackend implements StudioApi {

@@ -8,7 +8,14 @@
  * The token travels in a URL once: `/?token=...` (opened through a private 0600 launch file,
  * never argv) answers with an HttpOnly SameSite=Strict cookie and a redirect to `/`, so it
  * leaves the address bar and history; after that the cookie (or the X-Roadsynth-Token header,
- * for scripts) authenticates. No link the server makes carries the token.
+ * for scripts) authenticates. No link the server makes carries the token. The cookie's name
+ * holds the port: cookies are not scoped by port, and two studios must not overwrite each
+ * other's.
+ *
+ * The API takes the cookie only with the studio's own Origin (every browser sends Origin on a
+ * POST); a request without Origin (curl, a script) must carry the header. /files refuses
+ * requests a browser marks as coming from another site (Sec-Fetch-Site), such as a page on
+ * another port of 127.0.0.1, which counts as the same site and so gets the cookie.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -23,7 +30,8 @@ import { SECURITY_HEADERS } from './securityHeaders.js';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-roadsynth-token';
-export const TOKEN_COOKIE = 'roadsynth_token';
+/** The cookie's name on a port (cookies ignore ports, so the port is in the name). */
+export const tokenCookie = (port: number): string => `roadsynth_token_${port}`;
 
 /**
  * Content-Security-Policy of a dataset report: its charts are inline scripts (plotly), so they
@@ -33,12 +41,23 @@ export const TOKEN_COOKIE = 'roadsynth_token';
 const REPORT_CSP =
   "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-function cookieToken(header: string | undefined): string | null {
+function cookieToken(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return v.join('=');
+    if (k === name) return v.join('=');
   }
   return null;
+}
+
+/** Whether every %-escape of a URL's path and query decodes (URL and URLSearchParams pass bad ones through). */
+function wellFormed(url: URL): boolean {
+  try {
+    decodeURIComponent(url.pathname);
+    for (const part of url.search.slice(1).split('&')) decodeURIComponent(part.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const MIME: Record<string, string> = {
@@ -101,11 +120,11 @@ export class StudioServer {
 
   private firstLoadDone = false;
 
-  /** Whether the request carries the token (header or cookie). */
-  private authenticated(req: http.IncomingMessage): boolean {
+  /** How the request carries the token: in the header, in the cookie, or not at all (missing or wrong). */
+  private credential(req: http.IncomingMessage): 'header' | 'cookie' | null {
     const given = req.headers[TOKEN_HEADER];
-    if (typeof given === 'string') return sameToken(given, this.token);
-    return sameToken(cookieToken(req.headers.cookie), this.token);
+    if (typeof given === 'string') return sameToken(given, this.token) ? 'header' : null;
+    return sameToken(cookieToken(req.headers.cookie, tokenCookie(this.port)), this.token) ? 'cookie' : null;
   }
 
   async start(): Promise<void> {
@@ -152,12 +171,13 @@ export class StudioServer {
       this.json(res, 403, { error: 'requests must be addressed to 127.0.0.1' });
       return;
     }
-    let url: URL;
+    let url: URL | null = null;
     try {
       url = new URL(req.url ?? '/', this.origin);
-      decodeURIComponent(url.pathname);
-      for (const _ of url.searchParams) void _;
     } catch {
+      url = null;
+    }
+    if (url === null || !wellFormed(url)) {
       this.json(res, 400, { error: 'malformed URL' });
       return;
     }
@@ -171,17 +191,27 @@ export class StudioServer {
         this.json(res, 403, { error: `requests from ${origin} are refused; only the studio page may call the API` });
         return;
       }
-      if (!this.authenticated(req)) {
+      const credential = this.credential(req);
+      if (credential === null) {
         this.json(res, 403, { error: 'missing or wrong access token; open the URL that `roadsynth studio` printed' });
+        return;
+      }
+      if (credential === 'cookie' && origin === undefined) {
+        // A browser always names the Origin of a POST; a cookie without one did not come from the page.
+        this.json(res, 403, { error: 'a request without Origin must carry the token in the X-Roadsynth-Token header' });
         return;
       }
       const length = Number(req.headers['content-length'] ?? 0);
       if (length > MAX_BODY_BYTES) {
-        req.resume();
-        this.json(res, 413, { error: `request larger than ${MAX_BODY_BYTES / 1024 / 1024} MB` });
+        this.refuseBody(req, res);
         return;
       }
-      const body = await readBody(req);
+      const body = await readBody(req).catch((err: unknown) => {
+        if (err instanceof BodyTooLarge) this.refuseBody(req, res);
+        else throw err;
+        return null;
+      });
+      if (body === null) return;
       let parsed: unknown;
       try {
         parsed = JSON.parse(body);
@@ -205,7 +235,7 @@ export class StudioServer {
       res.writeHead(303, {
         ...SECURITY_HEADERS,
         Location: '/',
-        'Set-Cookie': `${TOKEN_COOKIE}=${this.token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${tokenCookie(this.port)}=${this.token}; HttpOnly; SameSite=Strict; Path=/`,
         'Cache-Control': 'no-store',
       });
       res.end();
@@ -216,14 +246,32 @@ export class StudioServer {
       return;
     }
     if (url.pathname === '/files') {
-      if (!this.authenticated(req)) {
+      if (this.credential(req) === null) {
         this.json(res, 403, { error: 'missing or wrong access token' });
+        return;
+      }
+      const site = req.headers['sec-fetch-site'];
+      if (site === 'cross-site' || site === 'same-site') {
+        this.json(res, 403, { error: 'files are shown to the studio page only, not to other sites' });
         return;
       }
       this.streamFile(res, this.o.access.resolve(url.searchParams.get('path') ?? ''));
       return;
     }
     this.serveStatic(url.pathname, res);
+  }
+
+  /**
+   * 413 for a body over the limit. The rest of the body is read and dropped (so the client,
+   * still sending, gets the answer rather than a reset) and the connection closed.
+   */
+  private refuseBody(req: http.IncomingMessage, res: http.ServerResponse): void {
+    req.removeAllListeners('data');
+    req.resume();
+    res.setHeader('Connection', 'close');
+    this.json(res, 413, { error: `request larger than ${MAX_BODY_BYTES / 1024 / 1024} MB` });
+    // A client that goes on sending forever is cut off.
+    setTimeout(() => req.socket.destroy(), 10_000).unref();
   }
 
   private serveStatic(pathname: string, res: http.ServerResponse): void {
@@ -251,6 +299,9 @@ export class StudioServer {
   }
 }
 
+class BodyTooLarge extends Error {}
+
+/** The body as text; rejects with BodyTooLarge once it passes the limit (a chunked body has no length to check first). */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -258,8 +309,8 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new StudioApiError(`request larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`, 413));
-        req.destroy();
+        chunks.length = 0;
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(c);

@@ -1,10 +1,11 @@
 /**
  * The launch file: how `roadsynth studio` hands the tokened URL to the browser without putting
  * it in argv (readable by every local user through /proc). A small HTML page that redirects to
- * the URL is written into a private folder (0700) as a 0600 file, and only its path goes to
- * xdg-open / open. The server removes it once the page has loaded.
+ * the URL is written as a 0600 file into a fresh private folder (mkdtemp: a new random name,
+ * made 0700 by this process, so no other user can have made it or a link in its place), and
+ * only its path goes to xdg-open / open. The server removes it once the page has loaded.
  */
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -13,11 +14,13 @@ export interface LaunchFile {
   remove(): void;
 }
 
-export function writeLaunchFile(url: string, folder = path.join(os.tmpdir(), `roadsynth-studio-${process.getuid?.() ?? 'user'}`)): LaunchFile {
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
-  if (process.platform !== 'win32') chmodSync(folder, 0o700);
-  const file = path.join(folder, `open-${process.pid}.html`);
+export function writeLaunchFile(url: string, parent = os.tmpdir()): LaunchFile {
+  const folder = mkdtempSync(path.join(parent, 'roadsynth-studio-'));
+  const file = path.join(folder, 'open.html');
   const safe = url.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-  writeFileSync(file, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${safe}"><title>roadsynth studio</title>\n`, { mode: 0o600 });
-  return { path: file, remove: () => rmSync(file, { force: true }) };
+  writeFileSync(file, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${safe}"><title>roadsynth studio</title>\n`, {
+    mode: 0o600,
+    flag: 'wx',
+  });
+  return { path: file, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
