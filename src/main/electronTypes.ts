@@ -11,6 +11,17 @@ export interface WebPreferencesLike {
   webSecurity: boolean;
   preload: string;
   spellcheck?: boolean;
+  /** False in the packaged app: no DevTools, whatever the keyboard or menu. */
+  devTools?: boolean;
+}
+
+/** A menu item as Menu.buildFromTemplate takes it (the part the studio uses). */
+export interface MenuItemOptions {
+  label?: string;
+  role?: string;
+  type?: 'separator' | 'submenu';
+  accelerator?: string;
+  submenu?: MenuItemOptions[];
 }
 
 export interface WebContentsLike {
@@ -23,6 +34,7 @@ export interface WebContentsLike {
 
 export interface BrowserWindowLike {
   webContents: WebContentsLike;
+  isDestroyed(): boolean;
   loadFile(file: string): Promise<void>;
   loadURL(url: string): Promise<void>;
   on(event: 'close', listener: (e: { preventDefault(): void }) => void): void;
@@ -47,11 +59,17 @@ export interface SessionLike {
 /** The main process's view of the electron module. */
 export interface ElectronMain {
   app: {
+    /** True when run from a packaged build (electron-builder), false under `electron .` or electron-vite dev. */
+    isPackaged: boolean;
     whenReady(): Promise<void>;
     getAppPath(): string;
     getPath(name: 'userData' | 'documents'): string;
     on(event: 'window-all-closed' | 'web-contents-created', listener: (...args: never[]) => void): void;
     quit(): void;
+  };
+  Menu: {
+    buildFromTemplate(template: MenuItemOptions[]): unknown;
+    setApplicationMenu(menu: unknown): void;
   };
   BrowserWindow: new (options: { width: number; height: number; show: boolean; title: string; backgroundColor: string; webPreferences: WebPreferencesLike }) => BrowserWindowLike;
   ipcMain: {
@@ -59,7 +77,10 @@ export interface ElectronMain {
   };
   dialog: {
     showOpenDialog(window: BrowserWindowLike, options: { title: string; properties: ('openDirectory' | 'createDirectory')[] }): Promise<{ canceled: boolean; filePaths: string[] }>;
-    showMessageBoxSync(window: BrowserWindowLike, options: { type: 'warning'; buttons: string[]; defaultId: number; cancelId: number; message: string; detail: string }): number;
+    showMessageBoxSync(
+      window: BrowserWindowLike,
+      options: { type: 'warning' | 'error'; buttons: string[]; defaultId: number; cancelId: number; message: string; detail: string },
+    ): number;
   };
   shell: { openPath(path: string): Promise<string> };
   session: { defaultSession: SessionLike };

@@ -3,8 +3,10 @@
  * context-isolated, sandboxed renderer without Node; a strict Content-Security-Policy; no
  * navigation away from the app's page and no new windows; no permissions; every IPC request
  * validated (ajv, the contract's schemas) and answered only for the app's own page; file
- * access limited to folders the user opened. Warns before closing with unsaved changes and
- * reloads a crashed page, which then offers the recovered drafts.
+ * access limited to folders the user opened; only folders and data files (no executables)
+ * handed to the system's opener; no DevTools in the packaged app (its menu has none). Warns
+ * before closing with unsaved changes and reloads a crashed page, which then offers the
+ * recovered drafts, at most 3 times a minute, then says so and stops.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,8 +19,9 @@ import { StudioApiError } from '../studio/host/StudioApiError.js';
 import { StudioBackend } from '../studio/host/StudioBackend.js';
 import { CONTENT_SECURITY_POLICY } from '../studio/server/securityHeaders.js';
 import { IPC_CHANNEL, type BrowserWindowLike, type ElectronMain, type IpcResult } from './electronTypes.js';
+import { appMenuTemplate, CRASH_WINDOW_MS, CrashReloads, devToolsAllowed, MAX_CRASH_RELOADS, openPathProblem } from './policies.js';
 
-const { app, BrowserWindow, ipcMain, dialog, shell, session } = createRequire(import.meta.url)('electron') as ElectronMain;
+const { app, BrowserWindow, Menu, ipcMain, dialog, shell, session } = createRequire(import.meta.url)('electron') as ElectronMain;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, '../preload/index.cjs');
@@ -36,14 +39,21 @@ function isAppPage(url: string): boolean {
   return url.split(/[?#]/)[0] === pathToFileURL(PAGE).href;
 }
 
-function createWindow(backend: StudioBackend, dirty: { value: boolean }): BrowserWindowLike {
+interface WindowOptions {
+  backend: StudioBackend;
+  dirty: { value: boolean };
+  devTools: boolean;
+  recoveryFolder: string;
+}
+
+function createWindow({ backend, dirty, devTools, recoveryFolder }: WindowOptions): BrowserWindowLike {
   const win = new BrowserWindow({
     width: 1600,
     height: 950,
     show: false,
     title: 'roadsynth studio',
     backgroundColor: '#15181d',
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: PRELOAD, spellcheck: false },
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: PRELOAD, spellcheck: false, devTools },
   });
   win.once('ready-to-show', () => win.show());
   win.on('close', (e) => {
@@ -59,14 +69,40 @@ function createWindow(backend: StudioBackend, dirty: { value: boolean }): Browse
     if (choice === 0) e.preventDefault();
     else backend.dispose();
   });
-  // A crashed page comes back; on start it offers the drafts it autosaved.
-  win.webContents.on('render-process-gone', () => win.webContents.reload());
+  // A crashed page comes back; on start it offers the drafts it autosaved. A page that keeps
+  // crashing (say, on load) is not reloaded in a loop: after MAX_CRASH_RELOADS in a minute, ask.
+  const crashes = new CrashReloads();
+  win.webContents.on('render-process-gone', (_e, details) => {
+    if (win.isDestroyed()) return;
+    if (crashes.crashed(Date.now())) {
+      win.webContents.reload();
+      return;
+    }
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'error',
+      buttons: ['Close the studio', 'Reload again'],
+      defaultId: 0,
+      cancelId: 0,
+      message: `The studio page stopped (${details.reason}) ${MAX_CRASH_RELOADS + 1} times within ${CRASH_WINDOW_MS / 1000} s.`,
+      detail: `It was reloaded ${MAX_CRASH_RELOADS} times and is not reloaded again on its own. Unsaved edits are kept as drafts in ${recoveryFolder} and offered back when the studio opens.`,
+    });
+    if (choice === 1) {
+      crashes.reset();
+      crashes.crashed(Date.now());
+      win.webContents.reload();
+    } else {
+      backend.dispose();
+      win.destroy();
+    }
+  });
   void (DEV_URL ? win.loadURL(DEV_URL) : win.loadFile(PAGE));
   return win;
 }
 
 async function main(): Promise<void> {
   await app.whenReady();
+  const devTools = devToolsAllowed(app.isPackaged, process.argv);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(devTools)));
   const access = new FolderAccess();
   const shipped = path.join(app.getAppPath(), 'scenarios');
   const start = folderArgument() ?? (existsSync(shipped) ? shipped : app.getPath('documents'));
@@ -74,11 +110,12 @@ async function main(): Promise<void> {
   const output = access.open(path.join(app.getPath('documents'), 'roadsynth-datasets'), 'output');
   const dirty = { value: false };
   let win: BrowserWindowLike | null = null;
+  const recoveryFolder = path.join(app.getPath('userData'), 'recovery');
   const backend = new StudioBackend({
     access,
     exportRunner: studioExportRunner(),
     templatePath: path.join(app.getAppPath(), 'scenarios/templates/blank.yaml'),
-    recoveryFolder: path.join(app.getPath('userData'), 'recovery'),
+    recoveryFolder,
     defaultOutDir: path.join(output.path, 'dataset'),
     hooks: {
       kind: 'electron',
@@ -91,6 +128,9 @@ async function main(): Promise<void> {
         return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
       },
       async openPath(real) {
+        // The system's opener runs what it is given (.desktop, scripts): data files and folders only.
+        const problem = openPathProblem(real);
+        if (problem) throw new StudioApiError(problem.message, problem.status);
         const error = await shell.openPath(real);
         if (error) throw new StudioApiError(`cannot open ${real}: ${error}`, 400);
         return { url: null };
@@ -128,7 +168,7 @@ async function main(): Promise<void> {
     backend.dispose();
     app.quit();
   });
-  win = createWindow(backend, dirty);
+  win = createWindow({ backend, dirty, devTools, recoveryFolder });
 }
 
 void main();

@@ -3,14 +3,15 @@
  * module (the Electron binary cannot run on the development machines): the security
  * checklist as main applies it, and the IPC contract as the preload uses it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/dataset/packageRoot.js';
-import type { IpcResult } from '../../src/main/electronTypes.js';
+import type { IpcResult, MenuItemOptions } from '../../src/main/electronTypes.js';
+import { CRASH_WINDOW_MS, MAX_CRASH_RELOADS, menuRoles } from '../../src/main/policies.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/studio/server/securityHeaders.js';
 
 const require = createRequire(import.meta.url);
@@ -19,21 +20,38 @@ const Module = require('node:module') as { _resolveFilename: (request: string, .
 type Listener = (...args: never[]) => unknown;
 
 /** What the stand-in records of main's calls. */
+interface WindowRecord {
+  options: Record<string, unknown>;
+  events: Map<string, Listener>;
+  contents: Map<string, Listener>;
+  loaded: string[];
+  reloads: number;
+  destroyed: boolean;
+}
+
 const seen = {
-  windows: [] as { options: Record<string, unknown>; events: Map<string, Listener>; contents: Map<string, Listener>; loaded: string[] }[],
+  windows: [] as WindowRecord[],
   ipc: null as null | ((event: { senderFrame: { url: string } | null }, ...args: unknown[]) => Promise<IpcResult>),
   permission: null as null | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
   headers: null as null | ((details: { url: string; responseHeaders?: Record<string, string[]> }, callback: (r: { responseHeaders?: Record<string, string[]> }) => void) => void),
   appEvents: new Map<string, Listener>(),
   messageBoxes: 0,
+  /** Options of every message box shown, and the button the stand-in user picks. */
+  boxes: [] as { type: string; message: string; detail: string; buttons: string[] }[],
+  answer: 0,
+  /** Templates given to Menu.buildFromTemplate, and the menu last set as the application menu. */
+  menus: [] as MenuItemOptions[][],
+  appMenu: null as MenuItemOptions[] | null,
+  /** Paths handed to shell.openPath. */
+  opened: [] as string[],
 };
 
-function fakeWebContents(events: Map<string, Listener>): Record<string, unknown> {
+function fakeWebContents(events: Map<string, Listener>, onReload: () => void = () => {}): Record<string, unknown> {
   return {
     getURL: () => '',
     setWindowOpenHandler: (h: Listener) => events.set('window-open', h),
     on: (name: string, l: Listener) => events.set(name, l),
-    reload: () => undefined,
+    reload: onReload,
   };
 }
 
@@ -41,19 +59,30 @@ const userData = mkdtempSync(path.join(os.tmpdir(), 'roadsynth-electron-'));
 
 const fakeElectron = {
   app: {
+    isPackaged: true,
     whenReady: async () => undefined,
     getAppPath: () => PACKAGE_ROOT,
     getPath: (name: string) => path.join(userData, name),
     on: (name: string, l: Listener) => seen.appEvents.set(name, l),
     quit: () => undefined,
   },
+  Menu: {
+    buildFromTemplate: (template: MenuItemOptions[]) => {
+      seen.menus.push(template);
+      return template;
+    },
+    setApplicationMenu: (menu: MenuItemOptions[]) => (seen.appMenu = menu),
+  },
   BrowserWindow: class {
     readonly webContents: Record<string, unknown>;
-    private readonly record;
+    private readonly record: WindowRecord;
     constructor(options: Record<string, unknown>) {
-      this.record = { options, events: new Map<string, Listener>(), contents: new Map<string, Listener>(), loaded: [] as string[] };
-      this.webContents = fakeWebContents(this.record.contents);
+      this.record = { options, events: new Map(), contents: new Map(), loaded: [], reloads: 0, destroyed: false };
+      this.webContents = fakeWebContents(this.record.contents, () => this.record.reloads++);
       seen.windows.push(this.record);
+    }
+    isDestroyed(): boolean {
+      return this.record.destroyed;
     }
     async loadFile(file: string): Promise<void> {
       this.record.loaded.push(file);
@@ -68,17 +97,25 @@ const fakeElectron = {
       this.record.events.set(name, l);
     }
     show(): void {}
-    destroy(): void {}
+    destroy(): void {
+      this.record.destroyed = true;
+    }
   },
   ipcMain: { handle: (_channel: string, l: typeof seen.ipc) => (seen.ipc = l) },
   dialog: {
     showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-    showMessageBoxSync: () => {
+    showMessageBoxSync: (_win: unknown, options: { type: string; message: string; detail: string; buttons: string[] }) => {
       seen.messageBoxes++;
-      return 0;
+      seen.boxes.push(options);
+      return seen.answer;
     },
   },
-  shell: { openPath: async () => '' },
+  shell: {
+    openPath: async (p: string) => {
+      seen.opened.push(p);
+      return '';
+    },
+  },
   session: {
     defaultSession: {
       setPermissionRequestHandler: (h: typeof seen.permission) => (seen.permission = h),
@@ -180,5 +217,94 @@ describe('desktop main process', () => {
     close(event);
     expect([seen.messageBoxes, prevented]).toEqual([1, 1]);
     await call('setDirty', { dirty: false });
+  });
+
+  it('the packaged app has a menu without DevTools and windows that cannot open them', () => {
+    const roles = menuRoles(seen.appMenu!);
+    expect(roles).toEqual(expect.arrayContaining(['undo', 'copy', 'paste', 'selectAll']));
+    expect(roles).not.toContain('toggleDevTools');
+    expect(roles).not.toContain('forceReload');
+    expect(seen.windows[0]!.options['webPreferences']).toMatchObject({ devTools: false });
+  });
+
+  it('hands only folders and data files to the system opener: no executables, not even through a link', async () => {
+    const dir = path.join(userData, 'documents', 'roadsynth-datasets', 'open-test');
+    mkdirSync(dir, { recursive: true });
+    const file = (name: string, mode = 0o644): string => {
+      const p = path.join(dir, name);
+      writeFileSync(p, 'x');
+      chmodSync(p, mode);
+      return p;
+    };
+    const allowed = [dir, file('000001.png'), file('labels.JSONL'), file('report.html'), file('README.md'), file('scenario.studio.json'), file('stats.csv')];
+    const refused = [file('run.sh'), file('studio.desktop'), file('setup.exe'), file('roadsynth.AppImage'), file('Makefile'), file('notes.txt', 0o755)];
+    symlinkSync(path.join(dir, 'studio.desktop'), path.join(dir, 'frame.png'));
+    refused.push(path.join(dir, 'frame.png'));
+    seen.opened.length = 0;
+    for (const p of allowed) expect(await call('openPath', { path: p }), p).toEqual({ ok: true, value: { url: null } });
+    for (const p of refused) expect(await call('openPath', { path: p }), p).toMatchObject({ ok: false, status: 403 });
+    expect(seen.opened).toEqual(allowed);
+    const desktop = (await call('openPath', { path: path.join(dir, 'studio.desktop') })) as { error: string };
+    expect(desktop.error).toMatch(/opens only folders and .*\.png.* files, not \.desktop/);
+    expect(((await call('openPath', { path: path.join(dir, 'notes.txt') })) as { error: string }).error).toMatch(/executable/);
+  });
+
+  it(`reloads a crashed page at most ${MAX_CRASH_RELOADS} times a minute, then says so instead of looping`, () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const t0 = new Date('2030-01-01T00:00:00Z').getTime();
+      vi.setSystemTime(t0);
+      const w = seen.windows[0]!;
+      const gone = w.contents.get('render-process-gone') as (e: unknown, details: { reason: string }) => void;
+      const boxes = seen.boxes.length;
+      for (let i = 0; i < MAX_CRASH_RELOADS; i++) gone({}, { reason: 'crashed' });
+      expect([w.reloads, seen.boxes.length - boxes]).toEqual([MAX_CRASH_RELOADS, 0]);
+      // One more within the minute: no reload, a message; the user picks "Reload again".
+      seen.answer = 1;
+      gone({}, { reason: 'oom' });
+      expect(seen.boxes.length - boxes).toBe(1);
+      const box = seen.boxes.at(-1)!;
+      expect(box.type).toBe('error');
+      expect(box.message).toMatch(new RegExp(`\\(oom\\) ${MAX_CRASH_RELOADS + 1} times within ${CRASH_WINDOW_MS / 1000} s`));
+      expect(box.detail).toContain(path.join(userData, 'userData', 'recovery'));
+      expect(w.reloads).toBe(MAX_CRASH_RELOADS + 1);
+      // Crashes spread beyond the window are reloaded again.
+      vi.setSystemTime(t0 + CRASH_WINDOW_MS + 1000);
+      for (let i = 0; i < MAX_CRASH_RELOADS; i++) gone({}, { reason: 'crashed' });
+      expect([w.reloads, seen.boxes.length - boxes]).toEqual([2 * MAX_CRASH_RELOADS + 1, 1]);
+      // Over the limit again; this time the user closes: the window goes, no reload.
+      seen.answer = 0;
+      gone({}, { reason: 'crashed' });
+      expect([w.reloads, seen.boxes.length - boxes, w.destroyed]).toEqual([2 * MAX_CRASH_RELOADS + 1, 2, true]);
+      gone({}, { reason: 'crashed' });
+      expect([w.reloads, seen.boxes.length - boxes]).toEqual([2 * MAX_CRASH_RELOADS + 1, 2]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('has DevTools, and their menu entries, only when run from source or started with --devtools', async () => {
+    const start = async (isPackaged: boolean, argv: string[]): Promise<{ devTools: unknown; roles: string[] }> => {
+      const before = seen.windows.length;
+      fakeElectron.app.isPackaged = isPackaged;
+      process.argv.push(...argv);
+      try {
+        vi.resetModules();
+        await import('../../src/main/index.js');
+        for (let i = 0; i < 100 && seen.windows.length === before; i++) await new Promise((r) => setTimeout(r, 10));
+      } finally {
+        process.argv.splice(process.argv.length - argv.length, argv.length);
+      }
+      const w = seen.windows.at(-1)!;
+      expect(seen.windows.length).toBe(before + 1);
+      return { devTools: (w.options['webPreferences'] as { devTools?: boolean }).devTools, roles: menuRoles(seen.appMenu!) };
+    };
+    const packaged = await start(true, []);
+    expect(packaged.devTools).toBe(false);
+    expect(packaged.roles).not.toContain('toggleDevTools');
+    for (const dev of [await start(false, []), await start(true, ['--devtools'])]) {
+      expect(dev.devTools).toBe(true);
+      expect(dev.roles).toContain('toggleDevTools');
+    }
   });
 });
