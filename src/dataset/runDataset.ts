@@ -19,11 +19,10 @@
 import type { ScenarioSpec, SampledInstance, DesignName } from '../scenario/types.js';
 import { createSampler, type Sampler } from '../sampling/sample.js';
 import { contentHash } from '../sampling/hash.js';
-import { sceneSeed } from '../sampling/sceneSeed.js';
 import { SamplingError } from '../sampling/errors.js';
-import { buildRoadNetwork } from '../road/buildRoadNetwork.js';
-import { simulate } from '../sim/simulate.js';
 import { SimulationError } from '../sim/errors.js';
+import type { Replay } from '../sim/replay.js';
+import { SampleStageError, type SimulatedSample, simulateSample } from '../sim/simulateSample.js';
 import type { SimResult } from '../sim/types.js';
 import type { ClassMapSpec } from '../export/classMap.js';
 import type { LabelOptions } from '../render/labels/labelOptions.js';
@@ -112,6 +111,7 @@ export interface RunHooks {
 interface Prepared {
   sample: SampledInstance;
   sim: SimResult;
+  replay: Replay;
   schedule: FrameSchedule;
 }
 
@@ -179,6 +179,26 @@ function located(opts: RunOptions, pointer: string | undefined, message: string,
   if (pointer === undefined || !locate) return message;
   const pos = locate(pointer);
   return `${file}:${pos.line}:${pos.col} ${pointerInMessage ? '' : `${pointer}: `}${message}`;
+}
+
+/**
+ * What failures.jsonl records for a sample whose pipeline failed. A bug inside simulate is no
+ * sample's failure: it is thrown on.
+ */
+function instanceFailure(opts: RunOptions, err: unknown): InstanceFailure {
+  if (!(err instanceof SampleStageError)) throw err;
+  const cause = err.cause as Error;
+  switch (err.stage) {
+    case 'sample':
+      if (cause instanceof SamplingError) return new InstanceFailure('sample', located(opts, err.pointer, cause.message, true));
+      // Anything else is a defect of roadsynth, yet it belongs to this sample: record it, go on.
+      return new InstanceFailure('sample', `internal error while sampling: ${cause.message}`);
+    case 'road':
+      return new InstanceFailure('simulate', located(opts, err.pointer, cause.message, false));
+    case 'simulate':
+      if (cause instanceof SimulationError) return new InstanceFailure('simulate', located(opts, err.pointer, cause.message, false));
+      throw cause;
+  }
 }
 
 async function runDatasetInner(opts: RunOptions, createHost: HostFactory, hooks: RunHooks, onWritten: (n: number) => void): Promise<RunResult> {
@@ -264,33 +284,19 @@ async function runWithHost(
   };
 
   const prepare = (index: number): Prepared => {
-    let sample: SampledInstance;
+    let run: SimulatedSample;
     try {
-      sample = withResolution(sampler.sample(index), opts.resolution);
+      run = simulateSample(() => withResolution(sampler.sample(index), opts.resolution));
     } catch (err) {
-      if (err instanceof SamplingError) throw new InstanceFailure('sample', located(opts, err.pointer, err.message, true));
-      // Anything else is a defect of roadsynth, yet it belongs to this sample: record it, go on.
-      throw new InstanceFailure('sample', `internal error while sampling: ${(err as Error).message}`);
+      throw instanceFailure(opts, err);
     }
-    let network: ReturnType<typeof buildRoadNetwork>;
-    try {
-      network = buildRoadNetwork(sample.instance.road, sample.instance.weather);
-    } catch (err) {
-      throw new InstanceFailure('simulate', located(opts, '/road', (err as Error).message, false));
-    }
-    let sim: SimResult;
-    try {
-      sim = simulate(sample.instance, network);
-    } catch (err) {
-      if (err instanceof SimulationError) throw new InstanceFailure('simulate', located(opts, err.pointer, err.message, false));
-      throw err;
-    }
+    const { sample, result: sim, replay } = run;
     const schedule = frameSchedule(
       { instance: sample.instance, trajectory: sim.trajectory, events: sim.events, metrics: sim.metrics },
       { frames: opts.frames, fps: opts.fps, spacingS: opts.spacingS, anchor: opts.anchor },
     );
     for (const note of schedule.notes) hooks.onNotice?.(`sample ${index}: clip: ${note}`);
-    return { sample, sim, schedule };
+    return { sample, sim, replay, schedule };
   };
 
   // Simulation runs in Node; deferring it with setImmediate lets it overlap page rendering.
@@ -333,15 +339,8 @@ async function runWithHost(
   const stopped = (): boolean => hooks.signal?.aborted === true || diskFull !== null;
 
   const renderInstance = async (index: number, job: Prepared): Promise<void> => {
-    const { sample, sim, schedule } = job;
-    const scene = {
-      kind: 'scenario' as const,
-      key: sample.hash,
-      instance: sample.instance,
-      trajectory: sim.trajectory,
-      seed: sceneSeed(sample.seed, sample.index),
-      quality: 'export' as const,
-    };
+    const { sample, sim, replay, schedule } = job;
+    const scene = { kind: 'scenario' as const, key: sample.hash, ...replay, quality: 'export' as const };
     for (let f = 0; f < schedule.ticks.length; f++) {
       if (writer.hasFrame(index, f)) continue;
       if (stopped()) return;

@@ -6,7 +6,7 @@
 import type { ScenarioError } from '../scenario/errors.js';
 import type { DesignName, ParamValue } from '../scenario/types.js';
 import { decodeTrajectory } from '../sim/trajectoryFile.js';
-import { sceneSeed } from '../sampling/sceneSeed.js';
+import { replayOf } from '../sim/replay.js';
 import { DESIGN_NAMES, type FileEntry, type StudioApi, type StudioRoot } from '../studio/api.js';
 import { byId, field, h } from './dom.js';
 import { ScenarioEditor } from './editor/ScenarioEditor.js';
@@ -402,7 +402,7 @@ export class App {
         return;
       }
       const trajectory = decodeTrajectory(base64Bytes(res.trajectoryBase64));
-      this.viewport.load({ instance: res.instance, trajectory, seed: sceneSeed(res.sample.seed, res.sample.index) });
+      this.viewport.load(replayOf({ instance: res.instance, seed: res.sample.seed, index: res.sample.index }, trajectory));
       this.timeline.setRun(trajectory.ticks, trajectory.dtS, timelineMarks(res.events, res.metrics));
       this.params.show(res.parameters);
       this.perturb.show(res.instance);

@@ -50,6 +50,15 @@ describe('preview sampling', () => {
 });
 
 describe('preview simulation', () => {
+  it('points a road that cannot be built at /road, as the CLI and dataset runs do', () => {
+    const bend =
+      'version: 1\nname: bend\nroad:\n  blocks: [{ kind: curve, id: bend, radiusM: 20, angleDeg: 30, direction: left, transitionM: 50 }]\nego: { place: { lane: 1, s: 5 } }\n';
+    const r = simulatePreview({ ...base, text: bend, fileName: 'bend.yaml' });
+    if (r.ok) throw new Error('the road was built');
+    expect(r.errors[0]).toMatchObject({ pointer: '/road', line: 4 });
+    expect(r.formatted[0]).toMatch(/^bend\.yaml:4:\d+ \/road: .*bend/);
+  });
+
   it('applies perturbations to the instance it simulates', () => {
     const r = simulatePreview({ ...base, perturbations: { rain: 0.8, wetness: 1, timeOfDayH: 22, fogVisibilityM: 50, snow: 0 } });
     if (!r.ok) throw new Error(r.formatted.join('\n'));

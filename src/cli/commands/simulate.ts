@@ -6,20 +6,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { buildRoadNetwork } from '../../road/buildRoadNetwork.js';
-import type { RoadNetwork } from '../../road/types.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { sampleScenario } from '../../sampling/sample.js';
 import type { DesignName, SampledInstance } from '../../scenario/types.js';
 import { writeFileAtomic } from '../../export/atomicWrite.js';
 import { SimulationError } from '../../sim/errors.js';
-import { simulate } from '../../sim/simulate.js';
+import { SampleStageError, type SimulatedSample, simulateSample } from '../../sim/simulateSample.js';
 import { encodeTrajectory } from '../../sim/trajectoryFile.js';
 import { trajectoryHash } from '../../sim/trajectoryHash.js';
 import type { SimEvent, SimResult } from '../../sim/types.js';
 import { UserError, writeLine } from '../runCli.js';
 import { designOption, integerArg, seedOption } from '../args.js';
-import { readScenarioFile, samplingUserError, sweepDesign } from '../scenarioFile.js';
+import { readScenarioFile, type ScenarioFile, samplingUserError, sweepDesign } from '../scenarioFile.js';
 
 interface SimulateFlags {
   index: number;
@@ -80,40 +78,46 @@ function finiteOrNull(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isFinite(value) ? null : value;
 }
 
+/** The user's message for a failed stage; anything that is not the file's fault is thrown on. */
+function stageUserError(err: unknown, scenario: ScenarioFile): UserError {
+  if (!(err instanceof SampleStageError)) throw err;
+  const { file } = scenario;
+  const cause = err.cause as Error;
+  const sample = err.sample;
+  switch (err.stage) {
+    case 'sample':
+      if (cause instanceof SamplingError) return samplingUserError(cause, scenario);
+      if (cause instanceof RangeError) return new UserError(`${file}: ${cause.message}`);
+      throw cause;
+    case 'road': {
+      const pos = scenario.locate('/road');
+      return new UserError(`${file}:${pos.line}:${pos.col} /road (sample ${sample?.index}): ${cause.message}`);
+    }
+    case 'simulate': {
+      if (!(cause instanceof SimulationError)) throw cause;
+      const which = `sample ${sample?.index}, seed ${sample?.seed}`;
+      if (cause.pointer === undefined) return new UserError(`${file} (${which}): ${cause.message}`);
+      // A value of the file at fault is shown where it is written.
+      const pos = scenario.locate(cause.pointer);
+      return new UserError(`${file}:${pos.line}:${pos.col} ${cause.pointer}: ${cause.message} (${which})`);
+    }
+  }
+}
+
 function run(file: string, flags: SimulateFlags): void {
   const scenario = readScenarioFile(file);
   const { spec } = scenario;
   const design = flags.design ?? sweepDesign(spec);
-  let sample: SampledInstance;
+  let simulated: SimulatedSample;
   try {
-    sample = sampleScenario(spec, { index: flags.index, seed: flags.seed, design, count: flags.sweepSize ?? flags.index + 1 });
+    simulated = simulateSample(() => sampleScenario(spec, { index: flags.index, seed: flags.seed, design, count: flags.sweepSize ?? flags.index + 1 }), {
+      durationS: flags.duration,
+    });
   } catch (err) {
-    if (err instanceof SamplingError) throw samplingUserError(err, scenario);
-    if (err instanceof RangeError) throw new UserError(`${file}: ${err.message}`);
-    throw err;
+    throw stageUserError(err, scenario);
   }
-  let network: RoadNetwork;
-  try {
-    network = buildRoadNetwork(sample.instance.road, sample.instance.weather);
-  } catch (err) {
-    const pos = scenario.locate('/road');
-    throw new UserError(`${file}:${pos.line}:${pos.col} /road (sample ${sample.index}): ${(err as Error).message}`);
-  }
-  const t0 = performance.now();
-  let result: SimResult;
-  try {
-    result = simulate(sample.instance, network, { durationS: flags.duration });
-  } catch (err) {
-    if (err instanceof SimulationError) {
-      const which = `sample ${sample.index}, seed ${sample.seed}`;
-      if (err.pointer === undefined) throw new UserError(`${file} (${which}): ${err.message}`);
-      // A value of the file at fault is shown where it is written.
-      const pos = scenario.locate(err.pointer);
-      throw new UserError(`${file}:${pos.line}:${pos.col} ${err.pointer}: ${err.message} (${which})`);
-    }
-    throw err;
-  }
-  const wallS = (performance.now() - t0) / 1000;
+  const { sample, result } = simulated;
+  const wallS = simulated.timingsMs.simulate / 1000;
   const bytes = encodeTrajectory(result.trajectory);
   const hash = trajectoryHash(result.trajectory);
   if (flags.out) {

@@ -1,10 +1,11 @@
 /**
- * Builds the SceneRig of a page scene: primitive scenes directly; scenarios by rebuilding the
- * road network (pure, the same code as in Node) and the scene from the instance, then replaying
- * the simulated trajectory fetched from the host (rendering never re-simulates).
+ * Builds the SceneRig of a page scene: primitive scenes directly; scenarios from their replay
+ * (the instance, the simulated trajectory fetched from the host, the scene seed) through
+ * sceneInput, which rebuilds the road network by the same rule as in Node (rendering never
+ * re-simulates).
  */
-import { buildRoadNetwork } from '../../road/buildRoadNetwork.js';
 import { buildScene } from '../../scene/buildScene.js';
+import { sceneInput } from '../../scene/sceneInput.js';
 import { decodeTrajectory } from '../../sim/trajectoryFile.js';
 import type { PageScene, ScenarioScenePage } from '../request.js';
 import type { LoadedScene } from './renderSession.js';
@@ -18,8 +19,7 @@ async function loadScenario(scene: ScenarioScenePage): Promise<LoadedScene> {
   if (!res.ok) throw new Error(`render page: trajectory ${scene.trajectoryUrl} gave HTTP ${res.status}`);
   const trajectory = decodeTrajectory(new Uint8Array(await res.arrayBuffer()));
   const { instance, seed, quality } = scene;
-  const network = buildRoadNetwork(instance.road, instance.weather);
-  const rig = buildScene({ instance, network, trajectory, seed, quality });
+  const rig = buildScene(sceneInput({ instance, trajectory, seed }, quality));
   return {
     rig,
     widthPx: instance.ego.camera.widthPx,

@@ -7,22 +7,15 @@
  */
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import { buildRoadNetwork } from '../../road/buildRoadNetwork.js';
-import type { ScenarioInstance } from '../../scenario/types.js';
 import { buildScene } from '../../scene/buildScene.js';
 import { batchActorsAndSignals, type PreviewBatches } from '../../scene/preview/previewBatch.js';
+import { sceneInput } from '../../scene/sceneInput.js';
 import type { SceneQuality, SceneRig } from '../../scene/types.js';
-import type { Trajectory } from '../../sim/types.js';
+import type { Replay } from '../../sim/replay.js';
 import { AdaptiveResolution, IDLE_GAP_MS } from './adaptiveResolution.js';
 import { Overlays, type OverlayFlags } from './Overlays.js';
 
 export type ViewMode = 'orbit' | 'ego' | 'top';
-
-export interface PreviewInput {
-  instance: ScenarioInstance;
-  trajectory: Trajectory;
-  seed: number;
-}
 
 interface Loaded {
   rig: SceneRig;
@@ -49,7 +42,7 @@ export class Viewport {
   private readonly topCamera = new THREE.PerspectiveCamera(50, 16 / 9, 1, 3000);
   private readonly controls: OrbitControls;
   private loaded: Loaded | null = null;
-  private lastInput: PreviewInput | null = null;
+  private lastInput: Replay | null = null;
   private tick = 0;
   private needsFrame = true;
   private frameTimes: number[] = [];
@@ -108,13 +101,13 @@ export class Viewport {
   }
 
   /** Builds the scene of a new preview, keeping the camera where the user left it. */
-  load(input: PreviewInput): void {
+  load(input: Replay): void {
     const first = this.loaded === null;
     this.unload();
     this.lastInput = input;
-    const network = buildRoadNetwork(input.instance.road, input.instance.weather);
-    const rig = buildScene({ instance: input.instance, network, trajectory: input.trajectory, seed: input.seed, quality: this.quality });
-    const overlays = new Overlays(rig.tracks, network);
+    const scene = sceneInput(input, this.quality);
+    const rig = buildScene(scene);
+    const overlays = new Overlays(rig.tracks, scene.network);
     rig.scene.add(overlays.group);
     const batches = this.quality === 'preview' ? batchActorsAndSignals(rig.scene) : null;
     const ego = rig.tracks.find((t) => t.trackId === 0)?.root ?? rig.camera;

@@ -1,8 +1,8 @@
 /**
- * Sample and simulate for the live preview: the same pipeline calls as the CLI, plus parameter
- * overrides (a dimension fixed to a value) and live perturbations (weather and light written
- * into the spec before sampling, so wetness also changes friction and the export, which runs
- * the same spec, writes the same scene).
+ * Sample and simulate for the live preview: the same pipeline as the CLI and dataset runs
+ * (sim/simulateSample.ts), on the file with parameter overrides (a dimension fixed to a value)
+ * and live perturbations (weather and light written into the spec before sampling, so wetness
+ * also changes friction and the export, which runs the same spec, writes the same scene).
  *
  * Problems are returned as ScenarioErrors located in the text, never thrown: a scenario that
  * cannot be sampled or simulated is something the user is editing right now.
@@ -10,13 +10,12 @@
 import { sortScenarioErrors, formatScenarioError, type ScenarioError } from '../../scenario/errors.js';
 import { checkScenario, type CheckedScenario } from '../../scenario/load.js';
 import { sunFromTimeOfDay } from '../../scenario/defaults.js';
-import type { ParamValue, ScenarioSpec, SpecNode } from '../../scenario/types.js';
-import { collectDimensions } from '../../sampling/dimensions.js';
+import type { ParamValue, SampledInstance, ScenarioSpec, SpecNode } from '../../scenario/types.js';
+import { collectDimensions, type Dimension } from '../../sampling/dimensions.js';
 import { isDistributionNode } from '../../sampling/distributions.js';
 import { SamplingError } from '../../sampling/errors.js';
 import { sampleScenario } from '../../sampling/sample.js';
-import { buildRoadNetwork } from '../../road/buildRoadNetwork.js';
-import { simulate } from '../../sim/simulate.js';
+import { SampleStageError, simulateSample } from '../../sim/simulateSample.js';
 import { SimulationError } from '../../sim/errors.js';
 import { encodeTrajectory } from '../../sim/trajectoryFile.js';
 import { pointerSegments } from '../../scenario/errors.js';
@@ -84,13 +83,35 @@ export function studioSpec(spec: ScenarioSpec, overrides: Record<string, ParamVa
 }
 
 function stageError(err: unknown, fileName: string, locate: CheckedScenario['locate']): ScenarioError {
-  if (!(err instanceof Error)) throw err;
-  const pointer = err instanceof SamplingError || err instanceof SimulationError ? (err.pointer ?? '') : '';
+  const cause = err instanceof SampleStageError ? err.cause : err;
+  if (!(cause instanceof Error)) throw cause;
+  const pointer = err instanceof SampleStageError ? (err.pointer ?? '') : cause instanceof SamplingError || cause instanceof SimulationError ? (cause.pointer ?? '') : '';
   const pos = locate(pointer);
   // SamplingError messages already start with their pointer.
-  const message = err instanceof SamplingError && err.pointer !== undefined ? err.message.slice(err.pointer.length + 2) : err.message;
-  const who = err instanceof SimulationError && err.actor ? `simulation, actor "${err.actor}"${err.tick !== undefined ? ` at tick ${err.tick}` : ''}: ` : '';
+  const message = cause instanceof SamplingError && cause.pointer !== undefined ? cause.message.slice(cause.pointer.length + 2) : cause.message;
+  const who = cause instanceof SimulationError && cause.actor ? `simulation, actor "${cause.actor}"${cause.tick !== undefined ? ` at tick ${cause.tick}` : ''}: ` : '';
   return { file: fileName, line: pos.line, col: pos.col, pointer, message: who + message };
+}
+
+/** Samples the request's index of the studio's spec: the file with the overrides and perturbations. */
+function drawSample(spec: ScenarioSpec, dims: Dimension[], req: SampleRequest, perturbations: Perturbations): SampledInstance {
+  const pointers = new Map(dims.map((d) => [d.key, d.pointer]));
+  return sampleScenario(withPerturbations(withOverrides(spec, pointers, req.overrides ?? {}), perturbations), {
+    seed: req.seed,
+    design: req.design,
+    index: req.index,
+    count: req.count ?? (req.design === 'lhs' ? req.index + 1 : undefined),
+  });
+}
+
+/** What both responses say about the sample: its identity, its instance and the parameter panel's rows. */
+function sampleFields(spec: ScenarioSpec, dims: Dimension[], req: SampleRequest, s: SampledInstance, locate: CheckedScenario['locate']) {
+  const line = (pointer: string): number => locate(pointer).line;
+  return {
+    sample: { index: s.index, seed: s.seed, design: s.design, hash: s.hash, tries: s.tries, parameters: s.parameters },
+    instance: s.instance,
+    parameters: parameterInfos(spec, dims, s.parameters, req.overrides ?? {}, line),
+  };
 }
 
 export function samplePreview(req: SampleRequest, perturbations: Perturbations = {}): SampleResponse {
@@ -99,21 +120,8 @@ export function samplePreview(req: SampleRequest, perturbations: Perturbations =
   const spec = checked.spec;
   try {
     const dims = collectDimensions(spec);
-    const overrides = req.overrides ?? {};
-    const pointers = new Map(dims.map((d) => [d.key, d.pointer]));
-    const s = sampleScenario(withPerturbations(withOverrides(spec, pointers, overrides), perturbations), {
-      seed: req.seed,
-      design: req.design,
-      index: req.index,
-      count: req.count ?? (req.design === 'lhs' ? req.index + 1 : undefined),
-    });
-    const line = (pointer: string): number => checked.locate(pointer).line;
-    return {
-      ok: true,
-      sample: { index: s.index, seed: s.seed, design: s.design, hash: s.hash, tries: s.tries, parameters: s.parameters },
-      instance: s.instance,
-      parameters: parameterInfos(spec, dims, s.parameters, overrides, line),
-    };
+    const { sample, instance, parameters } = sampleFields(spec, dims, req, drawSample(spec, dims, req, perturbations), checked.locate);
+    return { ok: true, sample, instance, parameters };
   } catch (err) {
     return failure([stageError(err, req.fileName, checked.locate)]);
   }
@@ -121,27 +129,22 @@ export function samplePreview(req: SampleRequest, perturbations: Perturbations =
 
 const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
+/** Sample, road and simulation through the one pipeline of every front door (sim/simulateSample.ts). */
 export function simulatePreview(req: SimulateRequest): SimulateResponse {
   const t0 = performance.now();
-  const sampled = samplePreview(req, req.perturbations ?? {});
-  if (!sampled.ok) return sampled;
-  const t1 = performance.now();
-  const instance = sampled.instance;
+  const checked = checkScenario(req.text, req.fileName);
+  if (!checked.spec) return failure(checked.errors);
+  const spec = checked.spec;
+  const checkedMs = performance.now() - t0;
   try {
-    const network = buildRoadNetwork(instance.road, instance.weather);
-    const result = simulate(instance, network);
-    return {
-      ok: true,
-      sample: sampled.sample,
-      parameters: sampled.parameters,
-      instance,
-      trajectoryBase64: base64(encodeTrajectory(result.trajectory)),
-      events: result.events,
-      metrics: result.metrics,
-      timingsMs: { sample: t1 - t0, simulate: performance.now() - t1 },
-    };
+    const dims = collectDimensions(spec);
+    const run = simulateSample(() => drawSample(spec, dims, req, req.perturbations ?? {}));
+    const { sample, instance, parameters } = sampleFields(spec, dims, req, run.sample, checked.locate);
+    const { trajectory, events, metrics } = run.result;
+    const trajectoryBase64 = base64(encodeTrajectory(trajectory));
+    const sampleMs = checkedMs + run.timingsMs.sample;
+    return { ok: true, sample, parameters, instance, trajectoryBase64, events, metrics, timingsMs: { sample: sampleMs, simulate: performance.now() - t0 - sampleMs } };
   } catch (err) {
-    const { locate } = checkScenario(req.text, req.fileName);
-    return failure([stageError(err, req.fileName, locate)]);
+    return failure([stageError(err, req.fileName, checked.locate)]);
   }
 }
