@@ -14,15 +14,13 @@ import { usePreviewLook } from './preview/previewLook.js';
 import { buildLampGlows } from './lights/lampGlows.js';
 import { LampPool } from './lights/lampPool.js';
 import { buildLampPools } from './lights/lampPools.js';
-import { buildLaneMarkings } from './surface/laneMarkings.js';
 import { MaterialLibrary } from './materials/materialLibrary.js';
 import { mergeStatic } from './materials/mergeStatic.js';
 import { Precipitation } from './sky/Precipitation.js';
 import { buildPuddles } from './surface/puddles.js';
 import { buildRoadsideContext } from './roadside/roadsideContext.js';
-import { buildGround, buildRoadSurface } from './surface/roadSurface.js';
+import { buildGround } from './surface/ground.js';
 import { buildRoadFromGeometry } from './surface/roadGeometryMeshes.js';
-import { LaneNetwork } from '../road/LaneNetwork.js';
 import { roadGeometry } from '../road/roadGeometry.js';
 import { STATE_COLUMN, stateRow } from '../sim/types.js';
 import { RNG_STREAM, sceneRng } from './sceneRng.js';
@@ -95,15 +93,9 @@ export function buildScene(input: SceneInput): SceneRig {
 
   // Road and roadside.
   const look = surfaceLook(instance);
-  // Networks from the road layer come with sampled geometry (areas, islands); any other
-  // network implementing the Road contract is drawn from its cross-section alone.
-  if (network instanceof LaneNetwork) {
-    const road = buildRoadFromGeometry(roadGeometry(network, stepM), look, lib);
-    scene.add(road.surface, road.markings);
-  } else {
-    scene.add(buildRoadSurface(network, instance, look, lib, stepM));
-    scene.add(buildLaneMarkings(network, instance, look, lib, stepM));
-  }
+  // The road layer samples the surface, markings and areas (roadGeometry); the scene only meshes them.
+  const road = buildRoadFromGeometry(roadGeometry(network, stepM), look, lib);
+  scene.add(road.surface, road.markings);
   scene.add(buildGround(network, look, lib));
   const puddles = buildPuddles(network, instance.weather.puddles, look, lib, sceneRng(seed, RNG_STREAM.puddles));
   if (puddles) scene.add(puddles);

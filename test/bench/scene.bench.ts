@@ -9,7 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import type * as THREE from 'three';
 import { buildScene } from '../../src/scene/buildScene.js';
 import type { SceneQuality } from '../../src/scene/types.js';
-import { fixtureInstance, fixtureTrajectory, straightNetwork } from '../scene/fixture.js';
+import { fixtureInstance, fixtureNetwork, fixtureTrajectory } from '../scene/fixture.js';
 import { catalogScene } from '../scene/catalogScene.js';
 import { FrameTimer } from '../scene/frameTimer.js';
 
@@ -38,7 +38,7 @@ export async function bench(log: (line: string) => void): Promise<Record<string,
   // Night in the rain: the most that the scene builds (lamps, headlights, particles, puddles).
   const instance = fixtureInstance({ weather: { rain: 0.8, puddles: 0.5 }, light: { sunElevationDeg: -15, streetLights: true } });
   const trajectory = fixtureTrajectory(instance);
-  const network = straightNetwork();
+  const network = fixtureNetwork(instance);
   for (const quality of ['export', 'preview'] as SceneQuality[]) {
     const runs = 5;
     let rig = buildScene({ instance, network, trajectory, seed: 1, quality });

@@ -1,10 +1,10 @@
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
-import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
+import { roadGeometry } from '../../src/road/roadGeometry.js';
 import { buildScene } from '../../src/scene/buildScene.js';
 import { LAYERS, SEMANTIC_CLASSES, type SceneRig } from '../../src/scene/types.js';
 import { readState } from '../../src/sim/types.js';
-import { fixtureInstance, fixtureTrajectory, straightNetwork } from './fixture.js';
+import { fixtureInstance, fixtureNetwork, fixtureTrajectory } from './fixture.js';
 
 function fixtureRig(
   patch: Parameters<typeof fixtureInstance>[0] = {},
@@ -13,7 +13,7 @@ function fixtureRig(
 ): { rig: SceneRig; instance: ReturnType<typeof fixtureInstance>; trajectory: ReturnType<typeof fixtureTrajectory> } {
   const instance = fixtureInstance(patch);
   const trajectory = fixtureTrajectory(instance);
-  const rig = buildScene({ instance, network: straightNetwork(), trajectory, seed, quality });
+  const rig = buildScene({ instance, network: fixtureNetwork(instance), trajectory, seed, quality });
   return { rig, instance, trajectory };
 }
 
@@ -164,7 +164,14 @@ describe('buildScene', () => {
   });
 
   it('shows each traffic light phase of the tick', () => {
-    const { rig, trajectory } = fixtureRig();
+    const instance = fixtureInstance();
+    instance.road.blocks = [
+      { kind: 'straight', id: 'a', lengthM: 45 },
+      { kind: 'junction', id: 'J1', shape: 'four-way', side: 'left', signals: true, armLengthM: 40, greenS: 10, yellowS: 3, allRedS: 1, offsetS: 0 },
+      { kind: 'straight', id: 'b', lengthM: 100 },
+    ];
+    const trajectory = fixtureTrajectory(instance);
+    const rig = buildScene({ instance, network: fixtureNetwork(instance), trajectory, seed: 7, quality: 'export' });
     const lampIntensities = (): number[] => {
       const out: number[] = [];
       rig.scene.getObjectByName('traffic-lights')?.traverse((o) => {
@@ -173,12 +180,13 @@ describe('buildScene', () => {
       });
       return out;
     };
-    // Lamps are listed top to bottom: red, yellow, green.
+    // Four heads; each lists its lamps top to bottom: red, yellow, green.
+    expect(trajectory.signalHeads).toHaveLength(4);
     rig.setTick(0);
     expect(trajectory.signals[0]).toBe(0);
-    expect(lampIntensities().map((v) => v > 0)).toEqual([false, false, true]);
+    expect(lampIntensities().map((v) => v > 0)).toEqual(Array(4).fill([false, false, true]).flat());
     rig.setTick(trajectory.ticks - 1);
-    expect(lampIntensities().map((v) => v > 0)).toEqual([true, false, false]);
+    expect(lampIntensities().map((v) => v > 0)).toEqual(Array(4).fill([true, false, false]).flat());
   });
 
   it('uses no more real lights than the budget, even at night in a long street', () => {
@@ -219,6 +227,18 @@ describe('buildScene', () => {
     expect(rig.effects.noise).toBe(0);
   });
 
+  it('draws the straight fixture road from the road layer: strips, markings with the double centre line, the crosswalk', () => {
+    const { rig, instance } = fixtureRig();
+    const names = (group: string): string[] => rig.scene.getObjectByName(group)?.children.map((c) => c.name) ?? [];
+    expect(names('road-surface')).toEqual(expect.arrayContaining(['road', 'parking', 'kerb', 'sidewalk']));
+    expect(names('markings')).toEqual(['lane-markings', 'crosswalks']);
+    // What is painted is what roadGeometry says: its lines, as bands of their width.
+    const painted = roadGeometry(fixtureNetwork(instance), 2).markings;
+    const centre = painted.find((m) => m.kind === 'centre');
+    expect(centre?.style).toBe('double-solid');
+    expect(centre?.lines).toHaveLength(2);
+  });
+
   it('draws a road-layer network with a signalled junction and a roundabout, every mesh tagged', () => {
     const instance = fixtureInstance();
     instance.road.blocks = [
@@ -226,8 +246,7 @@ describe('buildScene', () => {
       { kind: 'junction', id: 'J1', shape: 'four-way', side: 'left', signals: true, armLengthM: 40, greenS: 10, yellowS: 3, allRedS: 1, offsetS: 0 },
       { kind: 'roundabout', id: 'R1', radiusM: 18, arms: 4, exitArm: 2, lanes: 1, armLengthM: 30 },
     ];
-    const network = buildRoadNetwork(instance.road, instance.weather);
-    const rig = buildScene({ instance, network, trajectory: fixtureTrajectory(instance), seed: 2, quality: 'preview' });
+    const rig = buildScene({ instance, network: fixtureNetwork(instance), trajectory: fixtureTrajectory(instance), seed: 2, quality: 'preview' });
     const names: string[] = [];
     rig.scene.getObjectByName('road-surface')?.children.forEach((c) => {
       names.push(c.name);

@@ -1,155 +1,19 @@
 /**
- * Code fixtures for the scene tests and the preview: a straight road network implementing the
- * Road/RoadNetwork contract minimally, a complete ScenarioInstance and a hand-made trajectory.
+ * Code fixtures for the scene tests and the preview: a complete ScenarioInstance on a straight
+ * road, its road network (from the road layer) and a hand-made trajectory.
  */
 import type { ActorInstance, ScenarioInstance, Size, Weather, Light } from '../../src/scenario/types.js';
-import type { JunctionInfo, Lane, Road, RoadNetwork, Vec2 } from '../../src/road/types.js';
+import type { RoadNetwork } from '../../src/road/types.js';
+import { roadNetworkOf } from '../../src/sim/replay.js';
 import { STATE_COLUMN, STATE_FIELDS, STATE_STRIDE, stateRow, type ActorState, type TrackInfo, type Trajectory } from '../../src/sim/types.js';
 
-interface StraightLayout {
-  lengthM: number;
-  forward: number;
-  backward: number;
-  laneWidthM: number;
-  shoulderM: number;
-  parkingM: { left: number; right: number };
-  sidewalkM: { left: number; right: number };
-  tunnel?: { fromS: number; toS: number; lightLevel: number };
-}
-
-/** A straight road along +x from the origin. */
-export class StraightRoad implements Road {
-  readonly id = 'main';
-  readonly lengthM: number;
-  readonly forwardLanes: number;
-  readonly backwardLanes: number;
-  readonly laneWidthM: number;
-  readonly carriagewayT: { right: number; left: number };
-  readonly outerT: { right: number; left: number };
-  readonly junctionSpans: { fromS: number; toS: number; blockId: string }[] = [];
-  readonly tunnelSpans: { fromS: number; toS: number; lightLevel: number }[];
-
-  constructor(private readonly layout: StraightLayout) {
-    this.lengthM = layout.lengthM;
-    this.forwardLanes = layout.forward;
-    this.backwardLanes = layout.backward;
-    this.laneWidthM = layout.laneWidthM;
-    this.carriagewayT = {
-      right: -layout.forward * layout.laneWidthM - layout.shoulderM,
-      left: layout.backward * layout.laneWidthM + layout.shoulderM,
-    };
-    this.outerT = {
-      right: this.carriagewayT.right - layout.parkingM.right - layout.sidewalkM.right,
-      left: this.carriagewayT.left + layout.parkingM.left + layout.sidewalkM.left,
-    };
-    this.tunnelSpans = layout.tunnel ? [layout.tunnel] : [];
-  }
-
-  position(s: number, t: number): Vec2 {
-    return { x: s, y: t };
-  }
-  localCoordinates(p: Vec2): { s: number; t: number } {
-    return { s: p.x, t: p.y };
-  }
-  headingAt(): number {
-    return 0;
-  }
-  widthAt(): number {
-    return this.outerT.left - this.outerT.right;
-  }
-  laneCentreT(lane: number | string): number {
-    const w = this.laneWidthM;
-    const L = this.layout;
-    switch (lane) {
-      case 'parking-right':
-        return this.carriagewayT.right - L.parkingM.right / 2;
-      case 'parking-left':
-        return this.carriagewayT.left + L.parkingM.left / 2;
-      case 'sidewalk-right':
-        return this.outerT.right + L.sidewalkM.right / 2;
-      case 'sidewalk-left':
-        return this.outerT.left - L.sidewalkM.left / 2;
-      case 'shoulder-right':
-        return -L.forward * w - L.shoulderM / 2;
-      case 'shoulder-left':
-        return L.backward * w + L.shoulderM / 2;
-    }
-    if (typeof lane !== 'number' || lane === 0) throw new Error(`main has no lane ${String(lane)}`);
-    return lane > 0 ? -(lane - 0.5) * w : (-lane - 0.5) * w;
-  }
-}
-
-class StraightLane implements Lane {
-  readonly roadId = 'main';
-  readonly next: string[] = [];
-  constructor(
-    readonly id: string,
-    readonly index: number,
-    private readonly t: number,
-    readonly lengthM: number,
-    private readonly w: number,
-  ) {}
-  private get dir(): number {
-    return this.index > 0 ? 1 : -1;
-  }
-  position(s: number, t: number): Vec2 {
-    return this.dir > 0 ? { x: s, y: this.t + t } : { x: this.lengthM - s, y: this.t - t };
-  }
-  localCoordinates(p: Vec2): { s: number; t: number } {
-    return this.dir > 0 ? { s: p.x, t: p.y - this.t } : { s: this.lengthM - p.x, t: this.t - p.y };
-  }
-  headingAt(): number {
-    return this.dir > 0 ? 0 : Math.PI;
-  }
-  widthAt(): number {
-    return this.w;
-  }
-}
-
-export function straightNetwork(layout: Partial<StraightLayout> = {}): RoadNetwork {
-  const full: StraightLayout = {
-    lengthM: 300,
-    forward: 2,
-    backward: 1,
-    laneWidthM: 3.5,
-    shoulderM: 0.5,
-    parkingM: { left: 0, right: 2.4 },
-    sidewalkM: { left: 3, right: 3 },
-    ...layout,
-  };
-  const road = new StraightRoad(full);
-  const lanes = new Map<string, Lane>();
-  for (let k = -full.backward; k <= full.forward; k++) {
-    if (k === 0) continue;
-    const lane = new StraightLane(`main/${k}`, k, road.laneCentreT(k), full.lengthM, full.laneWidthM);
-    lanes.set(lane.id, lane);
-  }
-  // A signal head without a junction area (radius 0), so the traffic light has something to show.
-  const junctions: JunctionInfo[] = [
-    {
-      id: 'J1',
-      kind: 'junction',
-      centre: { x: 70, y: 0 },
-      radiusM: 0,
-      signalHeads: [{ id: 'J1/main', junctionId: 'J1', group: 0, stopLines: [{ laneId: 'main/1', s: 56 }], position: { x: 57, y: road.outerT.right + 0.6 }, headingRad: 0 }],
-      colourAt: () => 'green',
-    },
-  ];
-  return {
-    roads: new Map([['main', road]]),
-    lanes,
-    junctions,
-    lane(roadId, lane) {
-      const found = lanes.get(`${roadId}/${String(lane)}`);
-      if (!found) throw new Error(`road ${roadId} has no lane ${String(lane)}`);
-      return found;
-    },
-    route() {
-      return [];
-    },
-    bounds: { minX: -50, minY: -60, maxX: full.lengthM + 50, maxY: 60 },
-    frictionMu: 0.9,
-  };
+/**
+ * The road network of a fixture instance, built by the road layer from the instance's road
+ * spec (as every scene is drawn: there is no hand-made network). The default road is straight,
+ * 300 m along +x from the origin.
+ */
+export function fixtureNetwork(instance: ScenarioInstance): RoadNetwork {
+  return roadNetworkOf(instance);
 }
 
 const DEFAULT_WEATHER: Weather = { rain: 0, snow: 0, fogVisibilityM: 20000, cloudCover: 0.2, wetness: 0, puddles: 0, snowCover: 0 };
@@ -355,7 +219,10 @@ function fixturePose(id: string, timeS: number, out: ActorState): void {
   out.wheelSpinRad = (Math.hypot(vx, vy) * timeS) / 0.33;
 }
 
-/** The trajectory of `fixtureInstance`, with one signal head that turns red at t = 2 s. */
+/**
+ * The trajectory of `fixtureInstance`. Every signal head of the instance's road (a road with a
+ * signalled junction has some) shows green, then yellow at t = 1.5 s and red from t = 2 s.
+ */
 export function fixtureTrajectory(instance: ScenarioInstance, ticks = 81): Trajectory {
   const ids = ['ego', ...instance.actors.map((a) => a.id)];
   const actors: TrackInfo[] = ids.map((id, i) => ({
@@ -374,7 +241,8 @@ export function fixtureTrajectory(instance: ScenarioInstance, ticks = 81): Traje
       for (const f of STATE_FIELDS) states[o + STATE_COLUMN[f]] = s[f];
     }
   }
-  const signals = new Uint8Array(ticks);
-  for (let k = 0; k < ticks; k++) signals[k] = k * dt < 1.5 ? 0 : k * dt < 2 ? 1 : 2;
-  return { version: 1, dtS: dt, ticks, actors, signalHeads: ['J1/main'], states, signals };
+  const signalHeads = fixtureNetwork(instance).junctions.flatMap((j) => j.signalHeads.map((h) => h.id));
+  const signals = new Uint8Array(ticks * signalHeads.length);
+  for (let k = 0; k < ticks; k++) signals.fill(k * dt < 1.5 ? 0 : k * dt < 2 ? 1 : 2, k * signalHeads.length, (k + 1) * signalHeads.length);
+  return { version: 1, dtS: dt, ticks, actors, signalHeads, states, signals };
 }

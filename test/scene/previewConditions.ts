@@ -1,12 +1,10 @@
 /** Named looks for the scene preview: weather and light patches on the fixture instance. */
 import type { RoadBlock } from '../../src/scenario/types.js';
-import type { fixtureInstance, straightNetwork } from './fixture.js';
+import type { fixtureInstance } from './fixture.js';
 
 export interface PreviewCondition {
   patch: Parameters<typeof fixtureInstance>[0];
-  /** Layout of the fixture's straight road network. */
-  network?: Parameters<typeof straightNetwork>[0];
-  /** Road blocks: build the network with the road layer (buildRoadNetwork) instead. */
+  /** Road blocks instead of the fixture's straight road. */
   blocks?: RoadBlock[];
   tick: number;
 }
@@ -18,6 +16,12 @@ const JUNCTION_AND_ROUNDABOUT: RoadBlock[] = [
   { kind: 'roundabout', id: 'R1', radiusM: 18, arms: 4, exitArm: 2, lanes: 1, armLengthM: 50 },
 ];
 
+const TUNNEL: RoadBlock[] = [
+  { kind: 'straight', id: 'a', lengthM: 20 },
+  { kind: 'tunnel', id: 'T1', lengthM: 70, lightLevel: 0.7 },
+  { kind: 'straight', id: 'b', lengthM: 210 },
+];
+
 export const PREVIEW_CONDITIONS: Record<string, PreviewCondition> = {
   day: { patch: {}, tick: 60 },
   dusk: { patch: { light: { sunElevationDeg: 2, sunAzimuthDeg: 20, streetLights: true, timeOfDayH: 19.5, glare: 0.6 } }, tick: 60 },
@@ -26,6 +30,6 @@ export const PREVIEW_CONDITIONS: Record<string, PreviewCondition> = {
   rain: { patch: { weather: { rain: 0.8, cloudCover: 0.9, wetness: 1, puddles: 0.6 } }, tick: 60 },
   snow: { patch: { weather: { snow: 0.7, snowCover: 0.8, cloudCover: 0.8 }, setting: 'rural' }, tick: 60 },
   suburban: { patch: { setting: 'suburban' }, tick: 10 },
-  tunnel: { patch: { light: { sunElevationDeg: 8, sunAzimuthDeg: 5, glare: 0.8 } }, network: { tunnel: { fromS: 20, toS: 90, lightLevel: 0.7 } }, tick: 60 },
+  tunnel: { patch: { light: { sunElevationDeg: 8, sunAzimuthDeg: 5, glare: 0.8 } }, blocks: TUNNEL, tick: 60 },
   junction: { patch: { setting: 'suburban', light: { sunElevationDeg: 30, sunAzimuthDeg: 120 } }, blocks: JUNCTION_AND_ROUNDABOUT, tick: 20 },
 };

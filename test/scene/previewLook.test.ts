@@ -9,7 +9,7 @@ import { skyState } from '../../src/scene/sky/skyModel.js';
 import { addWetReflection } from '../../src/scene/surface/wetReflection.js';
 import { browserMissing } from '../render/fixtures.js';
 import { catalogScene } from './catalogScene.js';
-import { fixtureInstance, fixtureTrajectory, straightNetwork } from './fixture.js';
+import { fixtureInstance, fixtureNetwork, fixtureTrajectory } from './fixture.js';
 import { FrameTimer } from './frameTimer.js';
 
 const colourOf = (m: THREE.ShaderMaterial, name: string): number => (m.uniforms[name]!.value as THREE.Color).getHex();
@@ -59,7 +59,7 @@ describe('preview materials', () => {
 
   it('replace every lit material of a preview scene, sharing one copy per original', () => {
     const instance = fixtureInstance();
-    const rig = buildScene({ instance, network: straightNetwork(), trajectory: fixtureTrajectory(instance), seed: 3, quality: 'preview' });
+    const rig = buildScene({ instance, network: fixtureNetwork(instance), trajectory: fixtureTrajectory(instance), seed: 3, quality: 'preview' });
     const lit = new Set<THREE.Material>();
     const previews = new Set<THREE.Material>();
     rig.scene.traverse((o) => {

@@ -3,10 +3,9 @@
  * named condition, renders ticks with WebGL and hands back PNG data URLs and timings.
  */
 import * as THREE from 'three';
-import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
 import { buildScene } from '../../src/scene/buildScene.js';
 import type { SceneQuality, SceneRig } from '../../src/scene/types.js';
-import { fixtureInstance, fixtureTrajectory, straightNetwork } from './fixture.js';
+import { fixtureInstance, fixtureNetwork, fixtureTrajectory } from './fixture.js';
 import { PREVIEW_CONDITIONS } from './previewConditions.js';
 
 export interface PreparedInfo {
@@ -38,7 +37,7 @@ function prepare(name: string, quality: SceneQuality, strip: string[]): Prepared
   if (!cond) throw new Error(`no preview condition ${name}`);
   const instance = fixtureInstance(cond.patch);
   if (cond.blocks) instance.road.blocks = cond.blocks;
-  const network = cond.blocks ? buildRoadNetwork(instance.road, instance.weather) : straightNetwork(cond.network ?? {});
+  const network = fixtureNetwork(instance);
   const trajectory = fixtureTrajectory(instance);
   const t0 = performance.now();
   const rig = buildScene({ instance, network, trajectory, seed: 7, quality });

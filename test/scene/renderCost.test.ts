@@ -6,13 +6,13 @@ import { isPreviewMaterial } from '../../src/scene/preview/previewLook.js';
 import { addWetReflection } from '../../src/scene/surface/wetReflection.js';
 import type { SceneQuality, SceneRig } from '../../src/scene/types.js';
 import { STATE_COLUMN, STATE_STRIDE } from '../../src/sim/types.js';
-import { fixtureInstance, fixtureTrajectory, straightNetwork } from './fixture.js';
+import { fixtureInstance, fixtureNetwork, fixtureTrajectory } from './fixture.js';
 
 function rigOf(quality: SceneQuality, patch: Parameters<typeof fixtureInstance>[0] = {}, lightsOff = false): SceneRig {
   const instance = fixtureInstance(patch);
   const trajectory = fixtureTrajectory(instance);
   if (lightsOff) for (let i = STATE_COLUMN.lights; i < trajectory.states.length; i += STATE_STRIDE) trajectory.states[i] = 0;
-  return buildScene({ instance, network: straightNetwork(), trajectory, seed: 3, quality });
+  return buildScene({ instance, network: fixtureNetwork(instance), trajectory, seed: 3, quality });
 }
 
 function materialsOf(rig: SceneRig, name: string): THREE.Material[] {

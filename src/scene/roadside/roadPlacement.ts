@@ -5,7 +5,35 @@
 import type * as THREE from 'three';
 import type { ScenarioInstance, Side } from '../../scenario/types.js';
 import type { Road } from '../../road/types.js';
-import { sideLayout, type SideLayout } from '../surface/roadSurface.js';
+
+/** Lateral extent of each side's sidewalk and parking [m] (null without one). */
+interface SideLayout {
+  sidewalk: { innerT: number; outerT: number } | null;
+  parking: { innerT: number; outerT: number } | null;
+  /** Where the paved surface ends on this side [m]. */
+  pavedT: number;
+}
+
+/** Cross-section of a road on one side, from the named lanes of the Road contract. */
+function sideLayout(road: Road, instance: ScenarioInstance, side: 'left' | 'right'): SideLayout {
+  const sign = side === 'left' ? 1 : -1;
+  const spec = instance.road;
+  const sidewalk = spec.sidewalks[side]
+    ? (() => {
+        const c = road.laneCentreT(`sidewalk-${side}`);
+        return { innerT: c - (sign * spec.sidewalks.widthM) / 2, outerT: c + (sign * spec.sidewalks.widthM) / 2 };
+      })()
+    : null;
+  const parking = spec.parking[side]
+    ? (() => {
+        const c = road.laneCentreT(`parking-${side}`);
+        return { innerT: c - (sign * spec.parking.widthM) / 2, outerT: c + (sign * spec.parking.widthM) / 2 };
+      })()
+    : null;
+  const cw = side === 'left' ? road.carriagewayT.left : road.carriagewayT.right;
+  const pavedT = sidewalk ? sidewalk.innerT : parking ? parking.outerT : cw;
+  return { sidewalk, parking, pavedT };
+}
 
 export type RoadsideRole = 'kerbside' | 'verge' | 'carriageway-edge';
 

@@ -1,7 +1,7 @@
 /**
  * Road meshes from the road layer's sampled geometry (roadGeometry): surface strips with
  * raised kerbs and sidewalks, junction and roundabout areas, painted lines and zebra bars.
- * Used for networks made by buildRoadNetwork; roadSurface.ts covers any Road contract.
+ * The one way the scene draws roads: the road layer decides where every strip and line lies.
  */
 import * as THREE from 'three';
 import type { Vec2 } from '../../road/types.js';

@@ -1,26 +1,5 @@
-/**
- * Sampling helpers on the Road contract: s intervals outside junction areas, and edges of
- * constant lateral offset as three.js point arrays.
- */
-import type { Curve, Road } from '../../road/types.js';
-
-export interface SpanM {
-  fromS: number;
-  toS: number;
-}
-
-/** Parts of [0, lengthM] not covered by any of `holes` (markings, kerbs and parking stop at junctions). */
-export function spansOutside(lengthM: number, holes: readonly SpanM[]): SpanM[] {
-  const sorted = [...holes].sort((a, b) => a.fromS - b.fromS);
-  const out: SpanM[] = [];
-  let s = 0;
-  for (const h of sorted) {
-    if (h.fromS > s) out.push({ fromS: s, toS: Math.min(h.fromS, lengthM) });
-    s = Math.max(s, h.toS);
-  }
-  if (s < lengthM) out.push({ fromS: s, toS: lengthM });
-  return out.filter((p) => p.toS - p.fromS > 1e-3);
-}
+/** Sampling helpers on the Road contract: s samples, and edges of constant lateral offset as three.js point arrays. */
+import type { Curve } from '../../road/types.js';
 
 /** s samples from `fromS` to `toS` at most `stepM` apart, both ends included. */
 export function sampleS(fromS: number, toS: number, stepM: number): number[] {
@@ -38,9 +17,4 @@ export function edgeAt(curve: Curve, samples: readonly number[], tM: number, hei
     out.push(p.x, heightM, -p.y);
   }
   return out;
-}
-
-/** Whether a road has a junction area at s. */
-export function inJunction(road: Road, s: number): boolean {
-  return road.junctionSpans.some((j) => s >= j.fromS && s <= j.toS);
 }
