@@ -95,19 +95,8 @@ export const BASE_FLAGS = [
   '--disable-renderer-backgrounding',
 ];
 
-/** Flags for pages that need WebGL but not the render host's rasterizer choice (report screenshots, GUI tests). */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-];
+/** Flags for pages that need WebGL but not the render host's rasterizer choice (report screenshots, GUI tests): SwiftShader allowed as the fallback. */
+export const CHROMIUM_FLAGS = [...BASE_FLAGS, '--enable-unsafe-swiftshader'];
 
 interface Slot {
   page: Page;

@@ -1,5 +1,5 @@
-import type { Lane, Vec2 } from './types.js';
-import type { Curve } from './types.js';
+import { AlongCurve } from './AlongCurve.js';
+import type { Curve, Lane } from './types.js';
 
 /** Where a connector leaves and joins ordinary lanes (lane ids and lane s [m]). */
 export interface ConnectorEnds {
@@ -13,7 +13,7 @@ export interface ConnectorEnds {
  * A lane through a junction or roundabout: its own curve (t = 0 on the centre), lane index 0,
  * roadId = the junction or roundabout block id. `ends` tells where it leaves and joins.
  */
-export class ConnectorLane implements Lane {
+export class ConnectorLane extends AlongCurve implements Lane {
   readonly index = 0;
   readonly next: string[] = [];
 
@@ -23,22 +23,8 @@ export class ConnectorLane implements Lane {
     readonly curve: Curve,
     readonly ends: ConnectorEnds,
     private readonly widthM: number,
-  ) {}
-
-  get lengthM(): number {
-    return this.curve.lengthM;
-  }
-
-  position(s: number, t: number): Vec2 {
-    return this.curve.position(s, t);
-  }
-
-  localCoordinates(point: Vec2): { s: number; t: number } {
-    return this.curve.localCoordinates(point);
-  }
-
-  headingAt(s: number): number {
-    return this.curve.headingAt(s);
+  ) {
+    super(curve);
   }
 
   widthAt(_s: number): number {

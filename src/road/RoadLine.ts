@@ -1,13 +1,14 @@
-import type { Road, Vec2 } from './types.js';
+import { AlongCurve } from './AlongCurve.js';
+import type { Road } from './types.js';
 import type { CompositeCurve } from './curves/CompositeCurve.js';
 import type { CrossSection } from './CrossSection.js';
 
 /**
  * A road: a reference curve (t = 0 between the two directions) with its cross-section and
- * spans. Implements the Curve questions by delegating to the reference; widthAt is the
- * carriageway width.
+ * spans. The Curve questions are the reference's (AlongCurve); widthAt is the carriageway
+ * width.
  */
-export class RoadLine implements Road {
+export class RoadLine extends AlongCurve implements Road {
   readonly junctionSpans: { fromS: number; toS: number; blockId: string }[] = [];
   readonly tunnelSpans: { fromS: number; toS: number; lightLevel: number }[] = [];
 
@@ -15,11 +16,10 @@ export class RoadLine implements Road {
     readonly id: string,
     readonly reference: CompositeCurve,
     readonly section: CrossSection,
-  ) {}
-
-  get lengthM(): number {
-    return this.reference.lengthM;
+  ) {
+    super(reference);
   }
+
   get forwardLanes(): number {
     return this.section.forwardLanes;
   }
@@ -42,15 +42,6 @@ export class RoadLine implements Road {
     return t;
   }
 
-  position(s: number, t: number): Vec2 {
-    return this.reference.position(s, t);
-  }
-  localCoordinates(point: Vec2): { s: number; t: number } {
-    return this.reference.localCoordinates(point);
-  }
-  headingAt(s: number): number {
-    return this.reference.headingAt(s);
-  }
   widthAt(_s: number): number {
     return this.section.carriagewayT.left - this.section.carriagewayT.right;
   }

@@ -6,23 +6,24 @@ import * as THREE from 'three';
 import { ActorRigs } from './actors/actorRigs.js';
 import { atmosphereFor, fogVisibleWithin } from './sky/atmosphere.js';
 import { EgoCamera } from './camera/egoCamera.js';
-import { setWorldPose } from './frame.js';
+import { setPoseFromState } from './frame.js';
 import { STREETLIGHT_HEIGHT_M } from './roadside/furnitureModels.js';
 import { HeadlightPool } from './lights/HeadlightPool.js';
 import { isMatte, useLambert } from './materials/lambertLook.js';
 import { usePreviewLook } from './preview/previewLook.js';
 import { buildLampGlows } from './lights/lampGlows.js';
 import { LampPool } from './lights/lampPool.js';
+import { castSunShadow } from './lights/sunShadow.js';
 import { buildLampPools } from './lights/lampPools.js';
 import { MaterialLibrary } from './materials/materialLibrary.js';
 import { mergeStatic } from './materials/mergeStatic.js';
-import { Precipitation } from './sky/Precipitation.js';
+import { type Precipitation, precipitation } from './sky/Precipitation.js';
 import { buildPuddles } from './surface/puddles.js';
 import { buildRoadsideContext } from './roadside/roadsideContext.js';
 import { buildGround } from './surface/ground.js';
 import { buildRoadFromGeometry } from './surface/roadGeometryMeshes.js';
 import { roadGeometry } from '../road/roadGeometry.js';
-import { STATE_COLUMN, stateRow } from '../sim/types.js';
+import { stateRow } from '../sim/types.js';
 import { RNG_STREAM, sceneRng } from './sceneRng.js';
 import { buildSkyDome } from './sky/skyDome.js';
 import { buildWheelTracks, dustWithSnow } from './surface/snowCover.js';
@@ -75,15 +76,7 @@ export function buildScene(input: SceneInput): SceneRig {
   sun.name = 'sun';
   const sunOn = sun.intensity > 0.05;
   if (shadows && sunOn) {
-    sun.castShadow = true;
-    sun.shadow.mapSize.set(1024, 1024);
-    const c = sun.shadow.camera;
-    c.left = -45;
-    c.right = 45;
-    c.top = 45;
-    c.bottom = -45;
-    c.near = 1;
-    c.far = 400;
+    castSunShadow(sun, { mapPx: 1024, halfM: 45, farM: 400 });
     sun.shadow.bias = -0.0004;
     sun.shadow.normalBias = 0.03;
   }
@@ -161,38 +154,9 @@ export function buildScene(input: SceneInput): SceneRig {
 
   // Weather particles.
   const precip: Precipitation[] = [];
-  const w = instance.weather;
-  if (w.rain > 0.01) {
-    precip.push(
-      new Precipitation({
-        kind: 'rain',
-        count: Math.round((full ? 5000 : 2000) * w.rain),
-        seed,
-        stream: RNG_STREAM.rain,
-        halfM: 22,
-        heightM: 14,
-        fallMps: 9,
-        streakM: 0.55,
-        windX: 0.8,
-        windZ: 0.4,
-      }),
-    );
-  }
-  if (w.snow > 0.01) {
-    precip.push(
-      new Precipitation({
-        kind: 'snow',
-        count: Math.round((full ? 7000 : 3000) * w.snow),
-        seed,
-        stream: RNG_STREAM.snow,
-        halfM: 20,
-        heightM: 12,
-        fallMps: 1.1,
-        streakM: 0,
-        windX: 0.6,
-        windZ: 0.3,
-      }),
-    );
+  for (const kind of ['rain', 'snow'] as const) {
+    const p = precipitation(kind, instance.weather[kind], quality, seed);
+    if (p) precip.push(p);
   }
   for (const p of precip) scene.add(p.object);
 
@@ -234,16 +198,7 @@ export function buildScene(input: SceneInput): SceneRig {
     const k = Math.max(0, Math.min(trajectory.ticks - 1, Math.floor(tick)));
     const timeS = k * trajectory.dtS;
     const st = trajectory.states;
-    const o = stateRow(trajectory, k, 0);
-    setWorldPose(
-      ego.mount,
-      st[o + STATE_COLUMN.x] as number,
-      st[o + STATE_COLUMN.y] as number,
-      st[o + STATE_COLUMN.z] as number,
-      st[o + STATE_COLUMN.yawRad] as number,
-      st[o + STATE_COLUMN.pitchRad] as number,
-      st[o + STATE_COLUMN.rollRad] as number,
-    );
+    setPoseFromState(ego.mount, st, stateRow(trajectory, k, 0));
     ego.mount.updateMatrixWorld(true);
     camera.getWorldPosition(_camPos);
     camera.getWorldDirection(_camDir);

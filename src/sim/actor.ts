@@ -18,6 +18,7 @@ import type { ActorKind, Behaviour, Size } from '../scenario/types.js';
 import type { Path } from './path.js';
 import type { VehicleGeometry, VehicleParams } from './vehicleParams.js';
 import type { OrientedBox } from './orientedBox.js';
+import type { ActorState } from './types.js';
 
 /** How the actor moves: a raycast vehicle, a velocity-driven body on a path, or a free body. */
 export type ControlKind = 'vehicle' | 'mover' | 'static';
@@ -93,8 +94,31 @@ export interface ActorParams {
   readonly strideM: number;
 }
 
-/** Physical state: written by readBack after each step and by the actuators before it. */
-export interface ActorLiveState {
+/**
+ * Fields of the live state that are the recorded state's (ActorState): the same name, unit and
+ * meaning, so the recorder copies them as they are. Position and door are not among them: the
+ * trajectory holds the bottom centre of the box, and a door only on vehicles.
+ */
+export const RECORDED_AS_IS = [
+  'yawRad',
+  'pitchRad',
+  'rollRad',
+  'vx',
+  'vy',
+  'vz',
+  'steerRad',
+  'wheelSpinRad',
+  'lights',
+  'gaitPhase',
+] as const satisfies readonly (keyof ActorState)[];
+
+/**
+ * Physical state: written by readBack after each step and by the actuators before it. Besides
+ * its own fields it has ActorState's orientation [rad], world velocity [m/s], steer angle
+ * after the steering-rate limit [rad], wheel spin [rad], LIGHT bits at the last recorded tick,
+ * gait phase and door opening 0..1.
+ */
+export interface ActorLiveState extends Pick<ActorState, (typeof RECORDED_AS_IS)[number] | 'door'> {
   /** Body centre in the ground plane [m]. */
   x: number;
   y: number;
@@ -103,14 +127,6 @@ export interface ActorLiveState {
   /** Recorded position of the bottom centre of the box (differs from x, y when pitched) [m]. */
   bottomX: number;
   bottomY: number;
-  /** Orientation [rad]. */
-  yawRad: number;
-  pitchRad: number;
-  rollRad: number;
-  /** World velocity [m/s]. */
-  vx: number;
-  vy: number;
-  vz: number;
   /** Speed along the heading [m/s] (negative when reversing) and its rate [m/s^2]. */
   speedMps: number;
   accelMps2: number;
@@ -120,14 +136,6 @@ export interface ActorLiveState {
   /** Where the actor is on intent.path (s along, t to the left) [m]; re-based with a new path. */
   pathS: number;
   pathT: number;
-  /** Front wheel angle after the steering-rate limit [rad]. */
-  steerRad: number;
-  wheelSpinRad: number;
-  gaitPhase: number;
-  /** Door opening 0..1. */
-  door: number;
-  /** LIGHT bits at the last recorded tick. */
-  lights: number;
   /** Hit something (metrics.ts). */
   collided: boolean;
 }

@@ -59,20 +59,26 @@ export function lanePath(network: RoadNetwork, lane: Lane, minLengthM: number, c
   return built;
 }
 
-function buildLanePath(network: RoadNetwork, lane: Lane, minLengthM: number): LanePath {
-  const pieces: PathPiece[] = [{ curve: lane, fromS: 0, toS: lane.lengthM, laneId: lane.id }];
-  const visited = new Set([lane.id]);
-  let total = lane.lengthM;
-  let last = lane;
-  while (total < minLengthM && pieces.length < MAX_CHAIN) {
+/**
+ * Adds to `pieces` (totalM [m] long, ending with lane `last`) the lanes traffic continues onto,
+ * whole, until the pieces are minLengthM long. Returns whether the last lane is a dead end.
+ */
+function continueForward(network: RoadNetwork, pieces: PathPiece[], visited: Set<string>, last: Lane, totalM: number, minLengthM: number): boolean {
+  while (totalM < minLengthM && pieces.length < MAX_CHAIN) {
     const next = pickNext(network, last, last.next, visited);
     if (!next) break;
     pieces.push({ curve: next, fromS: 0, toS: next.lengthM, laneId: next.id });
     visited.add(next.id);
-    total += next.lengthM;
+    totalM += next.lengthM;
     last = next;
   }
-  return { path: Path.fromPieces(pieces), endsAtRoadEnd: pickNext(network, last, last.next, visited) === null };
+  return pickNext(network, last, last.next, visited) === null;
+}
+
+function buildLanePath(network: RoadNetwork, lane: Lane, minLengthM: number): LanePath {
+  const pieces: PathPiece[] = [{ curve: lane, fromS: 0, toS: lane.lengthM, laneId: lane.id }];
+  const endsAtRoadEnd = continueForward(network, pieces, new Set([lane.id]), lane, lane.lengthM, minLengthM);
+  return { path: Path.fromPieces(pieces), endsAtRoadEnd };
 }
 
 /**
@@ -124,17 +130,7 @@ export function routePath(network: RoadNetwork, lane: Lane, route: readonly Lane
     pieces.push({ curve: r, fromS: 0, toS: r.lengthM, laneId: r.id });
     visited.add(r.id);
   }
-  let total = joinS + route.reduce((a, r) => a + r.lengthM, 0);
-  let last = route[route.length - 1];
-  while (total < minLengthM && pieces.length < MAX_CHAIN) {
-    const next = pickNext(network, last, last.next, visited);
-    if (!next) break;
-    pieces.push({ curve: next, fromS: 0, toS: next.lengthM, laneId: next.id });
-    visited.add(next.id);
-    total += next.lengthM;
-    last = next;
-  }
-  const deadEnd = pickNext(network, last, last.next, visited) === null;
+  const deadEnd = continueForward(network, pieces, visited, route[route.length - 1], joinS + route.reduce((a, r) => a + r.lengthM, 0), minLengthM);
   const path = Path.fromPieces(pieces);
   // The route spans from the end of the first piece to the end of the outgoing lane's start;
   // the connectors are the route lanes except the last.

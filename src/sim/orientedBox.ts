@@ -57,16 +57,29 @@ function project(a: Float64Array, b: Float64Array, nx: number, ny: number): Floa
   return _interval;
 }
 
-/** Separating axis test on the four edge normals. */
-function overlapsCorners(a: Float64Array, b: Float64Array): boolean {
+const _axes = new Float64Array(8);
+
+/**
+ * The axes a separating-axis test needs for two rectangles: each one's first two edges, which
+ * are normal to its other two, as (x, y) pairs, a's first (a reused scratch array).
+ */
+function edgeAxes(a: Float64Array, b: Float64Array): Float64Array {
   for (let p = 0; p < 2; p++) {
     const poly = p === 0 ? a : b;
     for (let e = 0; e < 2; e++) {
-      const ax = poly[2 * e + 2] - poly[2 * e];
-      const ay = poly[2 * e + 3] - poly[2 * e + 1];
-      const iv = project(a, b, ax, ay);
-      if (iv[1] < iv[2] || iv[3] < iv[0]) return false;
+      _axes[4 * p + 2 * e] = poly[2 * e + 2] - poly[2 * e];
+      _axes[4 * p + 2 * e + 1] = poly[2 * e + 3] - poly[2 * e + 1];
     }
+  }
+  return _axes;
+}
+
+/** Separating axis test on the four edge normals. */
+function overlapsCorners(a: Float64Array, b: Float64Array): boolean {
+  const axes = edgeAxes(a, b);
+  for (let k = 0; k < 4; k++) {
+    const iv = project(a, b, axes[2 * k], axes[2 * k + 1]);
+    if (iv[1] < iv[2] || iv[3] < iv[0]) return false;
   }
   return true;
 }
@@ -142,27 +155,25 @@ export function timeToOverlapS(a: OrientedBox, avx: number, avy: number, b: Orie
   const wy = bvy - avy;
   let enter = -Infinity;
   let exit = Infinity;
-  for (let p = 0; p < 2; p++) {
-    const poly = p === 0 ? _ca : _cb;
-    for (let e = 0; e < 2; e++) {
-      const nx = poly[2 * e + 2] - poly[2 * e];
-      const ny = poly[2 * e + 3] - poly[2 * e + 1];
-      const iv = project(_ca, _cb, nx, ny);
-      const minA = iv[0],
-        maxA = iv[1],
-        minB = iv[2],
-        maxB = iv[3];
-      const speed = wx * nx + wy * ny;
-      if (speed === 0) {
-        if (maxB < minA || maxA < minB) return Infinity;
-        continue;
-      }
-      const t1 = (minA - maxB) / speed;
-      const t2 = (maxA - minB) / speed;
-      enter = Math.max(enter, Math.min(t1, t2));
-      exit = Math.min(exit, Math.max(t1, t2));
-      if (enter > exit) return Infinity;
+  const axes = edgeAxes(_ca, _cb);
+  for (let k = 0; k < 4; k++) {
+    const nx = axes[2 * k];
+    const ny = axes[2 * k + 1];
+    const iv = project(_ca, _cb, nx, ny);
+    const minA = iv[0],
+      maxA = iv[1],
+      minB = iv[2],
+      maxB = iv[3];
+    const speed = wx * nx + wy * ny;
+    if (speed === 0) {
+      if (maxB < minA || maxA < minB) return Infinity;
+      continue;
     }
+    const t1 = (minA - maxB) / speed;
+    const t2 = (maxA - minB) / speed;
+    enter = Math.max(enter, Math.min(t1, t2));
+    exit = Math.min(exit, Math.max(t1, t2));
+    if (enter > exit) return Infinity;
   }
   if (exit < 0) return Infinity;
   return Math.max(0, enter);

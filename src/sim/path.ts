@@ -136,26 +136,19 @@ export class Path {
 
   /** World point at arc length s [m] and lateral offset t [m] (positive left). */
   position(s: number, t: number, out: Vec2 = { x: 0, y: 0 }): Vec2 {
-    this.locate(s);
-    const i = this.li,
-      f = this.lf,
-      ext = this.lext;
-    const tx = this.cx[i] + (this.cx[i + 1] - this.cx[i]) * f;
-    const ty = this.cy[i] + (this.cy[i + 1] - this.cy[i]) * f;
+    this.sampleAt(s);
+    const tx = this.ltx;
+    const ty = this.lty;
     const len = Math.sqrt(tx * tx + ty * ty) || 1;
-    const bx = this.xs[i] + (this.xs[i + 1] - this.xs[i]) * f + ext * this.cx[i];
-    const by = this.ys[i] + (this.ys[i + 1] - this.ys[i]) * f + ext * this.cy[i];
-    out.x = bx - (ty / len) * t;
-    out.y = by + (tx / len) * t;
+    out.x = this.lbx - (ty / len) * t;
+    out.y = this.lby + (tx / len) * t;
     return out;
   }
 
   /** Heading of increasing s [rad]. */
   headingAt(s: number): number {
-    this.locate(s);
-    const i = this.li,
-      f = this.lf;
-    return Math.atan2(this.cy[i] + (this.cy[i + 1] - this.cy[i]) * f, this.cx[i] + (this.cx[i + 1] - this.cx[i]) * f);
+    this.sampleAt(s);
+    return Math.atan2(this.lty, this.ltx);
   }
 
   /**
@@ -168,58 +161,57 @@ export class Path {
     let s = hintS;
     let nx = 0;
     let ny = 0;
-    let bx = 0;
-    let by = 0;
     for (let iter = 0; iter < 8; iter++) {
-      this.locate(s);
-      const i = this.li,
-        f = this.lf,
-        ext = this.lext;
-      let tx = this.cx[i] + (this.cx[i + 1] - this.cx[i]) * f;
-      let ty = this.cy[i] + (this.cy[i + 1] - this.cy[i]) * f;
+      this.sampleAt(s);
+      let tx = this.ltx;
+      let ty = this.lty;
       const len = Math.sqrt(tx * tx + ty * ty) || 1;
       tx /= len;
       ty /= len;
       nx = -ty;
       ny = tx;
-      bx = this.xs[i] + (this.xs[i + 1] - this.xs[i]) * f + ext * this.cx[i];
-      by = this.ys[i] + (this.ys[i + 1] - this.ys[i]) * f + ext * this.cy[i];
-      const along = (p.x - bx) * tx + (p.y - by) * ty;
+      const along = (p.x - this.lbx) * tx + (p.y - this.lby) * ty;
       s += along;
       if (Math.abs(along) < 1e-6) break;
     }
-    this.locate(s);
-    const i = this.li,
-      f = this.lf,
-      ext = this.lext;
-    bx = this.xs[i] + (this.xs[i + 1] - this.xs[i]) * f + ext * this.cx[i];
-    by = this.ys[i] + (this.ys[i + 1] - this.ys[i]) * f + ext * this.cy[i];
-    out.t = (p.x - bx) * nx + (p.y - by) * ny;
+    this.sampleAt(s);
+    out.t = (p.x - this.lbx) * nx + (p.y - this.lby) * ny;
     out.s = s;
     return out;
   }
 
-  // Result of locate(), kept in fields so the per-tick queries allocate nothing.
-  private li = 0;
-  private lf = 0;
-  private lext = 0;
+  // The tangent interpolated at the last sampleAt (ltx, lty; not of unit length) and the point
+  // on the line there (lbx, lby) [m], kept in fields so the per-tick queries allocate nothing.
+  private ltx = 0;
+  private lty = 0;
+  private lbx = 0;
+  private lby = 0;
 
-  /** Sets sample index li, fraction lf towards li + 1, and extrapolation beyond an end lext [m]. */
-  private locate(s: number): void {
+  /**
+   * Interpolates the tangent and the point on the line at s: between samples i and i + 1 at
+   * fraction f, or along the end tangent ext [m] beyond an end.
+   */
+  private sampleAt(s: number): void {
     const u = s / SPACING_M;
+    let i: number;
+    let f: number;
+    let ext: number;
     if (u <= 0) {
-      this.li = 0;
-      this.lf = 0;
-      this.lext = s;
+      i = 0;
+      f = 0;
+      ext = s;
     } else if (u >= this.n - 1) {
-      this.li = this.n - 2;
-      this.lf = 1;
-      this.lext = s - this.lengthM;
+      i = this.n - 2;
+      f = 1;
+      ext = s - this.lengthM;
     } else {
-      const i = Math.floor(u);
-      this.li = i;
-      this.lf = u - i;
-      this.lext = 0;
+      i = Math.floor(u);
+      f = u - i;
+      ext = 0;
     }
+    this.ltx = this.cx[i] + (this.cx[i + 1] - this.cx[i]) * f;
+    this.lty = this.cy[i] + (this.cy[i + 1] - this.cy[i]) * f;
+    this.lbx = this.xs[i] + (this.xs[i + 1] - this.xs[i]) * f + ext * this.cx[i];
+    this.lby = this.ys[i] + (this.ys[i + 1] - this.ys[i]) * f + ext * this.cy[i];
   }
 }

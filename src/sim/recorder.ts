@@ -1,5 +1,5 @@
 /** Packs actor states and signal colours tick by tick into the Trajectory arrays. */
-import type { SimActor } from './actor.js';
+import { RECORDED_AS_IS, type SimActor } from './actor.js';
 import type { HeadRef } from './signalHeads.js';
 import { writeSignalCodes } from './signalHeads.js';
 import { STATE_COLUMN as C, STATE_STRIDE, type TrackInfo, type Trajectory } from './types.js';
@@ -26,17 +26,8 @@ export class Recorder {
       st[o + C.x] = a.state.bottomX;
       st[o + C.y] = a.state.bottomY;
       st[o + C.z] = a.state.zBottom;
-      st[o + C.yawRad] = a.state.yawRad;
-      st[o + C.pitchRad] = a.state.pitchRad;
-      st[o + C.rollRad] = a.state.rollRad;
-      st[o + C.vx] = a.state.vx;
-      st[o + C.vy] = a.state.vy;
-      st[o + C.vz] = a.state.vz;
-      st[o + C.steerRad] = a.state.steerRad;
-      st[o + C.wheelSpinRad] = a.state.wheelSpinRad;
-      st[o + C.lights] = a.state.lights;
+      for (const f of RECORDED_AS_IS) st[o + C[f]] = a.state[f];
       st[o + C.door] = a.control === 'vehicle' ? a.state.door : 0;
-      st[o + C.gaitPhase] = a.state.gaitPhase;
       o += STATE_STRIDE;
     }
     writeSignalCodes(this.heads, timeS, this.signals, tick * this.heads.length);

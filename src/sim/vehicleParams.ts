@@ -24,6 +24,20 @@ export interface VehicleParams {
   maxSteerRateRadps: number;
 }
 
+/** Trucks and buses share wheels, suspension, drive train and steering; they differ in mass and wheelbase. */
+const HEAVY_VEHICLE: Omit<VehicleParams, 'massKg' | 'wheelbaseFraction'> = {
+  trackFraction: 0.85,
+  wheelRadiusM: 0.5,
+  clearanceM: 0.3,
+  suspensionStiffness: 45,
+  suspensionRestLengthM: 0.3,
+  dampingRelaxation: 2.6,
+  dampingCompression: 4.8,
+  maxAccelMps2: 1.2,
+  maxSteerRad: 0.5,
+  maxSteerRateRadps: 0.8,
+};
+
 const PARAMS: Record<VehicleKind, VehicleParams> = {
   car: {
     massKg: 1500,
@@ -53,34 +67,8 @@ const PARAMS: Record<VehicleKind, VehicleParams> = {
     maxSteerRad: 0.55,
     maxSteerRateRadps: 1.0,
   },
-  truck: {
-    massKg: 12000,
-    wheelbaseFraction: 0.6,
-    trackFraction: 0.85,
-    wheelRadiusM: 0.5,
-    clearanceM: 0.3,
-    suspensionStiffness: 45,
-    suspensionRestLengthM: 0.3,
-    dampingRelaxation: 2.6,
-    dampingCompression: 4.8,
-    maxAccelMps2: 1.2,
-    maxSteerRad: 0.5,
-    maxSteerRateRadps: 0.8,
-  },
-  bus: {
-    massKg: 13000,
-    wheelbaseFraction: 0.55,
-    trackFraction: 0.85,
-    wheelRadiusM: 0.5,
-    clearanceM: 0.3,
-    suspensionStiffness: 45,
-    suspensionRestLengthM: 0.3,
-    dampingRelaxation: 2.6,
-    dampingCompression: 4.8,
-    maxAccelMps2: 1.2,
-    maxSteerRad: 0.5,
-    maxSteerRateRadps: 0.8,
-  },
+  truck: { ...HEAVY_VEHICLE, massKg: 12000, wheelbaseFraction: 0.6 },
+  bus: { ...HEAVY_VEHICLE, massKg: 13000, wheelbaseFraction: 0.55 },
   // Four rays across the full width stand in for two wheels (a raycast bike would need a rider
   // model). Roll stiffness k * track^2 must beat m g h, or the stand-in topples: stiff springs.
   motorcycle: {

@@ -7,20 +7,18 @@
  */
 import * as THREE from 'three';
 import type { Box3 } from '../types.js';
+import type { Size } from '../../scenario/types.js';
 import type { TrackedObject } from '../../scene/types.js';
 import { LAYERS } from '../../scene/types.js';
 import { wrapAngle } from '../../math/angles.js';
 
-/** An upright box in the three.js frame. */
-export interface UprightBox {
+/** An upright box in the three.js frame: its pose, and its length, width and height [m]. */
+export interface UprightBox extends Size {
   /**
    * Box frame -> three.js frame: origin at the bottom centre of the box, x forward (the
    * object's heading), y up, z to the object's right.
    */
   pose: THREE.Matrix4;
-  lengthM: number;
-  widthM: number;
-  heightM: number;
 }
 
 const _heading = new THREE.Matrix4();

@@ -28,27 +28,33 @@ export function encodeRgb(rgbaBottomUp: Uint8Array, widthPx: number, heightPx: n
   return writePng({ widthPx, heightPx, data: rgb, channels: 3, bitDepth: 8 });
 }
 
-export function encodeSemantic(rgbaBottomUp: Uint8Array, widthPx: number, heightPx: number): Promise<Uint8Array> {
-  const grey = new Uint8Array(widthPx * heightPx);
+/** The red channel of a bottom-up RGBA readback as top-down rows, into `out` (widthPx x heightPx values). */
+function redTopDown<T extends Uint8Array | Float32Array>(rgbaBottomUp: T, widthPx: number, heightPx: number, out: T): T {
   for (let y = 0; y < heightPx; y++) {
     let src = (heightPx - 1 - y) * widthPx * 4;
     let dst = y * widthPx;
-    for (let x = 0; x < widthPx; x++, src += 4, dst++) grey[dst] = rgbaBottomUp[src];
+    for (let x = 0; x < widthPx; x++, src += 4, dst++) out[dst] = rgbaBottomUp[src];
   }
+  return out;
+}
+
+export function encodeSemantic(rgbaBottomUp: Uint8Array, widthPx: number, heightPx: number): Promise<Uint8Array> {
+  const grey = redTopDown(rgbaBottomUp, widthPx, heightPx, new Uint8Array(widthPx * heightPx));
   return writePng({ widthPx, heightPx, data: grey, channels: 1, bitDepth: 8 });
 }
 
+/** Depths of the frame being encoded [m], top-down; reused, since encodeDepth is done with it when it returns. */
+let _depthM = new Float32Array(0);
+
 /** @param depthBottomUp RGBA floats, red = linear depth [m], 0 where nothing was drawn */
 export function encodeDepth(depthBottomUp: Float32Array, widthPx: number, heightPx: number): Promise<Uint8Array> {
+  if (_depthM.length !== widthPx * heightPx) _depthM = new Float32Array(widthPx * heightPx);
+  const depthM = redTopDown(depthBottomUp, widthPx, heightPx, _depthM);
   const out = new Uint16Array(widthPx * heightPx);
-  for (let y = 0; y < heightPx; y++) {
-    let src = (heightPx - 1 - y) * widthPx * 4;
-    let dst = y * widthPx;
-    for (let x = 0; x < widthPx; x++, src += 4, dst++) {
-      const m = depthBottomUp[src];
-      // Round to the nearest 1/256 m; a surface closer than 1/512 m would read as "no depth", so keep it at 1.
-      out[dst] = m > 0 ? Math.min(65535, Math.max(1, Math.round(m * 256))) : 0;
-    }
+  for (let i = 0; i < out.length; i++) {
+    const m = depthM[i];
+    // Round to the nearest 1/256 m; a surface closer than 1/512 m would read as "no depth", so keep it at 1.
+    out[i] = m > 0 ? Math.min(65535, Math.max(1, Math.round(m * 256))) : 0;
   }
   return writePng({ widthPx, heightPx, data: out, channels: 1, bitDepth: 16 });
 }

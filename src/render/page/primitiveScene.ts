@@ -7,6 +7,7 @@
 import * as THREE from 'three';
 import { LAYERS, type SceneRig, type TrackedObject } from '../../scene/types.js';
 import { setWorldPose } from '../../scene/frame.js';
+import { castSunShadow } from '../../scene/lights/sunShadow.js';
 import { verticalFovDeg } from '../../math/angles.js';
 import type { PrimitiveCamera, PrimitiveObject, PrimitiveScene } from '../request.js';
 
@@ -65,15 +66,7 @@ export function buildPrimitiveScene(spec: PrimitiveScene): SceneRig {
     const sun = new THREE.DirectionalLight(0xffffff, 2.5);
     sun.position.set(c.x + 30, 60, -c.y + 20);
     sun.target.position.set(c.x + 30, 0, -c.y);
-    sun.castShadow = true;
-    sun.shadow.mapSize.set(2048, 2048);
-    const s = sun.shadow.camera;
-    s.left = -60;
-    s.right = 60;
-    s.top = 60;
-    s.bottom = -60;
-    s.near = 1;
-    s.far = 200;
+    castSunShadow(sun, { mapPx: 2048, halfM: 60, farM: 200 });
     scene.add(sun, sun.target);
   }
 

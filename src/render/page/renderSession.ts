@@ -214,20 +214,21 @@ export class RenderSession {
       }
       lap('labels');
       timingsMs['labels.occlusionPasses'] = occlusionMs;
-      if (want.has('semantic')) {
-        this.override.use('semantic');
-        renderInto(this.renderer, rig.scene, rig.camera, targets.ids);
-        this.renderer.readRenderTargetPixels(targets.ids, 0, 0, W, H, targets.idPixels);
-        lap('semantic');
-        pending.push(timed('semantic', encodeSemantic(targets.idPixels, W, H)).then((png) => (images.semantic = png)));
-      }
-      if (want.has('depth')) {
-        this.override.use('depth');
-        renderInto(this.renderer, rig.scene, rig.camera, targets.depth);
-        this.renderer.readRenderTargetPixels(targets.depth, 0, 0, W, H, targets.depthPixels);
-        lap('depth');
-        pending.push(timed('depth', encodeDepth(targets.depthPixels, W, H)).then((png) => (images.depth = png)));
-      }
+      /** Draws the scene in `pass`'s look into `target`, reads it back and encodes it off the main thread. */
+      const imagePass = <P extends Uint8Array | Float32Array>(
+        pass: 'semantic' | 'depth',
+        target: THREE.WebGLRenderTarget,
+        pixels: P,
+        encode: (bottomUp: P, widthPx: number, heightPx: number) => Promise<Uint8Array>,
+      ): void => {
+        this.override.use(pass);
+        renderInto(this.renderer, rig.scene, rig.camera, target);
+        this.renderer.readRenderTargetPixels(target, 0, 0, W, H, pixels);
+        lap(pass);
+        pending.push(timed(pass, encode(pixels, W, H)).then((png) => (images[pass] = png)));
+      };
+      if (want.has('semantic')) imagePass('semantic', targets.ids, targets.idPixels, encodeSemantic);
+      if (want.has('depth')) imagePass('depth', targets.depth, targets.depthPixels, encodeDepth);
     } finally {
       this.override.restore();
     }

@@ -5,11 +5,11 @@
 import * as THREE from 'three';
 import type { ActorInstance, ActorKind, ScenarioInstance } from '../../scenario/types.js';
 import type { LabelClass } from '../labelClasses.js';
-import { STATE_COLUMN, stateRow, type TrackInfo, type Trajectory } from '../../sim/types.js';
+import { stateRow, type TrackInfo, type Trajectory } from '../../sim/types.js';
 import type { ActorRig } from './ActorRig.js';
 import { AnimalRig } from './animalModel.js';
 import { CyclistRig } from './cyclistModel.js';
-import { setWorldPose } from '../frame.js';
+import { setPoseFromState } from '../frame.js';
 import { sceneColour, type MaterialLibrary } from '../materials/materialLibrary.js';
 import { MotorcycleRig } from './motorcycleModel.js';
 import { ObjectRig } from './objectModel.js';
@@ -97,15 +97,7 @@ export class ActorRigs {
       const rig = this.rigs[a];
       if (!rig) continue;
       const o = stateRow(tr, k, a);
-      setWorldPose(
-        rig.root,
-        st[o + STATE_COLUMN.x] as number,
-        st[o + STATE_COLUMN.y] as number,
-        st[o + STATE_COLUMN.z] as number,
-        st[o + STATE_COLUMN.yawRad] as number,
-        st[o + STATE_COLUMN.pitchRad] as number,
-        st[o + STATE_COLUMN.rollRad] as number,
-      );
+      setPoseFromState(rig.root, st, o);
       rig.animate(st, o, timeS);
     }
   }

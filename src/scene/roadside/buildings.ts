@@ -13,6 +13,7 @@ import { tagSemantic } from '../materials/tagging.js';
 const CELL_W_M = 3.5;
 const CELL_H_M = 3.2;
 const CELLS = 4;
+/** Texture pixels per cell, each way. */
 const PX = 32;
 
 export interface BuildingSpec {

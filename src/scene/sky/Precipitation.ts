@@ -5,7 +5,8 @@
  * is anchored to the world and the same for the same (seed, tick).
  */
 import * as THREE from 'three';
-import { sceneRng } from '../sceneRng.js';
+import { RNG_STREAM, sceneRng } from '../sceneRng.js';
+import type { SceneQuality } from '../types.js';
 import { radialTexture, whiteAlpha } from '../lights/radialTexture.js';
 import { tagAppearance } from '../materials/tagging.js';
 
@@ -23,6 +24,22 @@ export interface PrecipitationSpec {
   /** Constant wind drift [m/s] along three's x and z. */
   windX: number;
   windZ: number;
+}
+
+/**
+ * Rain and snow as drawn: particles at full strength (1) for each quality, the box they fill
+ * around the camera, how they fall and drift (see PrecipitationSpec).
+ */
+const LOOK = {
+  rain: { particles: { export: 5000, preview: 2000 }, halfM: 22, heightM: 14, fallMps: 9, streakM: 0.55, windX: 0.8, windZ: 0.4 },
+  snow: { particles: { export: 7000, preview: 3000 }, halfM: 20, heightM: 12, fallMps: 1.1, streakM: 0, windX: 0.6, windZ: 0.3 },
+} as const;
+
+/** Rain or snow of strength `amount` (0..1, weather.rain or weather.snow), or null when there is too little to show. */
+export function precipitation(kind: PrecipitationSpec['kind'], amount: number, quality: SceneQuality, seed: number): Precipitation | null {
+  if (!(amount > 0.01)) return null;
+  const { particles, ...look } = LOOK[kind];
+  return new Precipitation({ kind, count: Math.round(particles[quality] * amount), seed, stream: RNG_STREAM[kind], ...look });
 }
 
 function wrap(v: number, size: number): number {
