@@ -100,9 +100,14 @@ function rotationRows(m: THREE.Matrix4): number[] {
   return [e[0], e[4], e[8], e[1], e[5], e[9], e[2], e[6], e[10]];
 }
 
-/** Pixel position (image frame) of a point in the KITTI camera frame; z must be > 0. */
-export function projectKitti(K: readonly number[], x: number, y: number, z: number): { u: number; v: number } {
-  return { u: (K[0] * x + K[1] * y) / z + K[2], v: (K[4] * y) / z + K[5] };
+/**
+ * Pixel position (image frame) of a point in the KITTI camera frame; z must be > 0. Pass `out`
+ * where it runs per point of a frame, so nothing is allocated.
+ */
+export function projectKitti(K: readonly number[], x: number, y: number, z: number, out: { u: number; v: number } = { u: 0, v: 0 }): { u: number; v: number } {
+  out.u = (K[0] * x + K[1] * y) / z + K[2];
+  out.v = (K[4] * y) / z + K[5];
+  return out;
 }
 
 /** The camera model of the frames `camera` renders at widthPx x heightPx. */

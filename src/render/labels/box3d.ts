@@ -102,10 +102,22 @@ const CORNERS: readonly (readonly [number, number, number])[] = [0, 1].flatMap((
   ).map(([x, z]) => [x, top, z] as const),
 );
 
-/** The 8 corners of a box in the frame `threeToFrame` maps to (e.g. the KITTI camera): bottom 4 then top 4. */
-export function boxCorners(box: UprightBox, threeToFrame: THREE.Matrix4): THREE.Vector3[] {
+/** Eight new vectors, for boxCorners to write into. */
+export function cornerVectors(): THREE.Vector3[] {
+  return CORNERS.map(() => new THREE.Vector3());
+}
+
+/**
+ * The 8 corners of a box in the frame `threeToFrame` maps to (e.g. the KITTI camera): bottom 4
+ * then top 4, written into `out` (labels pass vectors they reuse every frame).
+ */
+export function boxCorners(box: UprightBox, threeToFrame: THREE.Matrix4, out: THREE.Vector3[] = cornerVectors()): THREE.Vector3[] {
   const m = _m.multiplyMatrices(threeToFrame, box.pose);
-  return CORNERS.map(([x, y, z]) => new THREE.Vector3(x * box.lengthM, y * box.heightM, z * box.widthM).applyMatrix4(m));
+  for (let k = 0; k < CORNERS.length; k++) {
+    const [x, y, z] = CORNERS[k];
+    out[k].set(x * box.lengthM, y * box.heightM, z * box.widthM).applyMatrix4(m);
+  }
+  return out;
 }
 
 /**

@@ -86,7 +86,10 @@ export function objectContrast(rgb: Uint8Array, ids: Uint8Array, widthPx: number
       srgbToLab(rgb[i], rgb[i + 1], rgb[i + 2], _inner);
       pixels++;
       lightnessSum += _inner[0];
-      for (const [dx, dy] of STEPS) {
+      // Indexed, not destructured: this runs for every pixel of every object.
+      for (let k = 0; k < STEPS.length; k++) {
+        const dx = STEPS[k][0],
+          dy = STEPS[k][1];
         if (!inImage(x + dx, y + dy) || isObject(x + dx, y + dy)) continue;
         // An outline sample: a pixel just inside against one just outside, each a step away from
         // the edge where the antialiased RGB blends the two.

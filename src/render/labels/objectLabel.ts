@@ -15,7 +15,7 @@ import type * as THREE from 'three';
 import type { Box2, CameraModel, ObjectLabel } from '../types.js';
 import type { TrackedObject } from '../../scene/types.js';
 import { projectKitti } from '../cameraModel.js';
-import { boxCorners, boxVolumePoints, kittiBox3, uprightBox, type UprightBox } from './box3d.js';
+import { boxCorners, boxVolumePoints, cornerVectors, kittiBox3, uprightBox, type UprightBox } from './box3d.js';
 import { clipBox, projectedBox } from './projectedBox.js';
 import { occludedLevel } from './occludedLevel.js';
 import type { ObjectContrast } from './contrast.js';
@@ -27,6 +27,11 @@ export const TRUNCATION_GRID = 10;
 export const MAX_VISIBLE_TRUNCATION = 0.99;
 /** Smallest truncation of an object whose box leaves the image, however little (KITTI writes 2 decimals). */
 export const MIN_TRUNCATION = 0.01;
+
+// Scratch reused for every object of every frame: objects are labelled one at a time, and
+// the truncation grid alone projects 1000 points per object.
+const _corners = cornerVectors();
+const _uv = { u: 0, v: 0 };
 
 /** The transforms of the frame's camera that labels need. */
 export interface LabelFrames {
@@ -48,7 +53,7 @@ export interface ObjectGeometry {
 
 export function objectGeometry(track: TrackedObject, frames: LabelFrames, camera: CameraModel, nearM: number): ObjectGeometry {
   const box = uprightBox(track);
-  const unclippedBox = projectedBox(boxCorners(box, frames.threeToCamera), camera.K, nearM);
+  const unclippedBox = projectedBox(boxCorners(box, frames.threeToCamera, _corners), camera.K, nearM);
   return {
     track,
     box,
@@ -61,11 +66,11 @@ export function objectGeometry(track: TrackedObject, frames: LabelFrames, camera
 export function volumeTruncation(geometry: ObjectGeometry, frames: LabelFrames, camera: CameraModel, nearM: number): number {
   const { box, unclippedBox: u } = geometry;
   const inImage = u !== null && u[0] >= 0 && u[1] >= 0 && u[2] <= camera.widthPx && u[3] <= camera.heightPx;
-  if (inImage && boxCorners(box, frames.threeToCamera).every((c) => c.z >= nearM)) return 0;
+  if (inImage && boxCorners(box, frames.threeToCamera, _corners).every((c) => c.z >= nearM)) return 0;
   let inside = 0;
   boxVolumePoints(box, frames.threeToCamera, TRUNCATION_GRID, (p) => {
     if (p.z < nearM) return;
-    const { u, v } = projectKitti(camera.K, p.x, p.y, p.z);
+    const { u, v } = projectKitti(camera.K, p.x, p.y, p.z, _uv);
     if (u >= 0 && u < camera.widthPx && v >= 0 && v < camera.heightPx) inside++;
   });
   return Math.max(MIN_TRUNCATION, 1 - inside / TRUNCATION_GRID ** 3);

@@ -7,6 +7,8 @@ import { projectKitti } from '../cameraModel.js';
 import type { Box2 } from '../types.js';
 import { BOX_EDGES } from './box3d.js';
 
+const _uv = { u: 0, v: 0 };
+
 /**
  * Bounds [px] of the projection of the part of a box in front of the near plane; not clipped
  * to the image. Null when the whole box lies behind the near plane.
@@ -19,7 +21,7 @@ export function projectedBox(corners: readonly THREE.Vector3[], K: readonly numb
     x2 = -Infinity,
     y2 = -Infinity;
   const add = (x: number, y: number, z: number): void => {
-    const { u, v } = projectKitti(K, x, y, z);
+    const { u, v } = projectKitti(K, x, y, z, _uv);
     x1 = Math.min(x1, u);
     y1 = Math.min(y1, v);
     x2 = Math.max(x2, u);
@@ -47,13 +49,9 @@ export function clipBox(box: Box2, widthPx: number, heightPx: number): Box2 | nu
 
 /** Smallest box of whole pixels that contains `box` and `other`, clipped to the image. */
 export function pixelUnion(box: Box2 | null, other: Box2 | null, widthPx: number, heightPx: number): Box2 | null {
-  const boxes = [box, other].filter((b): b is Box2 => b !== null);
-  if (boxes.length === 0) return null;
-  const u: Box2 = [
-    Math.floor(Math.min(...boxes.map((b) => b[0]))),
-    Math.floor(Math.min(...boxes.map((b) => b[1]))),
-    Math.ceil(Math.max(...boxes.map((b) => b[2]))),
-    Math.ceil(Math.max(...boxes.map((b) => b[3]))),
-  ];
-  return clipBox(u, widthPx, heightPx);
+  // Runs per object per frame, so no arrays beyond the result; with one box missing, the other is joined with itself.
+  const a = box ?? other;
+  const b = other ?? box;
+  if (a === null || b === null) return null;
+  return clipBox([Math.floor(Math.min(a[0], b[0])), Math.floor(Math.min(a[1], b[1])), Math.ceil(Math.max(a[2], b[2])), Math.ceil(Math.max(a[3], b[3]))], widthPx, heightPx);
 }
