@@ -210,19 +210,19 @@ class Parser {
   }
 
   private or(): Expr {
-    let left = this.and();
-    while (this.isOp('||') || this.isWord('or')) {
-      const col = this.next().col;
-      left = { type: 'or', left, right: this.and(), col };
-    }
-    return left;
+    return this.logical('or', '||', () => this.and());
   }
 
   private and(): Expr {
-    let left = this.not();
-    while (this.isOp('&&') || this.isWord('and')) {
+    return this.logical('and', '&&', () => this.not());
+  }
+
+  /** A left-associative chain of `and` or `or`, written as the word or as its symbol. */
+  private logical(type: 'and' | 'or', symbol: string, operand: () => Expr): Expr {
+    let left = operand();
+    while (this.isOp(symbol) || this.isWord(type)) {
       const col = this.next().col;
-      left = { type: 'and', left, right: this.not(), col };
+      left = { type, left, right: operand(), col };
     }
     return left;
   }
@@ -247,19 +247,19 @@ class Parser {
   }
 
   private additive(): Expr {
-    let left = this.term();
-    while (this.isOp('+', '-')) {
-      const t = this.next() as Extract<Token, { kind: 'op' }>;
-      left = { type: 'binary', op: t.value as BinaryOp, left, right: this.term(), col: t.col };
-    }
-    return left;
+    return this.arithmetic(['+', '-'], () => this.term());
   }
 
   private term(): Expr {
-    let left = this.unary();
-    while (this.isOp('*', '/', '%')) {
+    return this.arithmetic(['*', '/', '%'], () => this.unary());
+  }
+
+  /** A left-associative chain of arithmetic operators of one precedence level. */
+  private arithmetic(ops: readonly BinaryOp[], operand: () => Expr): Expr {
+    let left = operand();
+    while (this.isOp(...ops)) {
       const t = this.next() as Extract<Token, { kind: 'op' }>;
-      left = { type: 'binary', op: t.value as BinaryOp, left, right: this.unary(), col: t.col };
+      left = { type: 'binary', op: t.value as BinaryOp, left, right: operand(), col: t.col };
     }
     return left;
   }

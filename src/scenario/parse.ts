@@ -13,19 +13,6 @@ import { CST, LineCounter, Lexer, isAlias, isMap, isScalar, isSeq, parseDocument
 import { pointerSegment, sortScenarioErrors, type ScenarioError } from './errors.js';
 import type { ScenarioSpec } from './types.js';
 
-/** Largest accepted file [bytes]; callers that read files check this before reading. */
-export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
-/** Largest accepted text [characters]: a text never has more characters than UTF-8 bytes. */
-export const MAX_SCENARIO_CHARS = MAX_SCENARIO_BYTES;
-/** Deepest accepted nesting of mappings and sequences. A real scenario needs about 9. */
-export const MAX_NESTING_DEPTH = 32;
-/** Alias expansion budget handed to `yaml` (its resource-exhaustion guard). */
-export const MAX_ALIAS_COUNT = 100;
-/** Most YAML syntax errors reported for one file. */
-export const MAX_YAML_ERRORS = 10;
-/** Most values after alias expansion. */
-export const MAX_VALUE_COUNT = 200_000;
-
 export interface Position {
   /** 1-based. */
   line: number;
@@ -55,6 +42,19 @@ interface SourceEntry {
   /** 1 when the scalar is written in quotes, so its text starts one column later. */
   quote: 0 | 1;
 }
+
+/** Largest accepted file [bytes]; callers that read files check this before reading. */
+export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
+/** Largest accepted text [characters]: a text never has more characters than UTF-8 bytes. */
+export const MAX_SCENARIO_CHARS = MAX_SCENARIO_BYTES;
+/** Deepest accepted nesting of mappings and sequences. A real scenario needs about 9. */
+export const MAX_NESTING_DEPTH = 32;
+/** Alias expansion budget handed to `yaml` (its resource-exhaustion guard). */
+export const MAX_ALIAS_COUNT = 100;
+/** Most YAML syntax errors reported for one file. */
+export const MAX_YAML_ERRORS = 10;
+/** Most values after alias expansion. */
+export const MAX_VALUE_COUNT = 200_000;
 
 const ALLOWED_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
