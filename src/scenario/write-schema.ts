@@ -1,7 +1,14 @@
-/** Writes the grammar's JSON Schema to scenarios/scenario.schema.json for editors. */
-import { writeFileSync } from 'node:fs';
-import { scenarioSchema } from './schema.js';
+/**
+ * `npm run schema`: writes every file generated from the grammar (src/scenario/schema.ts): the
+ * JSON Schema for editors, the instance types and the reference tables of docs/grammar.md.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { generatedFiles } from './codegen/generatedFiles.js';
 
-const target = new URL('../../scenarios/scenario.schema.json', import.meta.url);
-writeFileSync(target, JSON.stringify(scenarioSchema, null, 2) + '\n');
-console.log(`wrote ${target.pathname}`);
+const root = new URL('../../', import.meta.url);
+const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
+for (const file of generatedFiles(read)) {
+  const unchanged = read(file.path) === file.text;
+  if (!unchanged) writeFileSync(new URL(file.path, root), file.text);
+  console.log(`${unchanged ? 'unchanged' : 'wrote'} ${file.path}`);
+}

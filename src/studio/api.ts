@@ -3,17 +3,20 @@
  * IPC, or `roadsynth studio` over HTTP). Both hosts implement `StudioApi` with the same
  * backend and validate every request against `REQUEST_SCHEMAS` before acting on it.
  *
- * This file holds only types and plain JSON Schema objects, so the renderer and the sandboxed
- * preload can import it without pulling in Node or ajv.
+ * This file holds only types and plain JSON Schema objects (and the design list of the pure
+ * scenario grammar), so the renderer and the sandboxed preload can import it without pulling in
+ * Node or ajv.
  *
  * Paths crossing this boundary are absolute host paths. The host refuses any path that does not
  * resolve (symlinks followed) inside a folder the user opened.
  */
 import type { ScenarioError } from '../scenario/errors.js';
+import { SAMPLING_DESIGNS } from '../scenario/schema.js';
 import type { DesignName, ParamValue, ScenarioInstance } from '../scenario/types.js';
 import type { SimEvent, SimMetrics } from '../sim/types.js';
 
-export const DESIGN_NAMES = ['random', 'grid', 'lhs', 'sobol', 'pairwise'] as const satisfies readonly DesignName[];
+/** The designs the studio offers: all but "search", which needs the samples a search wrote. */
+export const DESIGN_NAMES = SAMPLING_DESIGNS;
 export const EXPORT_FORMAT_NAMES = ['kitti', 'coco', 'yolo'] as const;
 export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
 
