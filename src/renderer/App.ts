@@ -432,6 +432,17 @@ export class App {
     return this.viewport.timeFrames(n);
   }
 
+  /**
+   * The ego camera view at the timeline's tick as the preview draws it, at an exact size, as a
+   * base64 RGBA buffer (top row first). For the test comparing the preview with an export.
+   */
+  captureEgo(widthPx: number, heightPx: number): string {
+    const px = this.viewport.captureEgo(widthPx, heightPx);
+    let bin = '';
+    for (let i = 0; i < px.length; i += 0x8000) bin += String.fromCharCode(...px.subarray(i, i + 0x8000));
+    return btoa(bin);
+  }
+
   /** Draw calls, triangles, lights and materials of the preview. For the benchmark. */
   sceneStats(): Record<string, number> {
     return this.viewport.sceneStats();

@@ -10,7 +10,7 @@ import { setPoseFromState } from './frame.js';
 import { STREETLIGHT_HEIGHT_M } from './roadside/furnitureModels.js';
 import { HeadlightPool } from './lights/HeadlightPool.js';
 import { isMatte, useLambert } from './materials/lambertLook.js';
-import { usePreviewLook } from './preview/previewLook.js';
+import { textureMeanLinear, usePreviewLook } from './preview/previewLook.js';
 import { buildLampGlows } from './lights/lampGlows.js';
 import { LampPool } from './lights/lampPool.js';
 import { castSunShadow } from './lights/sunShadow.js';
@@ -39,9 +39,10 @@ import { wetRoadLayers } from './surface/wetReflection.js';
 /**
  * Budget of real lights per quality: street/tunnel lamps and vehicle headlights. Each real
  * light costs every lit pixel (in-page: the 4 spots of a night export are half its frame).
- * Preview keeps the ego's headlights; its lamps show through their painted pools and glows.
+ * The preview has the same lights (per vertex while its view moves, per fragment in its still
+ * frame: preview/previewShader.ts), or a night preview is far darker than the export.
  */
-const LIGHT_BUDGET = { export: { lamps: 2, headlights: 2 }, preview: { lamps: 0, headlights: 1 } } as const;
+const LIGHT_BUDGET = { export: { lamps: 2, headlights: 2 }, preview: { lamps: 2, headlights: 2 } } as const;
 
 /** Distance within which the preview draws fog at all [m]: fog too thin to see there is skipped. */
 const PREVIEW_FOG_RANGE_M = 1000;
@@ -99,12 +100,13 @@ export function buildScene(input: SceneInput): SceneRig {
   }
   // Paved layers get a noise map so they are not flat colour (UVs are in metres). Not in the
   // preview: a texture lookup over the road's share of the screen is ~3 ms of a software frame.
-  if (full) {
-    const noise = lib.texture('surface-noise', () => surfaceNoiseTexture(0.22));
-    for (const key of ['asphalt', 'parking', 'sidewalk', 'kerb']) {
-      const m = lib.find(key);
-      if (m) m.map = noise;
-    }
+  // The preview darkens them by the grain's mean instead, as the export's grain does on average.
+  const noise = lib.texture('surface-noise', () => surfaceNoiseTexture(0.22));
+  const grain = full ? 1 : textureMeanLinear(noise);
+  for (const key of ['asphalt', 'parking', 'sidewalk', 'kerb']) {
+    const m = lib.find(key);
+    if (m && full) m.map = noise;
+    else m?.color.multiplyScalar(grain);
   }
   wetRoadLayers(lib, sky, look.wetness);
   const lampsOn = instance.light.streetLights;

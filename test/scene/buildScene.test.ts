@@ -199,7 +199,8 @@ describe('buildScene', () => {
       return n;
     };
     expect(count('export')).toBeLessThanOrEqual(12);
-    expect(count('preview')).toBeLessThan(count('export'));
+    // The preview has the export's lights (its still frame shades them per fragment), never more.
+    expect(count('preview')).toBeLessThanOrEqual(count('export'));
   });
 
   it('casts shadows for export quality only', () => {

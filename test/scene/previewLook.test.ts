@@ -33,7 +33,7 @@ describe('preview materials', () => {
     const p = previewMaterialOf(m, true);
     expect(isPreviewMaterial(p)).toBe(true);
     expect([p.side, p.transparent, p.depthWrite, p.fog, p.lights, p.toneMapped]).toEqual([THREE.DoubleSide, true, false, true, true, false]);
-    expect(Object.keys(p.defines).sort()).toEqual(['PREVIEW_MAP', 'PREVIEW_WET']);
+    expect(Object.keys(p.defines).sort()).toEqual(['PREVIEW_MAP', 'PREVIEW_SPECULAR', 'PREVIEW_WET']);
     expect(colourOf(p, 'diffuse')).toBe(0x336699);
     expect(p.uniforms['opacity']!.value).toBe(0.4);
     expect(p.uniforms['wetReflect']!.value).toBe(0.5);

@@ -1,18 +1,24 @@
 /**
  * The 3D preview: the scenario's scene (built by the same scene builder as exports, at preview
- * quality: shaded per vertex, no shadows, no antialiasing, fewer lights; actors and signals
- * drawn in a few batches) in a WebGL canvas, with an orbit camera,
- * the ego camera view (letterboxed to the export framing) and a top view, plus overlays.
- * Frames are drawn only when something changed, to leave the CPU to the host.
+ * quality: shaded per vertex, no antialiasing, the static world's sun shadows from a depth map
+ * drawn once; actors and signals drawn in a few batches) in a WebGL canvas, with an orbit
+ * camera, the ego camera view (letterboxed to the export framing, with the camera's lens drops,
+ * noise and glare) and a top view, plus overlays.
+ * Frames are drawn only when something changed, to leave the CPU to the host. Once the view
+ * stands, one still frame is drawn with light per fragment (scene/preview/previewLighting.ts):
+ * what the export writes, within a few levels of 255.
  */
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { buildScene } from '../../scene/buildScene.js';
 import { batchActorsAndSignals, type PreviewBatches } from '../../scene/preview/previewBatch.js';
+import { PreviewSunShadow, previewShaderMaterials, usePixelLook } from '../../scene/preview/previewLighting.js';
 import { sceneInput } from '../../scene/sceneInput.js';
 import type { SceneQuality, SceneRig } from '../../scene/types.js';
 import type { Replay } from '../../sim/replay.js';
 import { AdaptiveResolution, IDLE_GAP_MS } from './adaptiveResolution.js';
+import { CameraEffects, hasCameraEffects } from './cameraEffects.js';
+import { orbitFraming } from './orbitFraming.js';
 import { Overlays, type OverlayFlags } from './Overlays.js';
 
 export type ViewMode = 'orbit' | 'ego' | 'top';
@@ -24,6 +30,9 @@ interface Loaded {
   overlays: Overlays;
   ego: THREE.Object3D;
   ticks: number;
+  /** The preview look's materials (empty for the export look). */
+  looks: THREE.ShaderMaterial[];
+  sunShadow: PreviewSunShadow | null;
 }
 
 const _ego = new THREE.Vector3();
@@ -32,6 +41,8 @@ const _delta = new THREE.Vector3();
 const TOP_HEIGHT_M = 70;
 /** Colour around the ego view's frame and of an empty viewport. */
 const LETTERBOX = 0x111418;
+/** The view stands this long before its still frame is drawn [ms]. */
+const STILL_AFTER_MS = IDLE_GAP_MS + 100;
 
 export class Viewport {
   readonly canvas: HTMLCanvasElement;
@@ -49,6 +60,9 @@ export class Viewport {
   private readonly adaptive = new AdaptiveResolution();
   private lastBoxes = 0;
   private stillReported = false;
+  /** Whether the frame on screen is the still frame (light per fragment). */
+  private stillDrawn = false;
+  private readonly effects = new CameraEffects();
   /** Size of the viewport [css px]; the GL canvas has this times the resolution scale. */
   private cssW = 1;
   private cssH = 1;
@@ -62,6 +76,10 @@ export class Viewport {
   mode: ViewMode = 'orbit';
   flags: OverlayFlags = { boxes3d: true, boxes2d: true, trackIds: true, laneGraph: false };
   quality: SceneQuality = 'preview';
+  /** Lens drops, noise and glare of the ego camera in the ego view, as exports have them. */
+  cameraEffects = true;
+  /** Light per fragment once the view stands (off: the per-vertex look only, e.g. for timing). */
+  stillFrames = true;
   /**
    * Called after each drawn frame with the frames drawn in the last second, and once with null
    * when the view has stood still for a moment (the rate then says nothing).
@@ -90,7 +108,10 @@ export class Viewport {
     this.resize();
     const loop = (): void => {
       if (this.needsFrame) this.draw();
-      else this.reportStill();
+      else {
+        this.reportStill();
+        this.drawStillFrame();
+      }
       requestAnimationFrame(loop);
     };
     requestAnimationFrame(loop);
@@ -111,18 +132,16 @@ export class Viewport {
     rig.scene.add(overlays.group);
     const batches = this.quality === 'preview' ? batchActorsAndSignals(rig.scene) : null;
     const ego = rig.tracks.find((t) => t.trackId === 0)?.root ?? rig.camera;
-    this.loaded = { rig, batches, overlays, ego, ticks: input.trajectory.ticks };
+    const looks = this.quality === 'preview' ? previewShaderMaterials(rig.scene) : [];
+    const moving = [overlays.group, ...(batches ? [batches.group] : [])];
+    const sunShadow = this.quality === 'preview' ? PreviewSunShadow.create(this.renderer, rig.scene, moving, looks) : null;
+    this.loaded = { rig, batches, overlays, ego, ticks: input.trajectory.ticks, looks, sunShadow };
+    this.stillDrawn = false;
     this.renderer.shadowMap.enabled = this.quality === 'export';
     this.tick = Math.min(this.tick, input.trajectory.ticks - 1);
     rig.setTick(this.tick);
+    if (first) this.resetView();
     ego.getWorldPosition(_ego);
-    if (first) {
-      // Start behind and above the ego vehicle, a little to its left (body: +x forward, -z left).
-      const offset = new THREE.Vector3(-18, 9, -7).applyQuaternion(ego.getWorldQuaternion(new THREE.Quaternion()));
-      this.orbitCamera.position.copy(_ego).add(offset);
-      this.controls.target.copy(_ego);
-      this.controls.update();
-    }
     _lastEgo.copy(_ego);
     this.invalidate();
   }
@@ -135,8 +154,31 @@ export class Viewport {
       this.loaded.rig.scene.remove(this.loaded.batches.group);
       this.loaded.batches.dispose();
     }
+    this.loaded.sunShadow?.dispose();
     this.loaded.rig.dispose();
     this.loaded = null;
+  }
+
+  /**
+   * Puts the orbit camera where it sees the ego vehicle and the scenario's focus actors at the
+   * current tick, from behind and above the ego, clear of buildings (orbitFraming.ts).
+   */
+  resetView(): void {
+    const l = this.loaded;
+    if (!l || !this.lastInput) return;
+    l.rig.setTick(this.tick);
+    const focus = new Set(this.lastInput.instance.focus.actors);
+    const others = l.rig.tracks.filter((t) => focus.has(t.actorId)).map((t) => t.root);
+    const blockers: THREE.Object3D[] = [];
+    l.rig.scene.traverse((o) => {
+      if ((o as THREE.Mesh).isMesh && /^(roadside|furniture|tunnel)/.test(o.name)) blockers.push(o);
+    });
+    const { position, target } = orbitFraming(l.ego, others, blockers, this.orbitCamera.fov, this.orbitCamera.aspect);
+    this.orbitCamera.position.copy(position);
+    this.controls.target.copy(target);
+    this.controls.update();
+    l.ego.getWorldPosition(_lastEgo);
+    this.invalidate();
   }
 
   /** Preview quality (per-vertex shading, no shadows) or the export look (scene builder's materials, shadows). */
@@ -162,6 +204,22 @@ export class Viewport {
 
   invalidate(): void {
     this.needsFrame = true;
+  }
+
+  /** Whether the frame on screen is the still frame (light per fragment), for tests. */
+  get still(): boolean {
+    return this.stillDrawn;
+  }
+
+  /** Draws the still frame once the view has stood for a moment (preview quality). */
+  private drawStillFrame(): void {
+    const l = this.loaded;
+    const last = this.frameTimes.at(-1);
+    if (!l || this.stillDrawn || !this.stillFrames || l.looks.length === 0 || last === undefined || performance.now() - last < STILL_AFTER_MS) return;
+    usePixelLook(l.looks, true);
+    this.draw(true);
+    this.stillDrawn = true;
+    this.container.dataset.still = 'true';
   }
 
   /**
@@ -217,10 +275,62 @@ export class Viewport {
     return { camera: this.orbitCamera, rect: full };
   }
 
-  /** Poses the scene at the current tick and draws one frame. */
-  draw(): void {
+  /**
+   * The ego camera's view at the current tick as the preview's still frame draws it (same
+   * renderer, scene, look and camera effects, no overlays) at exactly `widthPx` x `heightPx`:
+   * RGBA rows, top row first. For the test that compares the preview with an exported frame of
+   * the same sample and tick.
+   */
+  captureEgo(widthPx: number, heightPx: number): Uint8Array {
+    const l = this.loaded;
+    if (!l) throw new Error('viewport: nothing loaded');
+    const ratio = this.renderer.getPixelRatio();
+    l.overlays.group.visible = false;
+    usePixelLook(l.looks, true);
+    this.renderer.setPixelRatio(1);
+    this.renderer.setSize(widthPx, heightPx, false);
+    l.rig.setTick(this.tick);
+    this.renderer.setScissorTest(false);
+    this.renderer.setViewport(0, 0, widthPx, heightPx);
+    this.renderScene(l, l.rig.camera);
+    if (this.cameraEffects && hasCameraEffects(l.rig.effects))
+      this.effects.apply(this.renderer, { x: 0, y: 0, width: widthPx, height: heightPx }, l.rig.effects, this.lastInput?.seed ?? 0, this.tick);
+    const gl = this.renderer.getContext();
+    const px = new Uint8Array(widthPx * heightPx * 4);
+    gl.readPixels(0, 0, widthPx, heightPx, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    l.overlays.group.visible = true;
+    usePixelLook(l.looks, this.stillDrawn);
+    this.renderer.setPixelRatio(ratio);
+    this.resize();
+    const rows = new Uint8Array(px.length);
+    const stride = widthPx * 4;
+    for (let y = 0; y < heightPx; y++) rows.set(px.subarray((heightPx - 1 - y) * stride, (heightPx - y) * stride), y * stride);
+    return rows;
+  }
+
+  /** The scene through `camera` into the current GL viewport, exposed as exports are. */
+  private renderScene(l: Loaded, camera: THREE.Camera): void {
+    this.renderer.toneMappingExposure = 2 ** l.rig.effects.exposureEv;
+    // A colour background is cleared by three.js itself as the render starts.
+    if (!(l.rig.scene.background instanceof THREE.Color)) {
+      this.renderer.setClearColor(LETTERBOX, 1);
+      this.renderer.clear();
+    }
+    this.renderer.render(l.rig.scene, camera);
+  }
+
+  /**
+   * Poses the scene at the current tick and draws one frame. `still`: the still frame (its
+   * look already set), which counts for no frame rate.
+   */
+  draw(still = false): void {
     this.needsFrame = false;
     const l = this.loaded;
+    if (!still && this.stillDrawn && l) {
+      usePixelLook(l.looks, false);
+      this.stillDrawn = false;
+      delete this.container.dataset.still;
+    }
     const W = this.cssW;
     const H = this.cssH;
     this.ctx2d.clearRect(0, 0, W, H);
@@ -252,15 +362,20 @@ export class Viewport {
     this.renderer.setViewport(rect.x, H - rect.y - rect.height, rect.width, rect.height);
     this.renderer.setScissor(rect.x, H - rect.y - rect.height, rect.width, rect.height);
     this.renderer.setScissorTest(true);
-    this.renderer.toneMappingExposure = 2 ** l.rig.effects.exposureEv;
-    // A colour background is cleared by three.js itself as the render starts.
-    if (!(l.rig.scene.background instanceof THREE.Color)) {
-      this.renderer.setClearColor(LETTERBOX, 1);
-      this.renderer.clear();
+    this.renderScene(l, camera);
+    if (this.mode === 'ego' && this.cameraEffects && hasCameraEffects(l.rig.effects)) {
+      const r = this.resolutionScale;
+      this.effects.apply(
+        this.renderer,
+        { x: rect.x * r, y: (H - rect.y - rect.height) * r, width: rect.width * r, height: rect.height * r },
+        l.rig.effects,
+        this.lastInput?.seed ?? 0,
+        this.tick,
+      );
     }
-    this.renderer.render(l.rig.scene, camera);
     this.renderer.setScissorTest(false);
     const boxes = l.overlays.draw2d(this.ctx2d, camera, rect, this.flags);
+    if (still) return;
     const now = performance.now();
     this.frameTimes.push(now);
     while (this.frameTimes.length > 0 && now - this.frameTimes[0] > 1000) this.frameTimes.shift();

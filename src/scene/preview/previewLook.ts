@@ -11,12 +11,16 @@
  * per vertex, and a fragment costs one interpolated colour, a texture lookup where the surface
  * has a map, and fog where the scene's fog is visible at all.
  *
- * What it gives up against the export look: highlights (everything is diffuse), light that
- * varies inside a triangle (a headlight's edge is as sharp as the mesh), and exact colour where
- * a texture modulates a tone-mapped colour (the product is taken in display space). Shapes,
- * colours, sky, light level and weather read the same, which is what a preview is for.
+ * What it gives up against the export look while the view moves: most highlights, light that
+ * varies inside a triangle (a headlight's pool is as coarse as the mesh: a night frame drew
+ * about half the export's light), and exact colour where a texture modulates a tone-mapped
+ * colour (the product is taken in display space). The sun's shadow of the static world is
+ * looked up per vertex. Once the view stands, the viewport draws one still frame with the spot
+ * lights, their highlights, the sun's shadow and the colour map per fragment (PREVIEW_PIXEL in
+ * previewShader.ts, previewLighting.ts): within a few levels of 255 of the exported frame.
  */
 import * as THREE from 'three';
+import { isMatte } from '../materials/lambertLook.js';
 import { wetReflectionOf } from '../surface/wetReflection.js';
 import { previewFragmentShader, previewVertexShader } from './previewShader.js';
 
@@ -63,9 +67,12 @@ export function previewMaterialOf(m: LitMaterial, fog: boolean, textures = new M
   const uniforms: Record<string, THREE.IUniform> = {};
   // Read from the original at each upload: lamps, brake lights and signals change per tick.
   const emissive = new THREE.Color();
+  // Metals reflect rather than scatter: three.js's diffuse colour is colour x (1 - metalness).
+  const diffuse = new THREE.Color();
   uniforms.diffuse = {
     get value() {
-      return m.color;
+      const metalness = (m as THREE.MeshStandardMaterial).metalness ?? 0;
+      return metalness > 0 ? diffuse.copy(m.color).multiplyScalar(1 - metalness) : m.color;
     },
   };
   uniforms.emissive = {
@@ -94,9 +101,35 @@ export function previewMaterialOf(m: LitMaterial, fog: boolean, textures = new M
     defines.PREVIEW_WET = '';
     Object.assign(uniforms, wet);
   }
+  // Where the export look keeps PBR (wet or glossy surfaces), spot lights add their highlight
+  // (previewShader.ts); matte surfaces are Lambert in exports too.
+  const standard = m as THREE.MeshStandardMaterial;
+  if (standard.isMeshStandardMaterial && (wet || !isMatte(standard))) {
+    defines.PREVIEW_SPECULAR = '';
+    const f0 = new THREE.Color();
+    uniforms.roughness = {
+      get value() {
+        return Math.max(0.04, standard.roughness);
+      },
+    };
+    uniforms.specularColour = {
+      get value() {
+        return f0.setScalar(0.04).lerp(standard.color, standard.metalness);
+      },
+    };
+  }
   const p = previewShaderMaterial(m, uniforms, defines, fog);
   p.userData = { previewOf: m.uuid };
   return p;
+}
+
+/** Mean of an 8-bit sRGB colour texture's red channel in linear light (a grey texture's darkening). */
+export function textureMeanLinear(t: THREE.Texture): number {
+  const data = (t.image as { data?: ArrayLike<number> } | undefined)?.data;
+  if (!data || data.length < 4) return 1;
+  let sum = 0;
+  for (let i = 0; i < data.length; i += 4) sum += THREE.ColorManagement.colorSpaceToWorking(new THREE.Color((data[i] as number) / 255, 0, 0), THREE.SRGBColorSpace).r;
+  return sum / (data.length / 4);
 }
 
 /** Whether a material is a preview copy made by previewMaterialOf. */
