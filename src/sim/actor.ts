@@ -18,7 +18,7 @@ import type { ActorKind, Behaviour, Size } from '../scenario/types.js';
 import type { Path } from './path.js';
 import type { VehicleGeometry, VehicleParams } from './vehicleParams.js';
 import type { OrientedBox } from './orientedBox.js';
-import type { ActorState } from './types.js';
+import { type ActorState, STATE_FIELDS, type StateField } from './types.js';
 
 /** How the actor moves: a raycast vehicle, a velocity-driven body on a path, or a free body. */
 export type ControlKind = 'vehicle' | 'mover' | 'static';
@@ -95,22 +95,18 @@ export interface ActorParams {
 }
 
 /**
- * Fields of the live state that are the recorded state's (ActorState): the same name, unit and
- * meaning, so the recorder copies them as they are. Position and door are not among them: the
- * trajectory holds the bottom centre of the box, and a door only on vehicles.
+ * Recorded fields the live state does not hold as they are: the trajectory has the bottom
+ * centre of the box where the live state has the body centre, and a door only on vehicles.
  */
-export const RECORDED_AS_IS = [
-  'yawRad',
-  'pitchRad',
-  'rollRad',
-  'vx',
-  'vy',
-  'vz',
-  'steerRad',
-  'wheelSpinRad',
-  'lights',
-  'gaitPhase',
-] as const satisfies readonly (keyof ActorState)[];
+const RECORDED_OTHERWISE = ['x', 'y', 'z', 'door'] as const;
+type RecordedAsIs = Exclude<StateField, (typeof RECORDED_OTHERWISE)[number]>;
+
+/**
+ * Every other recorded field (STATE_FIELDS) is the live state's own, with the same name, unit
+ * and meaning, so the recorder copies it as it is. A new recorded field lands here and must be
+ * added to the live state too (ActorLiveState picks these from ActorState).
+ */
+export const RECORDED_AS_IS: readonly RecordedAsIs[] = STATE_FIELDS.filter((f): f is RecordedAsIs => !(RECORDED_OTHERWISE as readonly string[]).includes(f));
 
 /**
  * Physical state: written by readBack after each step and by the actuators before it. Besides
@@ -118,7 +114,7 @@ export const RECORDED_AS_IS = [
  * after the steering-rate limit [rad], wheel spin [rad], LIGHT bits at the last recorded tick,
  * gait phase and door opening 0..1.
  */
-export interface ActorLiveState extends Pick<ActorState, (typeof RECORDED_AS_IS)[number] | 'door'> {
+export interface ActorLiveState extends Pick<ActorState, RecordedAsIs | 'door'> {
   /** Body centre in the ground plane [m]. */
   x: number;
   y: number;
