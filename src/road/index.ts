@@ -3,7 +3,7 @@ export type * from './types.js';
 export { buildRoadNetwork } from './buildRoadNetwork.js';
 export { frictionFor, FRICTION_MU } from './frictionFor.js';
 export { placementPose, type PlacementPose } from './placementPose.js';
-export { roadGeometry, type RoadGeometry, type SurfaceStrip, type MarkingLine, type CrosswalkGeometry, type AreaGeometry, type TunnelGeometry } from './roadGeometry.js';
+export { roadGeometry, type RoadGeometry, type SurfaceStrip, type MarkingLine, type CrosswalkGeometry, type AreaGeometry } from './roadGeometry.js';
 export { LaneNetwork } from './LaneNetwork.js';
 export { OffsetLane } from './OffsetLane.js';
 export { ConnectorLane } from './ConnectorLane.js';

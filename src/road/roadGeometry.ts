@@ -53,21 +53,12 @@ export interface AreaGeometry {
   island: Vec2[];
 }
 
-export interface TunnelGeometry {
-  roadId: string;
-  lightLevel: number;
-  /** Wall foot lines at the road's outer edges, paired by s. */
-  left: Vec2[];
-  right: Vec2[];
-}
-
 /** Everything flat the scene draws for the roads. Frame: world x, y ground plane, z up [m]. */
 export interface RoadGeometry {
   strips: SurfaceStrip[];
   markings: MarkingLine[];
   crosswalks: CrosswalkGeometry[];
   areas: AreaGeometry[];
-  tunnels: TunnelGeometry[];
 }
 
 /**
@@ -78,7 +69,7 @@ export interface RoadGeometry {
 export function roadGeometry(network: RoadNetwork, stepM = 1): RoadGeometry {
   if (!(network instanceof LaneNetwork)) throw new Error('roadGeometry needs a network made by buildRoadNetwork');
   if (!(stepM > 0)) throw new Error(`roadGeometry: stepM must be positive (got ${stepM})`);
-  const out: RoadGeometry = { strips: [], markings: [], crosswalks: [], areas: [], tunnels: [] };
+  const out: RoadGeometry = { strips: [], markings: [], crosswalks: [], areas: [] };
   const roundabouts = new Set(network.junctions.filter((j) => j.kind === 'roundabout').map((j) => j.id));
   for (const road of network.roads.values()) {
     const all = road.junctionSpans;
@@ -98,15 +89,6 @@ export function roadGeometry(network: RoadNetwork, stepM = 1): RoadGeometry {
       const lines: Vec2[][] = [];
       for (const [a, b] of openAll) lines.push(...paint(road, m.t, m.style, a, b, stepM));
       if (lines.length) out.markings.push({ roadId: road.id, kind: m.kind, style: m.style, widthM: LINE_WIDTH_M, lines });
-    }
-    for (const tunnel of road.tunnelSpans) {
-      const s = samples(tunnel.fromS, tunnel.toS, stepM);
-      out.tunnels.push({
-        roadId: road.id,
-        lightLevel: tunnel.lightLevel,
-        left: s.map((x) => road.position(x, road.outerT.left)),
-        right: s.map((x) => road.position(x, road.outerT.right)),
-      });
     }
   }
   const main = network.roads.get('main');
@@ -135,15 +117,16 @@ function openIntervals(length: number, spans: readonly { fromS: number; toS: num
   return out;
 }
 
-function samples(a: number, b: number, step: number): number[] {
-  const n = Math.max(1, Math.ceil((b - a) / step));
+/** Stations from `fromS` to `toS` [m], both ends included, evenly spaced at most `stepM` apart. */
+export function sampleS(fromS: number, toS: number, stepM: number): number[] {
+  const n = Math.max(1, Math.ceil((toS - fromS) / stepM));
   const out: number[] = [];
-  for (let i = 0; i <= n; i++) out.push(a + ((b - a) * i) / n);
+  for (let i = 0; i <= n; i++) out.push(fromS + ((toS - fromS) * i) / n);
   return out;
 }
 
 function strip(road: RoadLine, kind: SurfaceStrip['kind'], heightM: number, leftT: number, rightT: number, a: number, b: number, step: number): SurfaceStrip {
-  const s = samples(a, b, step);
+  const s = sampleS(a, b, step);
   return { kind, roadId: road.id, heightM, left: s.map((x) => road.position(x, leftT)), right: s.map((x) => road.position(x, rightT)) };
 }
 
@@ -166,17 +149,17 @@ function markingLines(road: RoadLine): { t: number; kind: MarkingLine['kind']; s
 /** Centre polylines of one marking over [a, b]. Dashes are phased from s = 0 of the road. */
 function paint(road: RoadLine, t: number, style: Exclude<Marking, 'none'>, a: number, b: number, step: number): Vec2[][] {
   const fine = Math.min(step, 1);
-  if (style === 'solid') return [samples(a, b, fine).map((s) => road.position(s, t))];
+  if (style === 'solid') return [sampleS(a, b, fine).map((s) => road.position(s, t))];
   if (style === 'double-solid') {
     const h = DOUBLE_GAP_M / 2;
-    return [samples(a, b, fine).map((s) => road.position(s, t + h)), samples(a, b, fine).map((s) => road.position(s, t - h))];
+    return [sampleS(a, b, fine).map((s) => road.position(s, t + h)), sampleS(a, b, fine).map((s) => road.position(s, t - h))];
   }
   const period = DASH_M + GAP_M;
   const out: Vec2[][] = [];
   for (let start = Math.floor(a / period) * period; start < b; start += period) {
     const from = Math.max(start, a);
     const to = Math.min(start + DASH_M, b);
-    if (to - from > 1e-6) out.push(samples(from, to, fine).map((s) => road.position(s, t)));
+    if (to - from > 1e-6) out.push(sampleS(from, to, fine).map((s) => road.position(s, t)));
   }
   return out;
 }

@@ -1,13 +1,7 @@
-/** Sampling helpers on the Road contract: s samples, and edges of constant lateral offset as three.js point arrays. */
+/** Sampling helpers on the Road contract: s samples (the road layer's), and edges of constant lateral offset as three.js point arrays. */
 import type { Curve } from '../../road/types.js';
 
-/** s samples from `fromS` to `toS` at most `stepM` apart, both ends included. */
-export function sampleS(fromS: number, toS: number, stepM: number): number[] {
-  const n = Math.max(1, Math.ceil((toS - fromS) / stepM));
-  const out: number[] = [];
-  for (let i = 0; i <= n; i++) out.push(fromS + ((toS - fromS) * i) / n);
-  return out;
-}
+export { sampleS } from '../../road/roadGeometry.js';
 
 /** three.js points (flat x, y, z) of the line at lateral offset t [m] and height [m] over the samples. */
 export function edgeAt(curve: Curve, samples: readonly number[], tM: number, heightM: number): number[] {
