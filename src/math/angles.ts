@@ -9,6 +9,15 @@ export function wrapAngle(a: number): number {
   return a - twoPi * Math.floor((a + Math.PI) / twoPi);
 }
 
+/**
+ * Wraps an angle into (-pi, pi] [rad] through its sine and cosine. The simulation's steering and
+ * lane chaining use this form, not wrapAngle: it rounds differently in the last bits, and
+ * trajectories are kept bit-identical with the runs recorded before.
+ */
+export function wrapAngleTrig(a: number): number {
+  return Math.atan2(Math.sin(a), Math.cos(a));
+}
+
 export function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : Math.min(v, hi);
 }

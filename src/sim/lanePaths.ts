@@ -4,13 +4,10 @@
  */
 import type { Lane, RoadNetwork, Vec2 } from '../road/types.js';
 import { Path, type PathPiece } from './path.js';
+import { wrapAngleTrig } from '../math/angles.js';
 
 /** Lanes chained beyond this many are not needed by any plausible run. */
 const MAX_CHAIN = 64;
-
-function wrapAngle(a: number): number {
-  return Math.atan2(Math.sin(a), Math.cos(a));
-}
 
 /** The continuation of `lane`: same road and index first, then same road, then straightest. */
 function pickNext(network: RoadNetwork, lane: Lane, candidates: readonly string[], visited: Set<string>): Lane | null {
@@ -21,7 +18,7 @@ function pickNext(network: RoadNetwork, lane: Lane, candidates: readonly string[
     if (visited.has(id)) continue;
     const next = network.lanes.get(id);
     if (!next) continue;
-    const turn = Math.abs(wrapAngle(next.headingAt(0) - endHeading));
+    const turn = Math.abs(wrapAngleTrig(next.headingAt(0) - endHeading));
     const score = (next.roadId === lane.roadId ? 0 : 10) + (next.index === lane.index ? 0 : 5) + turn;
     if (score < bestScore) {
       bestScore = score;
@@ -96,7 +93,7 @@ export function reversedLanePath(network: RoadNetwork, lane: Lane, minLengthM: n
     for (const id of predecessors(network, lane)) {
       if (visited.has(id)) continue;
       const prev = network.lanes.get(id)!;
-      const turn = Math.abs(wrapAngle(prev.headingAt(prev.lengthM) - lane.headingAt(0)));
+      const turn = Math.abs(wrapAngleTrig(prev.headingAt(prev.lengthM) - lane.headingAt(0)));
       const score = (prev.roadId === lane.roadId ? 0 : 10) + (prev.index === lane.index ? 0 : 5) + turn;
       if (score < bestScore) {
         bestScore = score;

@@ -4,13 +4,10 @@
  */
 import { Quaternion, Vec3 } from 'cannon-es';
 import type { SimActor } from '../actor.js';
+import { wrapAngleTrig } from '../../math/angles.js';
 
 const _zAxis = new Vec3(0, 0, 1);
 const _q = new Quaternion();
-
-function wrap(a: number): number {
-  return Math.atan2(Math.sin(a), Math.cos(a));
-}
 
 /**
  * Raycast vehicle: engine force for a positive request, brake for a negative one, both split
@@ -50,9 +47,9 @@ export function actuateVehicle(actor: SimActor, accelMps2: number, steerRad: num
  * `headingRad` at its yaw-rate limit; sets the body so that one step moves it there.
  */
 export function actuateMover(actor: SimActor, speedTargetMps: number, headingRad: number, dtS: number): void {
-  const err = wrap(headingRad - actor.state.yawRad);
+  const err = wrapAngleTrig(headingRad - actor.state.yawRad);
   const maxTurn = actor.params.moverYawRateRadps * dtS;
-  const yaw = wrap(actor.state.yawRad + Math.max(-maxTurn, Math.min(maxTurn, err)));
+  const yaw = wrapAngleTrig(actor.state.yawRad + Math.max(-maxTurn, Math.min(maxTurn, err)));
   // Turn before walking off: a person facing away does not start at full speed.
   const target = speedTargetMps * Math.max(0, Math.cos(err));
   const dv = actor.params.moverAccelMps2 * dtS;
