@@ -7,14 +7,16 @@ import type { ScenarioError } from '../scenario/errors.js';
 import type { DesignName, ParamValue } from '../scenario/types.js';
 import { decodeTrajectory } from '../sim/trajectoryFile.js';
 import { replayOf } from '../sim/replay.js';
-import { DESIGN_NAMES, type FileEntry, type StudioApi, type StudioRoot } from '../studio/api.js';
+import { DESIGN_NAMES, type FileEntry, type ParameterInfo, type Perturbations, type StudioApi, type StudioRoot } from '../studio/api.js';
 import { byId, field, h } from './dom.js';
 import { ScenarioEditor } from './editor/ScenarioEditor.js';
 import { ExportPanel, type ExportSource } from './panels/ExportPanel.js';
 import { FileList } from './panels/FileList.js';
+import { HelpDialogs } from './panels/HelpDialogs.js';
 import { ParameterPanel } from './panels/ParameterPanel.js';
 import { PerturbationPanel } from './panels/PerturbationPanel.js';
-import { Timeline, timelineMarks } from './panels/Timeline.js';
+import { eventRows, Timeline, timelineMarks } from './panels/Timeline.js';
+import { Panes } from './panes.js';
 import { sweepDesignOf } from './sweepDesign.js';
 import { Viewport, type ViewMode } from './viewport/Viewport.js';
 
@@ -34,6 +36,25 @@ interface OpenFile {
   mtimeMs: number;
 }
 
+/** What undo and redo step through: the overrides and perturbations the preview applies. */
+interface Adjustments {
+  overrides: Record<string, ParamValue>;
+  perturbations: Perturbations;
+}
+
+/** Whether a key event is typing into a field or the editor (keys then belong to it). */
+function typing(e: KeyboardEvent): boolean {
+  const t = e.target;
+  if (!(t instanceof HTMLElement)) return false;
+  return (
+    t.isContentEditable ||
+    t.closest('.cm-editor') !== null ||
+    t instanceof HTMLTextAreaElement ||
+    (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'range'].includes(t.type)) ||
+    t instanceof HTMLSelectElement
+  );
+}
+
 function base64Bytes(b64: string): Uint8Array {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
@@ -51,12 +72,28 @@ export class App {
   private readonly viewport: Viewport;
   private readonly timeline: Timeline;
   private readonly exporter: ExportPanel;
-  private readonly seed = h('input', { id: 'seed', type: 'number', min: 0, value: 1, 'aria-label': 'seed' });
-  private readonly index = h('input', { id: 'sample-index', type: 'number', min: 0, value: 0, 'aria-label': 'sample index' });
-  private readonly design = h('select', { id: 'design' }, ...DESIGN_NAMES.map((d) => h('option', { value: d }, d)));
+  private readonly help = new HelpDialogs();
+  private readonly seed = h('input', { id: 'seed', type: 'number', min: 0, value: 1, 'aria-label': 'seed', title: 'Run seed: with the design and the index it picks the sample' });
+  private readonly index = h('input', {
+    id: 'sample-index',
+    type: 'number',
+    min: 0,
+    value: 0,
+    'aria-label': 'sample index',
+    title: 'Which sample of the sweep the preview shows (and "this sample" exports)',
+  });
+  private readonly design = h(
+    'select',
+    { id: 'design', title: 'Sampling design of the sweep (the file names its own under sweep:)' },
+    ...DESIGN_NAMES.map((d) => h('option', { value: d }, d)),
+  );
   private readonly sampleInfo = h('span', { id: 'sample-info', class: 'muted' }, '');
   private readonly fpsLabel = h('span', { id: 'fps', class: 'muted' }, '');
   private overrides: Record<string, ParamValue> = {};
+  /** Undo and redo of the overrides and perturbations; a change in progress (a drag) is one step. */
+  private past: Adjustments[] = [];
+  private future: Adjustments[] = [];
+  private changing = false;
   private previewTimer = 0;
   private previewRequest = 0;
   private previewSeq = 0;
@@ -73,7 +110,16 @@ export class App {
     });
     const saveButton = h('button', { id: 'save', title: 'Save (Ctrl+S)', onclick: () => void this.save() }, 'Save');
     const fileTitle = h('span', { id: 'file-title' }, 'no file open');
-    byId('editor-bar').append(fileTitle, saveButton);
+    const tools = h(
+      'span',
+      { class: 'editor-tools' },
+      h('button', { id: 'find', class: 'small', title: 'Find and replace in the file (Ctrl+F, Ctrl+H)', onclick: () => this.editor.find() }, 'Find'),
+      h('button', { id: 'goto-line', class: 'small', title: 'Go to a line (Ctrl+G)', onclick: () => this.editor.askLine() }, 'Line'),
+      h('button', { id: 'grammar-link', class: 'small', title: 'The scenario grammar reference (docs/grammar.md)', onclick: () => this.help.showGrammar() }, 'Grammar'),
+      h('button', { id: 'shortcuts-button', class: 'small', title: 'Keyboard shortcuts (?)', 'aria-label': 'keyboard shortcuts', onclick: () => this.help.showShortcuts() }, '?'),
+      saveButton,
+    );
+    byId('editor-bar').append(fileTitle, tools);
     this.editor = new ScenarioEditor(byId('editor'), {
       validate: (text) => this.api.validate({ text, fileName: this.file?.displayName ?? 'untitled.yaml' }),
       onChange: (text) => this.textChanged(text),
@@ -82,17 +128,28 @@ export class App {
     });
     this.params = new ParameterPanel(byId('parameters'), {
       override: (key, value) => {
+        this.beginChange();
         this.overrides = { ...this.overrides, [key]: value };
         this.schedulePreview(PREVIEW_DEBOUNCE_MS);
       },
+      commit: () => this.endChange(),
       release: (key) => {
+        this.beginChange();
         const { [key]: _, ...rest } = this.overrides;
         this.overrides = rest;
+        this.endChange();
         this.schedulePreview(0);
       },
       goToLine: (line) => this.editor.goToLine(line),
+      write: (p) => this.writeOverride(p),
+      undo: () => this.undo(),
+      redo: () => this.redo(),
     });
-    this.perturb = new PerturbationPanel(byId('perturbations'), () => this.schedulePreview(PREVIEW_DEBOUNCE_MS));
+    this.perturb = new PerturbationPanel(byId('perturbations'), {
+      begin: () => this.beginChange(),
+      change: () => this.schedulePreview(PREVIEW_DEBOUNCE_MS),
+      commit: () => this.endChange(),
+    });
     this.viewport = new Viewport(byId('viewport'));
     this.viewport.onFrame = (fps, boxes) => {
       const scale = this.viewport.resolutionScale;
@@ -108,19 +165,106 @@ export class App {
     window.addEventListener('beforeunload', (e) => {
       if (this.dirty) e.preventDefault();
     });
-    window.addEventListener('keydown', (e) => {
-      // Ctrl+S saves wherever the focus is (the editor handles it itself when focused).
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        if (!(e.target instanceof Element && e.target.closest('.cm-editor'))) void this.save();
-        return;
-      }
-      if (e.key === ' ' && e.target === document.body) {
-        e.preventDefault();
-        this.timeline.toggle();
-      }
-    });
+    new Panes(byId('app'));
+    window.addEventListener('keydown', (e) => this.key(e));
     setInterval(() => void this.keepDraft(), DRAFT_EVERY_MS);
+  }
+
+  /** Keys that work outside the editor and fields; the shortcut list (HelpDialogs.ts) names them. */
+  private key(e: KeyboardEvent): void {
+    const mod = (e.ctrlKey || e.metaKey) && !e.altKey;
+    const k = e.key.toLowerCase();
+    // Ctrl+S saves wherever the focus is (the editor's text handles it itself).
+    if (mod && k === 's') {
+      e.preventDefault();
+      if (!(e.target instanceof Element && e.target.closest('.cm-content'))) void this.save();
+      return;
+    }
+    if (typing(e) || this.help.open) return;
+    if (mod && (k === 'z' || k === 'y')) {
+      e.preventDefault();
+      if (k === 'y' || e.shiftKey) this.redo();
+      else this.undo();
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const act: Record<string, () => void> = {
+      '?': () => this.help.showShortcuts(),
+      ' ': () => this.timeline.toggle(),
+      ',': () => this.timeline.step(-1),
+      '.': () => this.timeline.step(1),
+      l: () => this.timeline.toggleLoop(),
+      r: () => this.resetView(),
+    };
+    const run = act[e.key] ?? act[k];
+    if (!run) return;
+    // Space on a focused button or box presses it; that is not play.
+    if (e.key === ' ' && e.target instanceof HTMLElement && e.target.closest('button, input, select, a, summary')) return;
+    e.preventDefault();
+    run();
+  }
+
+  private current(): Adjustments {
+    return { overrides: this.overrides, perturbations: this.perturb.current };
+  }
+
+  /** Starts an undo step unless one is going on (a slider being dragged). */
+  private beginChange(): void {
+    if (this.changing) return;
+    this.changing = true;
+    this.past.push(this.current());
+    this.future = [];
+    this.params.setHistory(true, false);
+  }
+
+  private endChange(): void {
+    this.changing = false;
+  }
+
+  private restore(a: Adjustments): void {
+    this.changing = false;
+    this.overrides = a.overrides;
+    this.perturb.set(a.perturbations);
+    this.params.setHistory(this.past.length > 0, this.future.length > 0);
+    this.schedulePreview(0);
+  }
+
+  private undo(): void {
+    const a = this.past.pop();
+    if (!a) return;
+    this.future.push(this.current());
+    this.restore(a);
+    this.status('undone: the parameters and perturbations are as before the last change');
+  }
+
+  private redo(): void {
+    const a = this.future.pop();
+    if (!a) return;
+    this.past.push(this.current());
+    this.restore(a);
+    this.status('redone');
+  }
+
+  /** Writes an override into the scenario text in place of its distribution, and lets it go. */
+  private writeOverride(p: ParameterInfo): void {
+    const value = this.overrides[p.key];
+    if (value === undefined) return;
+    const written = this.editor.writeValue(p.pointer, value);
+    if (typeof written === 'string') {
+      this.status(`${p.key} not written: ${written}`, true);
+      return;
+    }
+    // The file now holds the value: the override has nothing left to do.
+    this.beginChange();
+    const { [p.key]: _, ...rest } = this.overrides;
+    this.overrides = rest;
+    this.endChange();
+    this.status(`${p.key} = ${String(value)} written at line ${written.line} (not saved yet; Ctrl+Z in the editor takes it back)`);
+  }
+
+  private resetView(): void {
+    byId('sample-bar').querySelector<HTMLButtonElement>('[data-mode="orbit"]')?.click();
+    this.viewport.resetView();
   }
 
   private buildSampleBar(): void {
@@ -131,33 +275,49 @@ export class App {
     });
     for (const el of [this.seed, this.index, this.design]) el.addEventListener('change', () => this.schedulePreview(0));
     const modes = h('div', { class: 'modes', role: 'group', 'aria-label': 'View' });
-    for (const [mode, label] of [
-      ['orbit', 'Orbit'],
-      ['ego', 'Ego camera'],
-      ['top', 'Top'],
-    ] as [ViewMode, string][]) {
-      const b = h('button', { 'data-mode': mode, class: mode === 'orbit' ? 'active' : '' }, label);
+    for (const [mode, label, title] of [
+      ['orbit', 'Orbit', 'Orbit around the ego vehicle: drag to turn, wheel to zoom, right drag to pan'],
+      ['ego', 'Ego camera', 'What the ego camera sees: the framing of the exported frames'],
+      ['top', 'Top', 'From above, following the ego vehicle'],
+    ] as [ViewMode, string, string][]) {
+      const b = h('button', { 'data-mode': mode, class: mode === 'orbit' ? 'active' : '', title }, label);
       b.addEventListener('click', () => {
         this.viewport.setMode(mode);
         for (const o of modes.children) o.classList.toggle('active', o === b);
       });
       modes.append(b);
     }
+    const reset = h(
+      'button',
+      { id: 'reset-view', title: 'Back to the first orbit view: the ego vehicle and the focus actors in sight (R)', onclick: () => this.resetView() },
+      'Reset view',
+    );
     const toggles = h('div', { class: 'toggles' });
     const flags = this.viewport.flags;
-    for (const [key, label] of [
-      ['boxes2d', '2D boxes'],
-      ['boxes3d', '3D boxes'],
-      ['trackIds', 'track ids'],
-      ['laneGraph', 'lane graph'],
-    ] as [keyof typeof flags, string][]) {
-      const box = h('input', { type: 'checkbox', checked: flags[key], 'data-overlay': key });
+    for (const [key, label, title] of [
+      ['boxes2d', '2D boxes', 'Each object’s 2D box (the projected 3D box, as the amodal label)'],
+      ['boxes3d', '3D boxes', 'Each object’s 3D box'],
+      ['trackIds', 'track ids', 'Track id and actor id on each box'],
+      ['laneGraph', 'lane graph', 'Lane centre lines: forward cyan, oncoming orange, junction connectors white'],
+    ] as [keyof typeof flags, string, string][]) {
+      const box = h('input', { type: 'checkbox', checked: flags[key], 'data-overlay': key, title });
       box.addEventListener('change', () => {
         flags[key] = box.checked;
         this.viewport.invalidate();
       });
-      toggles.append(h('label', {}, box, label));
+      toggles.append(h('label', { title }, box, label));
     }
+    const effects = h('input', {
+      type: 'checkbox',
+      id: 'camera-effects',
+      checked: true,
+      title: 'Lens drops, sensor noise and glare of the ego camera in the ego view, as exports have them',
+    });
+    effects.addEventListener('change', () => {
+      this.viewport.cameraEffects = effects.checked;
+      this.viewport.invalidate();
+    });
+    toggles.append(h('label', { title: effects.title }, effects, 'lens'));
     const look = h(
       'select',
       { id: 'look', title: 'Preview quality: lit per vertex, no highlights, shadows or antialiasing. Export look: the materials and shadows of exports.' },
@@ -180,12 +340,13 @@ export class App {
     );
     resolution.addEventListener('change', () => this.viewport.setResolution(resolution.value === 'auto' ? 'auto' : Number(resolution.value)));
     byId('sample-bar').append(
-      field('seed', this.seed),
-      field('design', this.design),
-      field('sample', this.index),
+      field('seed', this.seed, this.seed.title),
+      field('design', this.design, this.design.title),
+      field('sample', this.index, this.index.title),
       next,
       this.sampleInfo,
       modes,
+      reset,
       toggles,
       look,
       resolution,
@@ -235,12 +396,18 @@ export class App {
     read = { ...read, text: lf };
     this.overrides = {};
     this.perturb.reset();
+    // A new file starts a new history of adjustments.
+    this.past = [];
+    this.future = [];
+    this.changing = false;
+    this.params.setHistory(false, false);
     this.index.value = '0';
     this.design.value = sweepDesignOf(read.text);
     this.exporter.setDefaults('', this.design.value as DesignName);
     this.editor.load(text ?? read.text);
     this.lastDraftText = text ?? read.text;
     byId('file-title').textContent = this.file.displayName;
+    byId('file-title').title = this.file.path;
     this.markDirty();
     this.schedulePreview(0);
   }
@@ -330,8 +497,8 @@ export class App {
     if (drafts.length === 0) return;
     const d = drafts[0];
     const banner = h('div', { class: 'banner', id: 'recovery' }, `Unsaved changes to ${d.path} from ${new Date(d.savedAtMs).toLocaleString()} were recovered. `);
-    const restore = h('button', { class: 'primary', id: 'restore-draft' }, 'Restore');
-    const discard = h('button', { id: 'discard-draft' }, 'Discard');
+    const restore = h('button', { class: 'primary', id: 'restore-draft', title: 'Open the file with the recovered text (not saved until you save)' }, 'Restore');
+    const discard = h('button', { id: 'discard-draft', title: 'Throw the recovered text away' }, 'Discard');
     restore.addEventListener('click', () => {
       banner.remove();
       const name =
@@ -403,7 +570,7 @@ export class App {
       }
       const trajectory = decodeTrajectory(base64Bytes(res.trajectoryBase64));
       this.viewport.load(replayOf({ instance: res.instance, seed: res.sample.seed, index: res.sample.index }, trajectory));
-      this.timeline.setRun(trajectory.ticks, trajectory.dtS, timelineMarks(res.events, res.metrics));
+      this.timeline.setRun(trajectory.ticks, trajectory.dtS, timelineMarks(res.events, res.metrics), eventRows(res.events, res.metrics));
       this.params.show(res.parameters);
       this.perturb.show(res.instance);
       this.hasValidPreview = true;

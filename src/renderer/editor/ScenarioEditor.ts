@@ -1,19 +1,45 @@
 /**
- * The scenario editor: CodeMirror 6 with YAML highlighting, completion from the grammar, and
+ * The scenario editor: CodeMirror 6 with YAML highlighting, completion from the grammar,
  * inline diagnostics from the host's validator (the same messages as `roadsynth validate`,
- * placed at their line and column).
+ * placed at their line and column), find and replace and go to line (@codemirror/search).
  */
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { gotoLine, highlightSelectionMatches, openSearchPanel, search, searchKeymap } from '@codemirror/search';
 import { darkHighlight } from './darkHighlight.js';
 import { forceLinting, linter, lintGutter, lintKeymap, type Diagnostic } from '@codemirror/lint';
 import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import type { ScenarioError } from '../../scenario/errors.js';
+import { overrideEdit } from './overrideEdit.js';
 import { scenarioCompletion } from './schemaCompletion.js';
+import type { ParamValue } from '../../scenario/types.js';
 
+/** Tooltips of the search and go-to-line panels' controls, by their name. */
+const PANEL_TITLES: Record<string, string> = {
+  search: 'Text to find (Enter: next match)',
+  replace: 'Replace the match with this',
+  case: 'Match upper and lower case exactly',
+  re: 'Find a regular expression',
+  word: 'Whole words only',
+  next: 'Next match (F3)',
+  prev: 'Previous match (Shift+F3)',
+  select: 'Select every match',
+  replaceAll: 'Replace every match',
+  close: 'Close (Escape)',
+  line: 'Line number (or +n, -n, n%, line:column)',
+};
+
+/** Gives every control of the editor's panels a tooltip (CodeMirror's have none). */
+function titlePanels(view: EditorView): void {
+  for (const el of view.dom.querySelectorAll<HTMLElement>('.cm-panels input, .cm-panels button')) {
+    if (el.title) continue;
+    const name = el.getAttribute('name') ?? '';
+    el.title = PANEL_TITLES[name] ?? (name === '' && el.getAttribute('type') === 'submit' ? 'Go to the line' : el.getAttribute('aria-label') || el.textContent || name);
+  }
+}
 export interface EditorCallbacks {
   /** Validates the text; returns the errors and their `roadsynth validate` lines. */
   validate(text: string): Promise<{ errors: ScenarioError[]; formatted: string[] }>;
@@ -66,6 +92,8 @@ export class ScenarioEditor {
       syntaxHighlighting(darkHighlight),
       yaml(),
       autocompletion({ override: [scenarioCompletion], activateOnTyping: true }),
+      search({ top: true }),
+      highlightSelectionMatches(),
       lint,
       lintGutter(),
       EditorState.tabSize.of(2),
@@ -78,6 +106,10 @@ export class ScenarioEditor {
             return true;
           },
         },
+        // Go to line on Ctrl+G as most editors have it (CodeMirror's own: Ctrl+Alt+G; F3 finds next).
+        { key: 'Mod-g', run: gotoLine, preventDefault: true },
+        { key: 'Mod-h', run: openSearchPanel, preventDefault: true },
+        ...searchKeymap,
         ...closeBracketsKeymap,
         ...defaultKeymap,
         ...historyKeymap,
@@ -87,6 +119,7 @@ export class ScenarioEditor {
       ]),
       EditorView.updateListener.of((u) => {
         if (u.docChanged && !this.suppressChange) this.cb.onChange(u.state.doc.toString());
+        titlePanels(u.view);
       }),
     ];
   }
@@ -101,6 +134,29 @@ export class ScenarioEditor {
     this.view.setState(EditorState.create({ doc: text, extensions: this.extensions() }));
     this.suppressChange = false;
     forceLinting(this.view);
+  }
+
+  /** Opens the find and replace panel. */
+  find(): void {
+    openSearchPanel(this.view);
+    titlePanels(this.view);
+  }
+
+  /** Opens the go-to-line dialog. */
+  askLine(): void {
+    gotoLine(this.view);
+    titlePanels(this.view);
+  }
+
+  /**
+   * Writes `value` into the text at `pointer` in place of what is there (an undoable edit);
+   * returns the line written, or why it could not be.
+   */
+  writeValue(pointer: string, value: ParamValue): { line: number } | string {
+    const edit = overrideEdit(this.text, pointer, value);
+    if (typeof edit === 'string') return edit;
+    this.view.dispatch({ changes: edit, selection: { anchor: edit.from + edit.insert.length }, scrollIntoView: true, userEvent: 'input.override' });
+    return { line: this.view.state.doc.lineAt(edit.from).number };
   }
 
   /** Moves the cursor to a 1-based line and shows it. */

@@ -1,7 +1,8 @@
 /**
  * The export panel: formats, count, frames, design, resolution and output folder; a progress
  * bar with frames per second and time left; cancel; open the output and the dataset report;
- * and a browser of the exported frames with their boxes.
+ * and a frame browser: the frames of the last export or of any dataset folder inside the
+ * opened folders, with their boxes named by class, a count per class, and zoom.
  */
 import { DESIGN_NAMES, EXPORT_FORMAT_NAMES, type ExportProgress, type ExportRequest, type FrameView, type StudioApi } from '../../studio/api.js';
 import type { DesignName } from '../../scenario/types.js';
@@ -45,19 +46,57 @@ export class ExportPanel {
     disabled: true,
   });
   private readonly command = h('code', { id: 'export-command', class: 'command' }, '');
-  private readonly frames = h('input', { id: 'export-frames', type: 'number', min: 1, max: 10000, value: 1, 'aria-label': 'frames per sample' });
-  private readonly design = h('select', { id: 'export-design' }, ...DESIGN_NAMES.map((d) => h('option', { value: d }, d)));
-  private readonly resolution = h('select', { id: 'export-resolution' }, ...RESOLUTIONS.map((r) => h('option', { value: r, selected: r === '640x360' }, r)));
-  private readonly outDir = h('input', { id: 'export-out', type: 'text', spellcheck: false, 'aria-label': 'output folder' });
-  private readonly start = h('button', { id: 'export-start', class: 'primary' }, 'Export');
-  private readonly cancel = h('button', { id: 'export-cancel', disabled: true }, 'Cancel');
-  private readonly bar = h('progress', { id: 'export-progress', max: 1, value: 0 });
+  private readonly frames = h('input', {
+    id: 'export-frames',
+    type: 'number',
+    min: 1,
+    max: 10000,
+    value: 1,
+    'aria-label': 'frames per sample',
+    title: 'Frames per sample, spread around the focus moment',
+  });
+  private readonly design = h(
+    'select',
+    { id: 'export-design', title: 'How the sweep picks its samples (the scenario file names its own)' },
+    ...DESIGN_NAMES.map((d) => h('option', { value: d }, d)),
+  );
+  private readonly resolution = h(
+    'select',
+    { id: 'export-resolution', title: 'Size of the exported images [px]' },
+    ...RESOLUTIONS.map((r) => h('option', { value: r, selected: r === '640x360' }, r)),
+  );
+  private readonly outDir = h('input', {
+    id: 'export-out',
+    type: 'text',
+    spellcheck: false,
+    'aria-label': 'output folder',
+    title: 'Folder the dataset is written to (inside the output folder the studio was started with)',
+  });
+  private readonly start = h('button', { id: 'export-start', class: 'primary', title: 'Render and label the frames, writing the dataset' }, 'Export');
+  private readonly cancel = h('button', { id: 'export-cancel', disabled: true, title: 'Stop after the frames being rendered; what is written stays' }, 'Cancel');
+  private readonly bar = h('progress', { id: 'export-progress', max: 1, value: 0, title: 'Frames written' });
   private readonly stats = h('div', { id: 'export-stats', class: 'muted' }, 'idle');
-  private readonly openOut = h('button', { id: 'export-open', disabled: true }, 'Open output');
-  private readonly openReport = h('button', { id: 'export-report', disabled: true }, 'Open report');
+  private readonly openOut = h('button', { id: 'export-open', disabled: true, title: 'Open the output folder (desktop app)' }, 'Open output');
+  private readonly openReport = h('button', { id: 'export-report', disabled: true, title: "Open the dataset's report (report.html) in a new tab" }, 'Open report');
+  private readonly browseDir = h('input', {
+    id: 'browse-dir',
+    type: 'text',
+    spellcheck: false,
+    placeholder: 'a dataset folder',
+    'aria-label': 'dataset folder to browse',
+    title: 'A dataset folder written by an export or by `roadsynth run`, inside the opened folders',
+  });
+  private readonly browseShow = h('button', { id: 'browse-show', title: "Show that folder's frames" }, 'Show');
   private readonly frameList = h('div', { id: 'frame-list', class: 'frame-list' });
-  private readonly frameCanvas = h('canvas', { id: 'frame-view', class: 'frame-view', width: 320, height: 180, hidden: true });
+  private readonly zoomOut = h('button', { id: 'zoom-out', class: 'small', title: 'Zoom out (Shift+click on the frame)', disabled: true }, '−');
+  private readonly zoomIn = h('button', { id: 'zoom-in', class: 'small', title: 'Zoom in (click on the frame)', disabled: true }, '+');
+  private readonly zoomFit = h('button', { id: 'zoom-fit', class: 'small', title: 'Fit the frame to the panel', disabled: true }, 'fit');
+  private readonly zoomLabel = h('span', { id: 'zoom-level', class: 'muted' }, '');
+  private readonly frameCanvas = h('canvas', { id: 'frame-view', class: 'frame-view', width: 320, height: 180, hidden: true, title: 'Click to zoom in, Shift+click to zoom out' });
+  private readonly frameZoom = h('div', { id: 'frame-zoom', class: 'frame-zoom' }, this.frameCanvas);
   private readonly frameCaption = h('div', { id: 'frame-caption', class: 'muted' }, '');
+  private readonly frameClasses = h('div', { id: 'frame-classes', class: 'frame-classes' });
+  private zoom = 1;
   private jobId: string | null = null;
   private reportPath: string | null = null;
 
@@ -68,7 +107,7 @@ export class ExportPanel {
   ) {
     const formatBoxes = h('div', { class: 'formats' });
     for (const f of EXPORT_FORMAT_NAMES) {
-      const box = h('input', { type: 'checkbox', checked: f !== 'coco', 'data-format': f });
+      const box = h('input', { type: 'checkbox', checked: f !== 'coco', 'data-format': f, title: `Write ${f.toUpperCase()} labels` });
       this.formats.set(f, box);
       formatBoxes.append(h('label', {}, box, f.toUpperCase()));
     }
@@ -77,6 +116,21 @@ export class ExportPanel {
     this.cancel.addEventListener('click', () => void this.stop());
     this.openOut.addEventListener('click', () => void this.open(this.outDir.value));
     this.openReport.addEventListener('click', () => this.reportPath && void this.open(this.reportPath));
+    const browse = (): void => {
+      const dir = this.browseDir.value.trim();
+      if (dir) void this.refreshFrames(dir, true);
+    };
+    this.browseShow.addEventListener('click', browse);
+    this.browseDir.addEventListener('keydown', (e) => e.key === 'Enter' && browse());
+    this.zoomIn.addEventListener('click', () => this.setZoom(this.zoom * 2));
+    this.zoomOut.addEventListener('click', () => this.setZoom(this.zoom / 2));
+    this.zoomFit.addEventListener('click', () => this.setZoom(1));
+    this.frameCanvas.addEventListener('click', (e) => {
+      const r = this.frameCanvas.getBoundingClientRect();
+      const fx = (e.clientX - r.left) / r.width;
+      const fy = (e.clientY - r.top) / r.height;
+      this.setZoom(e.shiftKey ? this.zoom / 2 : this.zoom * 2, fx, fy);
+    });
     parent.append(
       h('h3', {}, 'Export'),
       field('formats', formatBoxes),
@@ -89,10 +143,13 @@ export class ExportPanel {
       this.stats,
       h('div', { class: 'row' }, this.openOut, this.openReport),
       this.command,
-      h('h4', {}, 'Exported frames'),
+      h('h4', {}, 'Frames'),
+      h('div', { class: 'row browse-row' }, this.browseDir, this.browseShow),
       this.frameList,
-      this.frameCanvas,
+      h('div', { class: 'row zoom-row' }, this.zoomOut, this.zoomIn, this.zoomFit, this.zoomLabel),
+      this.frameZoom,
       this.frameCaption,
+      this.frameClasses,
     );
   }
 
@@ -196,20 +253,73 @@ export class ExportPanel {
     this.stats.textContent += ' · cancelling after the frames in flight';
   }
 
-  async refreshFrames(outDir: string): Promise<void> {
-    const { frames, reportPath } = await this.api.listFrames({ outDir });
-    this.reportPath = reportPath;
-    this.openReport.disabled = reportPath === null;
-    this.frameList.replaceChildren(...frames.map((f) => h('button', { class: 'frame-item', 'data-frame': f.id, onclick: () => void this.showFrame(outDir, f.id) }, f.id)));
-    if (frames.length > 0) await this.showFrame(outDir, frames[0].id);
+  /**
+   * Lists the frames of a dataset folder and shows the first. `browsing`: a folder the user
+   * typed (errors go to the caption; the report button keeps the last export's report).
+   */
+  async refreshFrames(outDir: string, browsing = false): Promise<void> {
+    let listed: Awaited<ReturnType<StudioApi['listFrames']>>;
+    try {
+      listed = await this.api.listFrames({ outDir });
+    } catch (err) {
+      if (!browsing) throw err;
+      this.frameCaption.textContent = `cannot browse ${outDir}: ${(err as Error).message}`;
+      this.frameCaption.dataset.error = 'true';
+      return;
+    }
+    delete this.frameCaption.dataset.error;
+    const { frames, reportPath } = listed;
+    if (!browsing) {
+      this.reportPath = reportPath;
+      this.openReport.disabled = reportPath === null;
+    }
+    this.browseDir.value = outDir;
+    this.frameList.dataset.dir = outDir;
+    this.frameList.replaceChildren(
+      ...frames.map((f) => h('button', { class: 'frame-item', 'data-frame': f.id, title: `Show ${f.id} with its boxes`, onclick: () => void this.showFrame(outDir, f.id) }, f.id)),
+    );
+    if (frames.length > 0) await this.showFrame(outDir, frames[0]!.id);
+    else {
+      this.frameCanvas.hidden = true;
+      this.frameClasses.replaceChildren();
+      this.frameCaption.textContent = `${outDir}: no complete frames`;
+    }
   }
 
   private async showFrame(outDir: string, id: string): Promise<void> {
     const view = await this.api.readFrame({ outDir, id });
     this.frameCanvas.hidden = false;
     await drawFrame(this.frameCanvas, view);
+    this.setZoom(this.zoom);
     for (const b of this.frameList.querySelectorAll('.frame-item')) b.classList.toggle('active', (b as HTMLElement).dataset.frame === id);
+    const counts = new Map<string, number>();
+    for (const b of view.boxes) counts.set(b.cls, (counts.get(b.cls) ?? 0) + 1);
     this.frameCaption.textContent = `${id}: ${view.boxes.length} boxes`;
+    this.frameClasses.replaceChildren(
+      ...[...counts].map(([cls, n]) =>
+        h(
+          'span',
+          { class: 'class-chip', 'data-class': cls, title: `${n} ${cls} box${n === 1 ? '' : 'es'} in this frame`, style: `border-color: ${CLASS_COLOURS[cls] ?? '#ffffff'}` },
+          `${cls} ${n}`,
+        ),
+      ),
+    );
+  }
+
+  /** Zoom 1 (fit to the panel) to 8; `fx`, `fy`: the point of the frame to keep in view [0, 1]. */
+  private setZoom(zoom: number, fx = 0.5, fy = 0.5): void {
+    this.zoom = Math.max(1, Math.min(8, zoom));
+    this.frameCanvas.style.width = `${this.zoom * 100}%`;
+    this.frameCanvas.classList.toggle('zoomed', this.zoom > 1);
+    this.frameZoom.dataset.zoom = String(this.zoom);
+    this.zoomLabel.textContent = `${Math.round(this.zoom * 100)}%`;
+    const shown = !this.frameCanvas.hidden;
+    this.zoomIn.disabled = !shown || this.zoom >= 8;
+    this.zoomOut.disabled = !shown || this.zoom <= 1;
+    this.zoomFit.disabled = !shown || this.zoom === 1;
+    const z = this.frameZoom;
+    z.scrollLeft = fx * z.scrollWidth - z.clientWidth / 2;
+    z.scrollTop = fy * z.scrollHeight - z.clientHeight / 2;
   }
 
   private async open(p: string): Promise<void> {
@@ -222,18 +332,27 @@ export class ExportPanel {
   }
 }
 
-/** Draws an exported frame scaled into the canvas, with its boxes. */
+/** Draws an exported frame at its own size into the canvas, with its boxes named by class. */
 async function drawFrame(canvas: HTMLCanvasElement, view: FrameView): Promise<void> {
   const bytes = Uint8Array.from(atob(view.pngBase64), (c) => c.charCodeAt(0));
   const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-  const scale = canvas.width / bitmap.width;
-  canvas.height = Math.round(bitmap.height * scale);
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
   const ctx = canvas.getContext('2d')!;
-  ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-  ctx.lineWidth = 1.5;
+  ctx.drawImage(bitmap, 0, 0);
+  const px = Math.max(10, Math.round(bitmap.width / 60));
+  ctx.lineWidth = Math.max(1.5, bitmap.width / 400);
+  ctx.font = `${px}px system-ui, sans-serif`;
   for (const b of view.boxes) {
-    ctx.strokeStyle = CLASS_COLOURS[b.cls] ?? '#ffffff';
-    ctx.strokeRect(b.x1 * scale, b.y1 * scale, (b.x2 - b.x1) * scale, (b.y2 - b.y1) * scale);
+    const colour = CLASS_COLOURS[b.cls] ?? '#ffffff';
+    ctx.strokeStyle = colour;
+    ctx.strokeRect(b.x1, b.y1, b.x2 - b.x1, b.y2 - b.y1);
+    const w = ctx.measureText(b.cls).width + 6;
+    const y = b.y1 >= px + 4 ? b.y1 - px - 4 : b.y1;
+    ctx.fillStyle = 'rgba(0,0,0,0.65)';
+    ctx.fillRect(b.x1, y, w, px + 4);
+    ctx.fillStyle = colour;
+    ctx.fillText(b.cls, b.x1 + 3, y + px);
   }
   bitmap.close();
 }

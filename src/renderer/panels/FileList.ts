@@ -22,7 +22,14 @@ export class FileList {
     parent: HTMLElement,
     private readonly ev: FileListEvents,
   ) {
-    const name = h('input', { id: 'new-name', type: 'text', placeholder: 'new-scenario', 'aria-label': 'new file name', spellcheck: false });
+    const name = h('input', {
+      id: 'new-name',
+      type: 'text',
+      placeholder: 'new-scenario',
+      'aria-label': 'new file name',
+      spellcheck: false,
+      title: 'Name of a new scenario file (made from the template; Enter or New)',
+    });
     const create = h('button', { id: 'new-file', title: 'New scenario from the template' }, 'New');
     const go = (): void => {
       const n = name.value.trim();

@@ -39,28 +39,61 @@ const KNOBS: Knob[] = [
   { key: 'wetness', label: 'wetness', min: 0, max: 1, step: 0.05, ...linear, read: (i) => i.weather.wetness, unit: '' },
 ];
 
+export interface PerturbationEvents {
+  /** A knob is about to change the values (undo keeps the values before). */
+  begin(): void;
+  /** The values while a knob moves (before the change is complete). */
+  change(p: Perturbations): void;
+  /** A knob was let go, or the knobs were reset: one undo step. */
+  commit(): void;
+}
+
 export class PerturbationPanel {
   private readonly rows = new Map<keyof Perturbations, { slider: HTMLInputElement; value: HTMLSpanElement }>();
   private values: Perturbations = {};
 
   constructor(
     parent: HTMLElement,
-    private readonly onChange: (p: Perturbations) => void,
+    private readonly ev: PerturbationEvents,
   ) {
     const list = h('div', { class: 'knobs' });
     for (const k of KNOBS) {
-      const slider = h('input', { type: 'range', min: k.min, max: k.max, step: k.step, 'aria-label': k.label, 'data-knob': k.key });
+      const slider = h('input', {
+        type: 'range',
+        min: k.min,
+        max: k.max,
+        step: k.step,
+        'aria-label': k.label,
+        'data-knob': k.key,
+        title: `${k.label}: replaces the sampled value in the preview and in "this sample" exports (not in the file)`,
+      });
       const value = h('span', { class: 'knob-value' }, '');
       slider.addEventListener('input', () => {
         const v = k.toValue(Number(slider.value));
+        this.ev.begin();
         this.values = { ...this.values, [k.key]: v };
         value.textContent = `${Number(v.toPrecision(3))} ${k.unit}`;
-        this.onChange(this.values);
+        this.ev.change(this.values);
       });
+      slider.addEventListener('change', () => this.ev.commit());
       this.rows.set(k.key, { slider, value });
       list.append(h('label', { class: 'knob' }, h('span', {}, k.label), slider, value));
     }
-    const reset = h('button', { class: 'small', onclick: () => this.reset() }, 'reset');
+    const reset = h(
+      'button',
+      {
+        class: 'small',
+        id: 'perturb-reset',
+        title: 'Back to the sampled weather and light',
+        onclick: () => {
+          this.ev.begin();
+          this.reset();
+          this.ev.change(this.values);
+          this.ev.commit();
+        },
+      },
+      'reset',
+    );
     parent.append(h('h3', {}, 'Perturbations ', reset), list);
   }
 
@@ -80,7 +113,11 @@ export class PerturbationPanel {
   }
 
   reset(): void {
-    this.values = {};
-    this.onChange(this.values);
+    this.set({});
+  }
+
+  /** Sets every knob's value (undo, redo, reset) without telling; the knobs show them at the next preview. */
+  set(values: Perturbations): void {
+    this.values = values;
   }
 }

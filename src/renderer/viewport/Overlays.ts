@@ -36,6 +36,8 @@ const UNIT_CORNERS = [-0.5, 0.5].flatMap((x) => [0, 1].flatMap((y) => [-0.5, 0.5
 
 export class Overlays {
   readonly group = new THREE.Group();
+  /** Actors whose box the last draw2d drew (in the view). */
+  readonly boxedActors: string[] = [];
   private readonly boxes: { track: TrackedObject; line: THREE.LineSegments; scale: THREE.Matrix4 }[] = [];
   private readonly lanes: THREE.Group;
 
@@ -74,6 +76,7 @@ export class Overlays {
    * (x, y, width, height) of the canvas [css px]. Returns how many boxes were drawn.
    */
   draw2d(ctx: CanvasRenderingContext2D, camera: THREE.Camera, rect: { x: number; y: number; width: number; height: number }, flags: OverlayFlags): number {
+    this.boxedActors.length = 0;
     if (!flags.boxes2d && !flags.trackIds) return 0;
     let drawn = 0;
     ctx.font = '12px system-ui, sans-serif';
@@ -99,6 +102,7 @@ export class Overlays {
       const py = (v: number): number => rect.y + ((1 - Math.max(-1, Math.min(1, v))) / 2) * rect.height;
       const [left, right, top, bottom] = [px(x1), px(x2), py(y2), py(y1)];
       const colour = CLASS_COLOURS[b.track.cls] ?? '#ffffff';
+      this.boxedActors.push(b.track.actorId);
       ctx.strokeStyle = colour;
       if (flags.boxes2d) ctx.strokeRect(left, top, right - left, bottom - top);
       if (flags.trackIds) {

@@ -63,6 +63,8 @@ export class Viewport {
   /** Whether the frame on screen is the still frame (light per fragment). */
   private stillDrawn = false;
   private readonly effects = new CameraEffects();
+  /** Frames drawn so far (shown as data-frame on the viewport, for tests). */
+  private framesDrawn = 0;
   /** Size of the viewport [css px]; the GL canvas has this times the resolution scale. */
   private cssW = 1;
   private cssH = 1;
@@ -375,6 +377,8 @@ export class Viewport {
     }
     this.renderer.setScissorTest(false);
     const boxes = l.overlays.draw2d(this.ctx2d, camera, rect, this.flags);
+    this.container.dataset.boxedActors = l.overlays.boxedActors.join(' ');
+    this.container.dataset.frame = String(++this.framesDrawn);
     if (still) return;
     const now = performance.now();
     this.frameTimes.push(now);
