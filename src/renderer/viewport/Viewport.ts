@@ -16,6 +16,7 @@ import { PreviewSunShadow, previewShaderMaterials, usePixelLook } from '../../sc
 import { sceneInput } from '../../scene/sceneInput.js';
 import type { SceneQuality, SceneRig } from '../../scene/types.js';
 import type { Replay } from '../../sim/replay.js';
+import { STATE_COLUMN, stateRow } from '../../sim/types.js';
 import { AdaptiveResolution, IDLE_GAP_MS } from './adaptiveResolution.js';
 import { CameraEffects, hasCameraEffects } from './cameraEffects.js';
 import { orbitFraming } from './orbitFraming.js';
@@ -175,7 +176,11 @@ export class Viewport {
     l.rig.scene.traverse((o) => {
       if ((o as THREE.Mesh).isMesh && /^(roadside|furniture|tunnel)/.test(o.name)) blockers.push(o);
     });
-    const { position, target } = orbitFraming(l.ego, others, blockers, this.orbitCamera.fov, this.orbitCamera.aspect);
+    // The ego's yaw at this tick (world x forward, y left; three.js: x, -z).
+    const tr = this.lastInput.trajectory;
+    const yaw = tr.states[stateRow(tr, this.tick, 0) + STATE_COLUMN.yawRad] as number;
+    const heading = new THREE.Vector3(Math.cos(yaw), 0, -Math.sin(yaw));
+    const { position, target } = orbitFraming(l.ego, heading, others, blockers, this.orbitCamera.fov, this.orbitCamera.aspect);
     this.orbitCamera.position.copy(position);
     this.controls.target.copy(target);
     this.controls.update();

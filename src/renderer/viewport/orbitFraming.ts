@@ -11,11 +11,11 @@ const MARGIN_M = 6;
 /** Nearest the camera comes to what it frames [m]. */
 const MIN_DISTANCE_M = 16;
 /** First elevation tried, and the steepest [deg]. */
-const ELEVATION_DEG = 28;
+const ELEVATION_DEG = 35;
 const MAX_ELEVATION_DEG = 82;
 const STEP_DEG = 9;
-/** The view is turned a little to the ego's left, so the ego does not hide what is ahead. */
-const SIDE_DEG = 18;
+/** The view is turned a little to the ego's left (more would put the camera over the roadside's buildings). */
+const SIDE_DEG = 5;
 
 export interface OrbitPose {
   position: THREE.Vector3;
@@ -23,12 +23,20 @@ export interface OrbitPose {
 }
 
 /**
- * @param ego       the ego vehicle (body axes: +x forward)
+ * @param ego       the ego vehicle (or its camera)
+ * @param heading   the ego's direction of travel (three.js axes; its height is ignored)
  * @param focus     the focus actors' roots (may be empty)
  * @param blockers  meshes the line of sight must not cross (buildings, trees, tunnels)
  * @param fovDeg    vertical field of view of the orbit camera
  */
-export function orbitFraming(ego: THREE.Object3D, focus: readonly THREE.Object3D[], blockers: readonly THREE.Object3D[], fovDeg: number, aspect: number): OrbitPose {
+export function orbitFraming(
+  ego: THREE.Object3D,
+  heading: THREE.Vector3,
+  focus: readonly THREE.Object3D[],
+  blockers: readonly THREE.Object3D[],
+  fovDeg: number,
+  aspect: number,
+): OrbitPose {
   const egoAt = ego.getWorldPosition(new THREE.Vector3());
   const points = [egoAt, ...focus.map((f) => f.getWorldPosition(new THREE.Vector3()))];
   const box = new THREE.Box3().setFromPoints(points);
@@ -41,7 +49,7 @@ export function orbitFraming(ego: THREE.Object3D, focus: readonly THREE.Object3D
   const hHalf = Math.atan(Math.tan(vHalf) * aspect);
   const distance = Math.max(MIN_DISTANCE_M, radius / Math.sin(Math.min(vHalf, hHalf)));
 
-  const forward = new THREE.Vector3(1, 0, 0).applyQuaternion(ego.getWorldQuaternion(new THREE.Quaternion()));
+  const forward = heading.clone();
   forward.y = 0;
   if (forward.lengthSq() < 1e-6) forward.set(1, 0, 0);
   forward.normalize();
