@@ -11,10 +11,13 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../../dataset/packageRoot.js';
 import { rendererViteConfig } from './rendererViteConfig.js';
 
-/** Source folders the renderer bundle can import from (host-only code is left out). */
-const PAGE_SOURCES = ['src/renderer', 'src/studio/api.ts', 'src/scenario', 'src/sampling', 'src/road', 'src/sim', 'src/scene', 'src/render'];
+/**
+ * Sources the renderer bundle can import from (host-only code is left out): code, the data
+ * tables the scenario layer imports as JSON, and the grammar reference the page bundles.
+ */
+const PAGE_SOURCES = ['src/renderer', 'src/studio/api.ts', 'src/scenario', 'src/sampling', 'src/road', 'src/sim', 'src/scene', 'src/render', 'docs/grammar.md'];
 
-const SOURCE_FILE = /\.(ts|html|css)$/;
+const SOURCE_FILE = /\.(ts|html|css|json|md)$/;
 
 function collect(abs: string, out: string[]): void {
   let entries: string[];
