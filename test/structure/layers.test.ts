@@ -61,6 +61,43 @@ function layerViolations(src = SRC): string[] {
   return out;
 }
 
+/** Layers that run alike in Node, a worker or a page: no file system, process, DOM or Electron. */
+const PURE = ['math', 'scenario', 'sampling', 'road', 'sim'] as const;
+const HOST_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](node:[^'"]+|fs|path|os|child_process|worker_threads|electron)['"]/g;
+
+/** Every import of a Node built-in or Electron in a pure layer, as "file:line imports module". */
+function hostImports(src = SRC): string[] {
+  const out: string[] = [];
+  for (const layer of PURE) {
+    for (const file of sourceFiles(join(src, layer))) {
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          for (const m of line.matchAll(HOST_IMPORT)) out.push(`src/${relative(src, file)}:${i + 1} imports ${m[1]}`);
+        });
+    }
+  }
+  return out;
+}
+
+describe('pure layers of src/', () => {
+  it('import no Node built-in and no Electron (build scripts live in cli)', () => {
+    expect(hostImports()).toEqual([]);
+  });
+
+  it('catches one: a scenario module importing node:fs is reported with its file and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pure-'));
+    try {
+      for (const layer of PURE) mkdirSync(join(dir, layer));
+      writeFileSync(join(dir, 'scenario/ok.ts'), "import { x } from './x.js';\n");
+      writeFileSync(join(dir, 'scenario/bad.ts'), "\nimport { readFileSync } from 'node:fs';\n");
+      expect(hostImports(dir)).toEqual(['src/scenario/bad.ts:2 imports node:fs']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('layer order of src/', () => {
   it('names every top-level folder of src/', () => {
     const folders = readdirSync(SRC, { withFileTypes: true })

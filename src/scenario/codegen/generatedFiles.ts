@@ -1,5 +1,5 @@
 /**
- * Every file generated from the grammar, as text: `npm run schema` (write-schema.ts) writes
+ * Every file generated from the grammar, as text: `npm run schema` (src/cli/write-schema.ts) writes
  * them and test/scenario/generated.test.ts fails when one on disk differs.
  */
 import { scenarioSchema } from '../schema.js';

@@ -3,7 +3,7 @@
  * JSON Schema for editors, the instance types and the reference tables of docs/grammar.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { generatedFiles } from './codegen/generatedFiles.js';
+import { generatedFiles } from '../scenario/codegen/generatedFiles.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
