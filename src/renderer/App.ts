@@ -7,7 +7,7 @@ import type { ScenarioError } from '../scenario/errors.js';
 import type { DesignName, ParamValue } from '../scenario/types.js';
 import { decodeTrajectory } from '../sim/trajectoryFile.js';
 import { replayOf } from '../sim/replay.js';
-import { DESIGN_NAMES, type FileEntry, type ParameterInfo, type Perturbations, type StudioApi, type StudioRoot } from '../studio/api.js';
+import type { FileEntry, ParameterInfo, Perturbations, StudioApi, StudioRoot } from '../studio/api.js';
 import { byId, field, h } from './dom.js';
 import { ScenarioEditor } from './editor/ScenarioEditor.js';
 import { ExportPanel, type ExportSource } from './panels/ExportPanel.js';
@@ -17,7 +17,7 @@ import { ParameterPanel } from './panels/ParameterPanel.js';
 import { PerturbationPanel } from './panels/PerturbationPanel.js';
 import { eventRows, Timeline, timelineMarks } from './panels/Timeline.js';
 import { Panes } from './panes.js';
-import { sweepDesignOf } from './sweepDesign.js';
+import { designSelect, sweepDesignOf } from './sweepDesign.js';
 import { Viewport, type ViewMode } from './viewport/Viewport.js';
 
 const DRAFT_EVERY_MS = 2000;
@@ -82,11 +82,7 @@ export class App {
     'aria-label': 'sample index',
     title: 'Which sample of the sweep the preview shows (and "this sample" exports)',
   });
-  private readonly design = h(
-    'select',
-    { id: 'design', title: 'Sampling design of the sweep (the file names its own under sweep:)' },
-    ...DESIGN_NAMES.map((d) => h('option', { value: d }, d)),
-  );
+  private readonly design = designSelect('design', 'Sampling design of the sweep (the file names its own under sweep:)');
   private readonly sampleInfo = h('span', { id: 'sample-info', class: 'muted' }, '');
   private readonly fpsLabel = h('span', { id: 'fps', class: 'muted' }, '');
   private overrides: Record<string, ParamValue> = {};
@@ -230,19 +226,20 @@ export class App {
   }
 
   private undo(): void {
-    const a = this.past.pop();
-    if (!a) return;
-    this.future.push(this.current());
-    this.restore(a);
-    this.status('undone: the parameters and perturbations are as before the last change');
+    this.travel(this.past, this.future, 'undone: the parameters and perturbations are as before the last change');
   }
 
   private redo(): void {
-    const a = this.future.pop();
+    this.travel(this.future, this.past, 'redone');
+  }
+
+  /** Moves one step through the override history: from `from` to the state before it, saving the current one on `to`. */
+  private travel(from: typeof this.past, to: typeof this.past, message: string): void {
+    const a = from.pop();
     if (!a) return;
-    this.past.push(this.current());
+    to.push(this.current());
     this.restore(a);
-    this.status('redone');
+    this.status(message);
   }
 
   /** Writes an override into the scenario text in place of its distribution, and lets it go. */

@@ -4,7 +4,8 @@
  * and a frame browser: the frames of the last export or of any dataset folder inside the
  * opened folders, with their boxes named by class, a count per class, and zoom.
  */
-import { DESIGN_NAMES, EXPORT_FORMAT_NAMES, type ExportProgress, type ExportRequest, type FrameView, type StudioApi } from '../../studio/api.js';
+import { designSelect } from '../sweepDesign.js';
+import { EXPORT_FORMAT_NAMES, type ExportProgress, type ExportRequest, type FrameView, type StudioApi } from '../../studio/api.js';
 import type { DesignName } from '../../scenario/types.js';
 import { field, h } from '../dom.js';
 import { CLASS_COLOURS } from '../viewport/Overlays.js';
@@ -55,11 +56,7 @@ export class ExportPanel {
     'aria-label': 'frames per sample',
     title: 'Frames per sample, spread around the focus moment',
   });
-  private readonly design = h(
-    'select',
-    { id: 'export-design', title: 'How the sweep picks its samples (the scenario file names its own)' },
-    ...DESIGN_NAMES.map((d) => h('option', { value: d }, d)),
-  );
+  private readonly design = designSelect('export-design', 'How the sweep picks its samples (the scenario file names its own)');
   private readonly resolution = h(
     'select',
     { id: 'export-resolution', title: 'Size of the exported images [px]' },

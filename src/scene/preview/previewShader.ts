@@ -55,6 +55,17 @@ function lightLoop(count: string, info: string, sum = 'irradiance', highlight = 
 }
 
 /** three.js's direct-light GGX (lights_physical_pars_fragment: Smith-correlated visibility). */
+/** What the per-pixel still frame hands from the vertex to the fragment shader (both declare it). */
+const PIXEL_VARYINGS = `varying vec3 vLit;
+varying vec3 vSun;
+varying vec3 vAdd;
+varying vec3 vAlbedo;
+varying vec3 vViewPosition;
+varying vec3 vViewNormal;
+  #ifdef PREVIEW_SUN_SHADOW
+  varying vec3 vSunCoord;
+  #endif`;
+
 const GGX = /* glsl */ `
 #ifdef PREVIEW_SPECULAR
 uniform float roughness;
@@ -119,15 +130,7 @@ uniform mat4 previewSunMatrix;
 // Handed to the fragment: linear light of the lights shaded per vertex and of the sun, the
 // Lambert albedo, light added after the colour map (reflection, emission), the place and
 // normal (view space), and the place in the sun's depth map.
-varying vec3 vLit;
-varying vec3 vSun;
-varying vec3 vAdd;
-varying vec3 vAlbedo;
-varying vec3 vViewPosition;
-varying vec3 vViewNormal;
-  #ifdef PREVIEW_SUN_SHADOW
-  varying vec3 vSunCoord;
-  #endif
+${PIXEL_VARYINGS}
 #else
 ${GGX}
 ${SUN_VISIBLE}
@@ -245,15 +248,7 @@ varying vec3 vGlow;
 #include <lights_pars_begin>
 #include <tonemapping_pars_fragment>
 // (three.js puts colorspace_pars_fragment in every fragment shader's prefix.)
-varying vec3 vLit;
-varying vec3 vSun;
-varying vec3 vAdd;
-varying vec3 vAlbedo;
-varying vec3 vViewPosition;
-varying vec3 vViewNormal;
-  #ifdef PREVIEW_SUN_SHADOW
-  varying vec3 vSunCoord;
-  #endif
+${PIXEL_VARYINGS}
 ${GGX}
 ${SUN_VISIBLE}
 #endif
