@@ -485,8 +485,15 @@ export class App {
     const text = this.editor.text;
     if (text === this.lastDraftText) return;
     this.lastDraftText = text;
-    if (text === this.file.savedText) await this.api.dropDraft({ path: this.file.path });
-    else await this.api.saveDraft({ path: this.file.path, text });
+    try {
+      if (text === this.file.savedText) await this.api.dropDraft({ path: this.file.path });
+      else await this.api.saveDraft({ path: this.file.path, text });
+    } catch (err) {
+      // The host refuses a draft over its quota (507, with count, size and folder): say so, the
+      // unsaved text is then kept only in this page.
+      this.lastDraftText = '';
+      this.status(`no recovery draft kept: ${(err as Error).message}`, true);
+    }
   }
 
   private async offerDrafts(): Promise<void> {

@@ -4,7 +4,7 @@
  * checked on what the page shows and on the files it writes. One studio session for the file.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/dataset/packageRoot.js';
@@ -351,5 +351,24 @@ describe('frame browser', () => {
     await s.page.click('#browse-show');
     await s.page.waitForSelector('#frame-caption[data-error]');
     expect(await s.page.textContent('#frame-caption')).toMatch(/^cannot browse \/etc/);
+  });
+});
+
+describe('recovery drafts', () => {
+  it('says so when the recovery folder is full, instead of losing drafts silently', async () => {
+    // 32 recent drafts of other files (named as the host names them) fill the recovery folder's quota.
+    const fill = Array.from({ length: 32 }, (_, i) => path.join(s.dirs.recovery, `${i.toString(16).padStart(24, 'f')}.json`));
+    for (const [i, f] of fill.entries()) writeFileSync(f, JSON.stringify({ path: `/elsewhere/d${i}.yaml`, text: 'version: 1\n', savedAtMs: Date.now() }));
+    try {
+      await openScenario(s.page, F03);
+      await s.page.click('.cm-content');
+      await s.page.keyboard.press('Control+End');
+      await s.page.keyboard.type('\n# unsaved edit');
+      await s.page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('no recovery draft kept:'), null, { timeout: 20_000 });
+      expect(await s.page.textContent('#status')).toMatch(/recovery drafts are full \(32 of 32 drafts/);
+      expect(await s.page.getAttribute('#status', 'class')).toContain('error');
+    } finally {
+      for (const f of fill) rmSync(f, { force: true });
+    }
   });
 });

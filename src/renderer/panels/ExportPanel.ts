@@ -175,17 +175,19 @@ export class ExportPanel {
   }
 
   private async begin(): Promise<void> {
+    // The state names this export from the first moment: the last export's "done" must not
+    // stand while this one starts.
+    const refuse = (message: string): void => {
+      this.stats.textContent = message;
+      this.stats.dataset.state = 'failed';
+    };
     const cur = this.source.current();
-    if (typeof cur === 'string') {
-      this.stats.textContent = cur;
-      return;
-    }
+    if (typeof cur === 'string') return refuse(cur);
     const [widthPx, heightPx] = this.resolution.value.split('x').map(Number);
     const formats = EXPORT_FORMAT_NAMES.filter((f) => this.formats.get(f)!.checked);
-    if (formats.length === 0) {
-      this.stats.textContent = 'pick at least one label format';
-      return;
-    }
+    if (formats.length === 0) return refuse('pick at least one label format');
+    this.stats.textContent = 'starting ...';
+    this.stats.dataset.state = 'running';
     try {
       const { jobId, command } = await this.api.exportStart({
         ...cur,
@@ -205,8 +207,7 @@ export class ExportPanel {
       this.stats.textContent = 'starting the renderer ...';
       this.poll();
     } catch (err) {
-      this.stats.textContent = (err as Error).message;
-      this.stats.dataset.state = 'failed';
+      refuse((err as Error).message);
     }
   }
 
