@@ -32,7 +32,10 @@ const validators = new Map<string, ValidateFunction>();
 
 function getAjv(): InstanceType<typeof Ajv2020> {
   if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: false, inlineRefs: false });
+    // code.optimize off: ajv's pass that prunes the generated code costs ~60 % of compiling
+    // this schema (measured: 610 -> 250 ms) and saves nothing noticeable on one file's check;
+    // it is most of a `roadsynth validate` start.
+    ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: false, inlineRefs: false, code: { optimize: false } });
     ajv.addSchema(scenarioSchema);
   }
   return ajv;
