@@ -13,18 +13,8 @@ import { chromium } from 'playwright-core';
 import type { PreparedInfo } from './previewPage.js';
 import { PREVIEW_CONDITIONS } from './previewConditions.js';
 import { descendantCpuS } from './descendantCpu.js';
+import { CHROMIUM_FLAGS } from './frameTimer.js';
 import { takeOption } from './scriptArgs.js';
-
-const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 interface PreviewApi {
   prepare(name: string, quality: string, strip: string[]): PreparedInfo;
