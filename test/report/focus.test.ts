@@ -6,7 +6,7 @@ import { DatasetWriter } from '../../src/export/datasetWriter.js';
 import type { FrameContext } from '../../src/export/types.js';
 import { collectReport, type ReportData } from '../../src/report/collectReport.js';
 import { reportHtml } from '../../src/report/reportHtml.js';
-import { datasetOptions, frameContext, makeFrame, scenarioInstance } from '../export/fixtures.js';
+import { datasetOptions, FIXTURE_FRAMES, frameContext, makeFrame, scenarioInstance } from '../export/fixtures.js';
 
 function withFocus(ctx: FrameContext, actors: string[]): FrameContext {
   return { ...ctx, sample: { ...ctx.sample, instance: { ...scenarioInstance(), focus: { actors } } } };
@@ -18,15 +18,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'roadsynth-report-focus-'));
   const w = DatasetWriter.open(dir, datasetOptions());
   // Sample 0 focuses on the wheelchair user (labeled), sample 1 on the low-visibility dog.
-  for (const [s, f] of [
-    [0, 0],
-    [0, 1],
-    [0, 2],
-    [1, 0],
-    [1, 1],
-    [1, 2],
-  ] as const)
-    w.writeFrame(withFocus(frameContext(s, f), s === 0 ? ['wheel1'] : ['dog1']), makeFrame(f, f));
+  for (const [s, f] of FIXTURE_FRAMES) w.writeFrame(withFocus(frameContext(s, f), s === 0 ? ['wheel1'] : ['dog1']), makeFrame(f, f));
   w.finish();
   data = collectReport(dir);
 });
