@@ -17,7 +17,9 @@ for f in scenarios/[0-9]*.yaml; do
   if [ "$render" = 1 ]; then
     d="$out/$(basename "$f" .yaml)"
     node src/cli/roadsynth.mjs run "$f" --out "$d" --count 2 --frames 3 --resolution 320x180 >/dev/null 2>&1
-    # run.json and the card hold timings and dates; report.html embeds them.
-    (cd "$d" && find . -type f ! -name run.json ! -name README.md ! -name report.html ! -name '*.log' | LC_ALL=C sort | xargs sha256sum | sed "s|  \./|  $(basename "$f" .yaml)/|")
+    # Left out: roadsynth-run.json and data.yaml name the output folder, roadsynth-build.json
+    # holds a hash of src/ (it changes with any code change), the card and report.html hold
+    # timings and dates.
+    (cd "$d" && find . -type f ! -name roadsynth-run.json ! -name roadsynth-build.json ! -name data.yaml ! -name README.md ! -name report.html ! -name '*.log' | LC_ALL=C sort | xargs sha256sum | sed "s|  \./|  $(basename "$f" .yaml)/|")
   fi
 done

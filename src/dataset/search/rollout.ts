@@ -1,7 +1,7 @@
 /** One physics-only rollout of a sampled instance, scored by an objective. No rendering. */
-import { buildRoadNetwork } from '../../road/buildRoadNetwork.js';
 import type { ScenarioInstance } from '../../scenario/types.js';
 import type { Evaluation } from '../../sampling/search/types.js';
+import { roadNetworkOf } from '../../sim/replay.js';
 import { simulate } from '../../sim/simulate.js';
 import { evaluateRun, type Objective } from './objectives.js';
 
@@ -12,7 +12,7 @@ import { evaluateRun, type Objective } from './objectives.js';
  */
 export function rollout(objective: Objective, instance: ScenarioInstance): Evaluation & { error?: string } {
   try {
-    const network = buildRoadNetwork(instance.road, instance.weather);
+    const network = roadNetworkOf(instance);
     return evaluateRun(objective, instance, simulate(instance, network));
   } catch (err) {
     return { score: -Number.MAX_VALUE, collision: false, metrics: { failed: 1 }, error: (err as Error).message };
