@@ -94,6 +94,8 @@ export class App {
   private previewRequest = 0;
   private previewSeq = 0;
   private lastDraftText = '';
+  /** A standing problem (the last draft was refused) that later routine messages must not hide. */
+  private standingProblem: string | null = null;
   private hasValidPreview = false;
   /** Last unsaved-changes state told to the host (for its close warning). */
   private reportedDirty = false;
@@ -488,11 +490,16 @@ export class App {
     try {
       if (text === this.file.savedText) await this.api.dropDraft({ path: this.file.path });
       else await this.api.saveDraft({ path: this.file.path, text });
+      if (this.standingProblem !== null) {
+        this.standingProblem = null;
+        this.status('recovery draft kept');
+      }
     } catch (err) {
       // The host refuses a draft over its quota (507, with count, size and folder): say so, the
-      // unsaved text is then kept only in this page.
+      // unsaved text is then kept only in this page. The message stands until a draft is kept.
       this.lastDraftText = '';
-      this.status(`no recovery draft kept: ${(err as Error).message}`, true);
+      this.standingProblem = `no recovery draft kept: ${(err as Error).message}`;
+      this.status(this.standingProblem, true);
     }
   }
 
@@ -594,8 +601,9 @@ export class App {
 
   private status(message: string, error = false): void {
     const el = byId('status');
-    el.textContent = message;
-    el.classList.toggle('error', error);
+    const standing = this.standingProblem !== null && message !== this.standingProblem ? this.standingProblem : null;
+    el.textContent = standing === null ? message : `${standing} · ${message}`;
+    el.classList.toggle('error', error || standing !== null);
   }
 
   /** Measurement handle for the benchmark: frame times [ms] of n back-to-back preview frames. */

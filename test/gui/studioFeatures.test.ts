@@ -365,8 +365,14 @@ describe('recovery drafts', () => {
       await s.page.keyboard.press('Control+End');
       await s.page.keyboard.type('\n# unsaved edit');
       await s.page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').startsWith('no recovery draft kept:'), null, { timeout: 20_000 });
-      expect(await s.page.textContent('#status')).toMatch(/recovery drafts are full \(32 of 32 drafts/);
-      expect(await s.page.getAttribute('#status', 'class')).toContain('error');
+      // A preview finishing afterwards must not hide the standing problem: ask for one (another seed), wait
+      // for its report, then read text and class together.
+      await s.page.fill('#seed', '7');
+      await s.page.dispatchEvent('#seed', 'change');
+      await s.page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').includes('preview: sample'), null, { timeout: 20_000 });
+      const shown = await s.page.evaluate(() => ({ text: document.getElementById('status')?.textContent ?? '', cls: document.getElementById('status')?.className ?? '' }));
+      expect(shown.text).toMatch(/^no recovery draft kept: .*recovery drafts are full \(32 of 32 drafts/);
+      expect(shown.cls).toContain('error');
     } finally {
       for (const f of fill) rmSync(f, { force: true });
     }
