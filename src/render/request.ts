@@ -57,7 +57,7 @@ export interface PrimitiveScene {
   objects: PrimitiveObject[];
   /** Sun light and shadows in the RGB pass. */
   lit: boolean;
-  /** Multisampled antialiasing in the RGB pass (default true). */
+  /** Antialiasing (FXAA) in the RGB pass (default true). */
   antialias?: boolean;
   effects?: Partial<{ noise: number; motionBlur: number; lensDrops: number; glare: number; exposureEv: number }>;
 }

@@ -26,7 +26,7 @@ export interface LoadedScene {
   seed: number;
   /** Simulation step [s], for timeS in labels. */
   dtS: number;
-  /** Antialias the RGB pass (multisampled canvas). */
+  /** Antialias the RGB pass (FXAA in its post pass). */
   antialias: boolean;
 }
 
@@ -35,10 +35,8 @@ export type SceneLoader = (scene: PageScene) => Promise<LoadedScene>;
 export type EncodedImages = Partial<Record<PassName, Uint8Array>>;
 
 export class RenderSession {
-  private canvas!: HTMLCanvasElement;
+  private canvas: HTMLCanvasElement | null = null;
   private renderer!: THREE.WebGLRenderer;
-  /** Whether the current canvas was created with antialiasing (null: no canvas yet). */
-  private canvasAntialias: boolean | null = null;
   private loaded: (LoadedScene & { key: string }) | null = null;
   private rgb: RgbPass | null = null;
   private targets: IdTargets | null = null;
@@ -49,17 +47,15 @@ export class RenderSession {
 
   constructor(private readonly loadScene: SceneLoader) {}
 
-  /** A WebGL canvas with the wanted antialiasing; that is fixed at context creation, so a change needs a new one. */
-  private ensureCanvas(antialias: boolean): void {
-    if (this.canvasAntialias === antialias) return;
-    if (this.canvasAntialias !== null) {
-      this.override.dispose();
-      this.renderer.dispose();
-    }
-    this.canvasAntialias = antialias;
+  /**
+   * The WebGL canvas, single-sampled: the RGB pass antialiases in its post pass, since a
+   * software rasterizer pays 2.5x the scene's cost for a multisampled canvas (measured, llvmpipe).
+   */
+  private ensureCanvas(): void {
+    if (this.canvas) return;
     // Kept out of the document: nothing composites it, frames are read back right after drawing.
     this.canvas = document.createElement('canvas');
-    this.renderer = new THREE.WebGLRenderer({ canvas: this.canvas, antialias, alpha: false, preserveDrawingBuffer: false });
+    this.renderer = new THREE.WebGLRenderer({ canvas: this.canvas, antialias: false, alpha: false, preserveDrawingBuffer: false });
     this.renderer.setPixelRatio(1);
     this.renderer.outputColorSpace = THREE.SRGBColorSpace;
     this.renderer.toneMapping = THREE.ACESFilmicToneMapping;
@@ -78,9 +74,9 @@ export class RenderSession {
     this.unload();
     const l = await this.loadScene(scene);
     this.loaded = { ...l, key: scene.key };
-    this.ensureCanvas(l.antialias);
+    this.ensureCanvas();
     this.renderer.setSize(l.widthPx, l.heightPx, false);
-    this.rgb = new RgbPass(l.widthPx, l.heightPx);
+    this.rgb = new RgbPass(l.widthPx, l.heightPx, l.antialias);
     this.targets = new IdTargets(l.widthPx, l.heightPx);
     this.scratch = new Uint8Array(l.widthPx * l.heightPx * 4);
     this.rgbPixels = new Uint8Array(l.widthPx * l.heightPx * 4);

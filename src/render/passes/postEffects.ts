@@ -6,26 +6,20 @@
  *   glare        ring-sampled bloom around near-white light
  *   lens drops   seeded round drops that show a flipped, blurred view
  *   noise        per-pixel sensor noise
+ *   antialias    FXAA over a scene drawn without multisampling
  */
 import * as THREE from 'three';
 
-const VERTEX = /* glsl */ `
-varying vec2 vUv;
-void main() { vUv = uv; gl_Position = vec4(position.xy, 0.0, 1.0); }`;
-
-const FRAGMENT = /* glsl */ `
+/** Shared by both draws: the image (with motion blur), glare and noise, as functions of uv. */
+const COMMON = /* glsl */ `
 uniform sampler2D tImage;
 uniform sampler2D tPrevious;
 uniform float blurMix;
 uniform float noise;
 uniform float glare;
-uniform float lensDrops;
 uniform float seed;
 uniform float tick;
 uniform vec2 resolution;
-/** Lens drops: centre (uv) and radius (fraction of the image height), computed once per frame (lensDrops()). */
-uniform vec3 drops[MAX_DROPS];
-uniform int dropCount;
 varying vec2 vUv;
 
 float hash12(vec2 p) {
@@ -39,33 +33,9 @@ vec3 imageAt(vec2 uv) {
   return blurMix > 0.0 ? mix(c, texture2D(tPrevious, uv).rgb, blurMix) : c;
 }
 
-void main() {
-  vec2 uv = vUv;
+/** Glare and sensor noise over a pixel's colour: the last steps of every pixel. */
+vec3 finish(vec3 colour, vec2 uv) {
   float aspect = resolution.x / resolution.y;
-  vec3 colour;
-  float dropEdge = 0.0;
-  bool inDrop = false;
-  for (int i = 0; i < MAX_DROPS; i++) {
-    if (i >= dropCount) break;
-    vec2 c = drops[i].xy;
-    float r = drops[i].z;
-    float dist = length((uv - c) * vec2(aspect, 1.0));
-    if (dist < r) {
-      // A drop acts as a small lens: a flipped, magnified and blurred view of its neighbourhood.
-      vec2 src = c - (uv - c) * 2.5;
-      vec3 acc = vec3(0.0);
-      for (int k = 0; k < 4; k++) {
-        vec2 o = vec2(float(k - 2 * (k / 2)) - 0.5, float(k / 2) - 0.5) * 0.006;
-        acc += imageAt(clamp(src + o, 0.0, 1.0));
-      }
-      colour = acc * 0.25;
-      dropEdge = smoothstep(0.6 * r, r, dist);
-      inDrop = true;
-      break;
-    }
-  }
-  if (!inDrop) colour = imageAt(uv);
-  colour *= 1.0 - 0.35 * dropEdge;
   if (glare > 0.0) {
     vec3 bloom = vec3(0.0);
     for (int ring = 1; ring <= 3; ring++) {
@@ -83,7 +53,87 @@ void main() {
     float n = hash12(px + vec2(tick * 17.0, seed)) + hash12(px * 1.7 + vec2(seed, tick)) - 1.0;
     colour += n * noise * 0.12;
   }
-  gl_FragColor = vec4(clamp(colour, 0.0, 1.0), 1.0);
+  return clamp(colour, 0.0, 1.0);
+}`;
+
+/** The full-screen draw: every pixel outside the lens drops. */
+const IMAGE_VERTEX = /* glsl */ `
+varying vec2 vUv;
+void main() { vUv = uv; gl_Position = vec4(position.xy, 0.0, 1.0); }`;
+
+const IMAGE_FRAGMENT = /* glsl */ `
+uniform float antialias;
+${COMMON}
+
+/**
+ * FXAA (the edge-directed filter of Lottes' FXAA, in the form three.js once shipped): blends
+ * along an edge found from the luma of the four diagonal neighbours. It antialiases the
+ * single-sampled scene image, which a software rasterizer draws at a fraction of the cost of a
+ * multisampled one.
+ */
+vec3 antialiased(vec2 uv) {
+  vec2 rcp = 1.0 / resolution;
+  vec3 rgbNW = texture2D(tImage, uv + vec2(-1.0, -1.0) * rcp).rgb;
+  vec3 rgbNE = texture2D(tImage, uv + vec2(1.0, -1.0) * rcp).rgb;
+  vec3 rgbSW = texture2D(tImage, uv + vec2(-1.0, 1.0) * rcp).rgb;
+  vec3 rgbSE = texture2D(tImage, uv + vec2(1.0, 1.0) * rcp).rgb;
+  vec3 rgbM = texture2D(tImage, uv).rgb;
+  vec3 luma = vec3(0.299, 0.587, 0.114);
+  float lumaNW = dot(rgbNW, luma);
+  float lumaNE = dot(rgbNE, luma);
+  float lumaSW = dot(rgbSW, luma);
+  float lumaSE = dot(rgbSE, luma);
+  float lumaM = dot(rgbM, luma);
+  float lumaMin = min(lumaM, min(min(lumaNW, lumaNE), min(lumaSW, lumaSE)));
+  float lumaMax = max(lumaM, max(max(lumaNW, lumaNE), max(lumaSW, lumaSE)));
+  // Flat areas (most of a frame) keep their pixel.
+  if (lumaMax - lumaMin < max(0.0312, lumaMax * 0.125)) return rgbM;
+  vec2 dir = vec2(-((lumaNW + lumaNE) - (lumaSW + lumaSE)), (lumaNW + lumaSW) - (lumaNE + lumaSE));
+  float dirReduce = max((lumaNW + lumaNE + lumaSW + lumaSE) * (0.25 / 8.0), 1.0 / 128.0);
+  float rcpDirMin = 1.0 / (min(abs(dir.x), abs(dir.y)) + dirReduce);
+  dir = clamp(dir * rcpDirMin, vec2(-8.0), vec2(8.0)) * rcp;
+  vec3 rgbA = 0.5 * (texture2D(tImage, uv + dir * (1.0 / 3.0 - 0.5)).rgb + texture2D(tImage, uv + dir * (2.0 / 3.0 - 0.5)).rgb);
+  vec3 rgbB = rgbA * 0.5 + 0.25 * (texture2D(tImage, uv - dir * 0.5).rgb + texture2D(tImage, uv + dir * 0.5).rgb);
+  float lumaB = dot(rgbB, luma);
+  return lumaB < lumaMin || lumaB > lumaMax ? rgbA : rgbB;
+}
+
+void main() {
+  vec3 c = antialias > 0.0 ? antialiased(vUv) : texture2D(tImage, vUv).rgb;
+  vec3 colour = blurMix > 0.0 ? mix(c, texture2D(tPrevious, vUv).rgb, blurMix) : c;
+  gl_FragColor = vec4(finish(colour, vUv), 1.0);
+}`;
+
+/**
+ * Lens drops, drawn over the full-screen draw as one quad per drop (the square around its
+ * circle), so only the pixels near a drop pay for it. Quads come in reverse drop order: where
+ * drops overlap, the lowest-numbered one is drawn last and shows.
+ */
+const DROP_VERTEX = /* glsl */ `
+attribute vec3 drop;
+varying vec2 vUv;
+varying vec3 vDrop;
+void main() { vUv = uv; vDrop = drop; gl_Position = vec4(position.xy, 0.0, 1.0); }`;
+
+const DROP_FRAGMENT = /* glsl */ `
+${COMMON}
+varying vec3 vDrop;
+
+void main() {
+  vec2 uv = vUv;
+  vec2 c = vDrop.xy;
+  float r = vDrop.z;
+  float dist = length((uv - c) * vec2(resolution.x / resolution.y, 1.0));
+  if (dist >= r) discard;
+  // A drop acts as a small lens: a flipped, magnified and blurred view of its neighbourhood.
+  vec2 src = c - (uv - c) * 2.5;
+  vec3 acc = vec3(0.0);
+  for (int k = 0; k < 4; k++) {
+    vec2 o = vec2(float(k - 2 * (k / 2)) - 0.5, float(k / 2) - 0.5) * 0.006;
+    acc += imageAt(clamp(src + o, 0.0, 1.0));
+  }
+  vec3 colour = acc * 0.25 * (1.0 - 0.35 * smoothstep(0.6 * r, r, dist));
+  gl_FragColor = vec4(finish(colour, uv), 1.0);
 }`;
 
 const MAX_DROPS = 24;
@@ -132,62 +182,117 @@ export interface PostEffectInputs {
   lensDrops: number;
   seed: number;
   tick: number;
+  /** Antialias the image (FXAA): for a scene drawn without multisampling. */
+  antialias?: boolean;
+}
+
+/** Whether any camera effect changes the image (else the post pass is needed only to antialias). */
+export function hasEffects(e: { motionBlur: number; noise: number; lensDrops: number; glare: number }): boolean {
+  return e.motionBlur > 0 || e.noise > 0 || e.lensDrops > 0 || e.glare > 0;
 }
 
 export class PostEffects {
-  private readonly material: THREE.ShaderMaterial;
+  private readonly uniforms: Record<string, THREE.IUniform>;
+  private readonly image: THREE.ShaderMaterial;
+  private readonly dropMaterial: THREE.ShaderMaterial;
+  private readonly dropGeometry = new THREE.BufferGeometry();
   private readonly scene = new THREE.Scene();
+  private readonly dropScene = new THREE.Scene();
   private readonly camera = new THREE.OrthographicCamera(-1, 1, 1, -1, 0, 1);
 
-  constructor(widthPx: number, heightPx: number) {
-    this.material = new THREE.ShaderMaterial({
-      vertexShader: VERTEX,
-      fragmentShader: FRAGMENT,
-      uniforms: {
-        tImage: { value: null },
-        tPrevious: { value: null },
-        blurMix: { value: 0 },
-        noise: { value: 0 },
-        glare: { value: 0 },
-        lensDrops: { value: 0 },
-        seed: { value: 0 },
-        tick: { value: 0 },
-        resolution: { value: new THREE.Vector2(widthPx, heightPx) },
-        drops: { value: new Float32Array(MAX_DROPS * 3) },
-        dropCount: { value: 0 },
-      },
-      defines: { MAX_DROPS },
+  constructor(
+    private readonly widthPx: number,
+    private readonly heightPx: number,
+  ) {
+    this.uniforms = {
+      tImage: { value: null },
+      tPrevious: { value: null },
+      blurMix: { value: 0 },
+      noise: { value: 0 },
+      glare: { value: 0 },
+      seed: { value: 0 },
+      tick: { value: 0 },
+      antialias: { value: 0 },
+      resolution: { value: new THREE.Vector2(widthPx, heightPx) },
+    };
+    const common = {
+      uniforms: this.uniforms,
       depthTest: false,
       depthWrite: false,
       // The input is already tone mapped and sRGB encoded: write it as it is.
       toneMapped: false,
-    });
-    const quad = new THREE.Mesh(new THREE.PlaneGeometry(2, 2), this.material);
+    };
+    this.image = new THREE.ShaderMaterial({ ...common, vertexShader: IMAGE_VERTEX, fragmentShader: IMAGE_FRAGMENT });
+    this.dropMaterial = new THREE.ShaderMaterial({ ...common, vertexShader: DROP_VERTEX, fragmentShader: DROP_FRAGMENT });
+    const quad = new THREE.Mesh(new THREE.PlaneGeometry(2, 2), this.image);
     quad.frustumCulled = false;
     this.scene.add(quad);
+    const g = this.dropGeometry;
+    g.setAttribute('position', new THREE.BufferAttribute(new Float32Array(MAX_DROPS * 4 * 3), 3));
+    g.setAttribute('uv', new THREE.BufferAttribute(new Float32Array(MAX_DROPS * 4 * 2), 2));
+    g.setAttribute('drop', new THREE.BufferAttribute(new Float32Array(MAX_DROPS * 4 * 3), 3));
+    const index: number[] = [];
+    for (let q = 0; q < MAX_DROPS; q++) index.push(4 * q, 4 * q + 1, 4 * q + 2, 4 * q + 2, 4 * q + 1, 4 * q + 3);
+    g.setIndex(index);
+    const drops = new THREE.Mesh(g, this.dropMaterial);
+    drops.frustumCulled = false;
+    this.dropScene.add(drops);
+  }
+
+  /** Fills the drop quads (last drop first) and returns how many there are. */
+  private placeDrops(amount: number, seedUniform: number): number {
+    const drops = lensDrops(amount, seedUniform);
+    const n = Math.min(MAX_DROPS, Math.floor(amount * MAX_DROPS + 0.5));
+    const pos = this.dropGeometry.getAttribute('position') as THREE.BufferAttribute;
+    const uv = this.dropGeometry.getAttribute('uv') as THREE.BufferAttribute;
+    const drop = this.dropGeometry.getAttribute('drop') as THREE.BufferAttribute;
+    const aspect = this.widthPx / this.heightPx;
+    for (let i = 0; i < n; i++) {
+      const q = n - 1 - i;
+      const [cx, cy, r] = [drops[i * 3]!, drops[i * 3 + 1]!, drops[i * 3 + 2]!];
+      // The square around the drop's circle, one pixel wider on each side.
+      const hx = r / aspect + 1 / this.widthPx;
+      const hy = r + 1 / this.heightPx;
+      for (let v = 0; v < 4; v++) {
+        const u = cx + (v % 2 === 0 ? -hx : hx);
+        const w = cy + (v < 2 ? -hy : hy);
+        pos.setXYZ(4 * q + v, 2 * u - 1, 2 * w - 1, 0);
+        uv.setXY(4 * q + v, u, w);
+        drop.setXYZ(4 * q + v, cx, cy, r);
+      }
+    }
+    for (const a of [pos, uv, drop]) a.needsUpdate = true;
+    this.dropGeometry.setDrawRange(0, n * 6);
+    return n;
   }
 
   /** Draws the final image into `target` (null: the canvas). */
   render(renderer: THREE.WebGLRenderer, inputs: PostEffectInputs, target: THREE.WebGLRenderTarget | null = null): void {
-    const u = this.material.uniforms;
-    u.tImage.value = inputs.image;
-    u.tPrevious.value = inputs.previous ?? inputs.image;
-    u.blurMix.value = inputs.previous ? inputs.blurMix : 0;
-    u.noise.value = inputs.noise;
-    u.glare.value = inputs.glare;
-    u.lensDrops.value = inputs.lensDrops;
-    u.seed.value = (inputs.seed % 9973) + 0.5;
-    const drops = lensDrops(inputs.lensDrops, Math.fround(u.seed.value as number));
-    u.drops.value = drops;
-    u.dropCount.value = Math.min(MAX_DROPS, Math.floor(inputs.lensDrops * MAX_DROPS + 0.5));
-    u.tick.value = inputs.tick;
+    const u = this.uniforms;
+    u.tImage!.value = inputs.image;
+    u.tPrevious!.value = inputs.previous ?? inputs.image;
+    u.blurMix!.value = inputs.previous ? inputs.blurMix : 0;
+    u.noise!.value = inputs.noise;
+    u.glare!.value = inputs.glare;
+    u.seed!.value = (inputs.seed % 9973) + 0.5;
+    u.tick!.value = inputs.tick;
+    u.antialias!.value = inputs.antialias ? 1 : 0;
+    const drops = this.placeDrops(inputs.lensDrops, Math.fround(u.seed!.value as number));
     renderer.setRenderTarget(target);
     renderer.render(this.scene, this.camera);
+    if (drops > 0) {
+      const autoClear = renderer.autoClear;
+      renderer.autoClear = false;
+      renderer.render(this.dropScene, this.camera);
+      renderer.autoClear = autoClear;
+    }
     renderer.setRenderTarget(null);
   }
 
   dispose(): void {
-    this.material.dispose();
+    this.image.dispose();
+    this.dropMaterial.dispose();
+    this.dropGeometry.dispose();
     (this.scene.children[0] as THREE.Mesh).geometry.dispose();
   }
 }

@@ -1,14 +1,14 @@
 /**
  * The RGB pass: the scene as built, drawn into the canvas with ACES tone mapping (exposure from
- * the rig) and sRGB output; the canvas's own multisampling antialiases it. Camera effects are a
- * post pass over a copy of that image: this keeps the costly scene draw on the cheapest path
- * (a half-float multisampled target measured 2-3x slower under SwiftShader). Motion blur draws
- * the previous tick too, at half resolution (a quarter of the cost; it is blurred anyway), and
- * blends the two.
+ * the rig) and sRGB output, single-sampled. Antialiasing (FXAA) and camera effects are a post
+ * pass over a copy of that image: this keeps the costly scene draw on the cheapest path (a
+ * multisampled canvas measured 2.5x the scene's cost under llvmpipe, a half-float multisampled
+ * target 2-3x under SwiftShader). Motion blur draws the previous tick too, at half resolution
+ * (a quarter of the cost; it is blurred anyway), and blends the two.
  */
 import * as THREE from 'three';
 import type { SceneRig } from '../../scene/types.js';
-import { PostEffects } from './postEffects.js';
+import { hasEffects, PostEffects } from './postEffects.js';
 
 export class RgbPass {
   /** Copies of the canvas: this tick, and the previous tick for motion blur. */
@@ -22,9 +22,11 @@ export class RgbPass {
    */
   private readonly output: THREE.WebGLRenderTarget;
 
+  /** @param antialias  antialias the image in the post pass (FXAA) */
   constructor(
     private readonly widthPx: number,
     private readonly heightPx: number,
+    private readonly antialias: boolean,
   ) {
     this.current = new THREE.FramebufferTexture(widthPx, heightPx);
     this.previous = new THREE.FramebufferTexture(Math.ceil(widthPx / 2), Math.ceil(heightPx / 2));
@@ -44,14 +46,14 @@ export class RgbPass {
   /**
    * Renders tick `tick` of the rig into the canvas; leaves the rig posed at `tick`.
    * @param lap  profiling: called after each step with its name (scene, copy, blurScene, post)
-   * @returns where the frame is: the post pass's target, or null for the canvas (no camera effects)
+   * @returns where the frame is: the post pass's target, or null for the canvas (no antialiasing, no camera effects)
    */
   render(renderer: THREE.WebGLRenderer, rig: SceneRig, tick: number, seed: number, lap?: (stage: string) => void): THREE.WebGLRenderTarget | null {
     const e = rig.effects;
     const blur = tick > 0 ? Math.min(1, Math.max(0, e.motionBlur)) : 0;
     this.drawScene(renderer, rig, true);
     lap?.('scene');
-    if (blur === 0 && e.noise <= 0 && e.lensDrops <= 0 && e.glare <= 0) return null;
+    if (!this.antialias && !hasEffects({ ...e, motionBlur: blur })) return null;
     renderer.copyFramebufferToTexture(this.current);
     lap?.('copy');
     if (blur > 0) {
@@ -76,6 +78,7 @@ export class RgbPass {
         lensDrops: e.lensDrops,
         seed,
         tick,
+        antialias: this.antialias,
       },
       this.output,
     );
