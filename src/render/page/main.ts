@@ -3,10 +3,9 @@
  * src/dataset/render-host/pageBundle.ts). Installs `window.roadsynthPage` for the host.
  * The same bundle runs in headless Chromium (playwright) and in Electron windows.
  */
-import type { PageFrameRequest, PageFrameResult, PassName, RenderPageApi } from '../request.js';
+import type { PageFrameRequest, PageFrameResult, RenderPageApi } from '../request.js';
 import { RenderSession } from './renderSession.js';
 import { loadPageScene } from './loadPageScene.js';
-import { toBase64 } from './encodePng.js';
 
 const session = new RenderSession(loadPageScene);
 
@@ -17,13 +16,9 @@ const api: RenderPageApi = {
   async render(request: PageFrameRequest): Promise<PageFrameResult> {
     const start = performance.now();
     const { labels, images, timingsMs } = await session.render(request);
-    const t0 = performance.now();
-    const out: PageFrameResult['images'] = {};
-    for (const [pass, bytes] of Object.entries(images) as [PassName, Uint8Array][]) out[pass] = toBase64(bytes);
-    timingsMs.base64 = performance.now() - t0;
     // Everything the page did for this frame, including waits on other frames in flight on it.
     timingsMs['page.total'] = performance.now() - start;
-    return { labels, images: out, timingsMs };
+    return { labels, images, timingsMs };
   },
 };
 

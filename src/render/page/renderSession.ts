@@ -16,7 +16,7 @@ import { scanIds } from '../labels/idStats.js';
 import { objectContrast } from '../labels/contrast.js';
 import { objectGeometry, objectLabel, type LabelFrames } from '../labels/objectLabel.js';
 import { pixelUnion } from '../labels/projectedBox.js';
-import { encodeDepth, encodeRgb, encodeSemantic } from './encodePng.js';
+import { EncoderPool } from './encoderPool.js';
 
 /** A loaded scene: the rig plus what the session needs to know about it. */
 export interface LoadedScene {
@@ -32,7 +32,8 @@ export interface LoadedScene {
 
 export type SceneLoader = (scene: PageScene) => Promise<LoadedScene>;
 
-export type EncodedImages = Partial<Record<PassName, Uint8Array>>;
+/** PNGs of the frame's passes, base64. */
+export type EncodedImages = Partial<Record<PassName, string>>;
 
 export class RenderSession {
   private canvas: HTMLCanvasElement | null = null;
@@ -41,6 +42,7 @@ export class RenderSession {
   private rgb: RgbPass | null = null;
   private targets: IdTargets | null = null;
   private readonly override = new SceneOverride();
+  private readonly encoder = new EncoderPool();
   private scratch = new Uint8Array(0);
   private rgbPixels = new Uint8Array(0);
   private readonly onePixel = new Uint8Array(4);
@@ -151,7 +153,7 @@ export class RenderSession {
       this.finish();
       lap('sceneUpdate');
     }
-    let rgbPng: Promise<Uint8Array> | null = null;
+    let rgbPng: Promise<string> | null = null;
     if (want.has('rgb')) {
       this.renderer.setClearColor(0x000000, 1);
       // Profiling waits for the rasterizer after each step, so each gets its own time.
@@ -174,7 +176,8 @@ export class RenderSession {
         gl.readPixels(0, 0, W, H, gl.RGBA, gl.UNSIGNED_BYTE, this.rgbPixels);
       }
       lap('readRgb');
-      rgbPng = timed('rgb', encodeRgb(this.rgbPixels, W, H));
+      // The encoder takes a copy: labels read the frame's colours while it compresses.
+      rgbPng = timed('rgb', this.encoder.encode({ kind: 'rgb', widthPx: W, heightPx: H, pixels: this.rgbPixels.slice() }));
       lap('encodeRgbCopy');
     }
 
@@ -188,8 +191,10 @@ export class RenderSession {
       this.override.use('instance');
       renderInto(this.renderer, rig.scene, rig.camera, targets.ids);
       this.renderer.readRenderTargetPixels(targets.ids, 0, 0, W, H, targets.idPixels);
-      // Encoders copy the readback synchronously and compress off the main thread.
-      if (want.has('instance')) pending.push(timed('instance', encodeRgb(targets.idPixels, W, H)).then((png) => (images.instance = png)));
+      if (want.has('instance')) {
+        const encoded = this.encoder.encode({ kind: 'instance', widthPx: W, heightPx: H, pixels: targets.idPixels.slice() });
+        pending.push(timed('instance', encoded).then((png) => (images.instance = png)));
+      }
       lap('instance');
       const stats = scanIds(targets.idPixels, { x: 0, y: 0, width: W, height: H });
       lap('scan');
@@ -210,21 +215,19 @@ export class RenderSession {
       }
       lap('labels');
       timingsMs['labels.occlusionPasses'] = occlusionMs;
-      /** Draws the scene in `pass`'s look into `target`, reads it back and encodes it off the main thread. */
-      const imagePass = <P extends Uint8Array | Float32Array>(
-        pass: 'semantic' | 'depth',
-        target: THREE.WebGLRenderTarget,
-        pixels: P,
-        encode: (bottomUp: P, widthPx: number, heightPx: number) => Promise<Uint8Array>,
-      ): void => {
+      /** Draws the scene in `pass`'s look into `target`, reads it back into a new buffer and hands that to the encoder. */
+      const imagePass = (pass: 'semantic' | 'depth', target: THREE.WebGLRenderTarget): void => {
         this.override.use(pass);
         renderInto(this.renderer, rig.scene, rig.camera, target);
-        this.renderer.readRenderTargetPixels(target, 0, 0, W, H, pixels);
+        const encoded =
+          pass === 'depth'
+            ? this.encoder.encode({ kind: 'depth', widthPx: W, heightPx: H, pixels: this.readInto(target, new Float32Array(W * H * 4)) })
+            : this.encoder.encode({ kind: 'semantic', widthPx: W, heightPx: H, pixels: this.readInto(target, new Uint8Array(W * H * 4)) });
         lap(pass);
-        pending.push(timed(pass, encode(pixels, W, H)).then((png) => (images[pass] = png)));
+        pending.push(timed(pass, encoded).then((png) => (images[pass] = png)));
       };
-      if (want.has('semantic')) imagePass('semantic', targets.ids, targets.idPixels, encodeSemantic);
-      if (want.has('depth')) imagePass('depth', targets.depth, targets.depthPixels, encodeDepth);
+      if (want.has('semantic')) imagePass('semantic', targets.ids);
+      if (want.has('depth')) imagePass('depth', targets.depth);
     } finally {
       this.override.restore();
     }
@@ -240,8 +243,15 @@ export class RenderSession {
     };
   }
 
+  private readInto<P extends Uint8Array | Float32Array>(target: THREE.WebGLRenderTarget, pixels: P): P {
+    const { widthPx, heightPx } = this.need().l;
+    this.renderer.readRenderTargetPixels(target, 0, 0, widthPx, heightPx, pixels);
+    return pixels;
+  }
+
   dispose(): void {
     this.unload();
+    this.encoder.dispose();
     this.override.dispose();
     this.renderer?.dispose();
   }

@@ -1,5 +1,5 @@
 /**
- * Render targets of the id and depth passes and their readback buffers, sized to the frame.
+ * Render targets of the id and depth passes and the id pass's readback buffer, sized to the frame.
  * Not multisampled: every pixel holds exactly one surface's value.
  */
 import * as THREE from 'three';
@@ -9,8 +9,6 @@ export class IdTargets {
   readonly depth: THREE.WebGLRenderTarget;
   /** RGBA bytes, rows bottom-up. */
   readonly idPixels: Uint8Array;
-  /** RGBA floats, rows bottom-up; red = depth [m]. */
-  readonly depthPixels: Float32Array;
 
   constructor(
     readonly widthPx: number,
@@ -26,7 +24,6 @@ export class IdTargets {
     this.ids = new THREE.WebGLRenderTarget(widthPx, heightPx, { ...common, type: THREE.UnsignedByteType });
     this.depth = new THREE.WebGLRenderTarget(widthPx, heightPx, { ...common, type: THREE.FloatType });
     this.idPixels = new Uint8Array(widthPx * heightPx * 4);
-    this.depthPixels = new Float32Array(widthPx * heightPx * 4);
   }
 
   dispose(): void {

@@ -1,0 +1,80 @@
+/**
+ * PNG encodes in Web Workers, so that compressing one frame's images overlaps with drawing the
+ * next: the page's own thread only reads back and hands the buffers over. Each worker runs the
+ * source text of pngEncoderScope(). Where workers cannot start, encodes run on the page's thread.
+ */
+import { type EncodeJob, type PngEncoder, pngEncoderScope } from './pngEncoderScope.js';
+
+const WORKER_SOURCE = `const encoder = (${pngEncoderScope.toString()})();
+onmessage = async (e) => {
+  const { id, job } = e.data;
+  try {
+    postMessage({ id, png: await encoder.encode(job) });
+  } catch (err) {
+    postMessage({ id, error: String((err && err.stack) || err) });
+  }
+};`;
+
+interface Pending {
+  resolve: (png: string) => void;
+  reject: (err: Error) => void;
+  worker: number;
+}
+
+export class EncoderPool implements PngEncoder {
+  private readonly workers: Worker[] = [];
+  /** Jobs in flight per worker. */
+  private readonly load: number[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private readonly local: PngEncoder | null = null;
+
+  /** @param size  how many workers (one per core, up to 4, by default) */
+  constructor(size = Math.min(4, Math.max(1, navigator.hardwareConcurrency || 1))) {
+    try {
+      const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+      for (let i = 0; i < size; i++) {
+        const w = new Worker(url);
+        w.onmessage = (e: MessageEvent<{ id: number; png?: string; error?: string }>) => this.settle(e.data);
+        this.workers.push(w);
+        this.load.push(0);
+      }
+      URL.revokeObjectURL(url);
+    } catch {
+      for (const w of this.workers) w.terminate();
+      this.workers.length = 0;
+      this.local = pngEncoderScope();
+    }
+  }
+
+  /**
+   * The PNG of a readback as base64. The job's pixel buffer is handed to a worker (transferred):
+   * the caller must not use it afterwards.
+   */
+  encode(job: EncodeJob): Promise<string> {
+    if (this.local) return this.local.encode(job);
+    let worker = 0;
+    for (let i = 1; i < this.workers.length; i++) if (this.load[i]! < this.load[worker]!) worker = i;
+    const id = this.nextId++;
+    this.load[worker]!++;
+    return new Promise<string>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, worker });
+      this.workers[worker]!.postMessage({ id, job }, [job.pixels.buffer]);
+    });
+  }
+
+  private settle(msg: { id: number; png?: string; error?: string }): void {
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    this.pending.delete(msg.id);
+    this.load[p.worker]!--;
+    if (msg.png !== undefined) p.resolve(msg.png);
+    else p.reject(new Error(`PNG encoder: ${msg.error ?? 'no result'}`));
+  }
+
+  dispose(): void {
+    for (const w of this.workers) w.terminate();
+    for (const p of this.pending.values()) p.reject(new Error('PNG encoder: closed'));
+    this.pending.clear();
+  }
+}
