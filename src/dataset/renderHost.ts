@@ -65,6 +65,8 @@ export interface RenderHost {
   open(): Promise<void>;
   renderFrame(request: RenderRequest): Promise<TimedFrame>;
   close(): Promise<void>;
+  /** Frames of one scene worth requesting at once (default 1): the host overlaps their drawing, encoding and transfer. */
+  readonly framesInFlight?: number;
   /** Browser and rasterizer, e.g. "chromium 120.0.6099.224, SwiftShader ..." (after open); recorded with a dataset. */
   describe?(): Promise<string>;
 }
@@ -126,6 +128,10 @@ export class PlaywrightRenderHost implements RenderHost {
   private gl: string | null = null;
 
   constructor(private readonly options: RenderHostOptions = {}) {}
+
+  get framesInFlight(): number {
+    return Math.max(1, Math.floor(this.options.framesInFlightPerPage ?? 2));
+  }
 
   /** The browser in use (after open). */
   get browserInfo(): FoundBrowser | null {
@@ -203,7 +209,7 @@ export class PlaywrightRenderHost implements RenderHost {
    * while the previous one's PNGs compress, travel to Node and are written.
    */
   private async acquire(key: string): Promise<Slot> {
-    const depth = Math.max(1, Math.floor(this.options.framesInFlightPerPage ?? 2));
+    const depth = this.framesInFlight;
     for (;;) {
       const free = this.slots.filter((s) => s.inFlight === 0);
       const slot =

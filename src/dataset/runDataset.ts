@@ -32,7 +32,7 @@ import type { ExportFormat, ExportSummary, KittiOptions } from '../export/types.
 import { frameSchedule, type ClipAnchor, type FrameSchedule } from './frameSchedule.js';
 import { FailureLog, type FailureStage } from './failureLog.js';
 import { shardRange, type Shard } from './shard.js';
-import type { RenderHost } from './renderHost.js';
+import type { RenderHost, TimedFrame } from './renderHost.js';
 import { checkKeptFrames } from './keptFrames.js';
 import { buildInfo, claimBuild } from './provenance.js';
 import { makeOutDir } from './preflight.js';
@@ -338,14 +338,30 @@ async function runWithHost(
   };
   const stopped = (): boolean => hooks.signal?.aborted === true || diskFull !== null;
 
+  /**
+   * Renders the instance's missing frames and writes them in frame order. Up to the host's
+   * framesInFlight frames are requested at once, so the page draws the next frame while the
+   * last one's PNGs compress, travel to Node and are written.
+   */
   const renderInstance = async (index: number, job: Prepared): Promise<void> => {
     const { sample, sim, replay, schedule } = job;
     const scene = { kind: 'scenario' as const, key: sample.hash, ...replay, quality: 'export' as const };
-    for (let f = 0; f < schedule.ticks.length; f++) {
-      if (writer.hasFrame(index, f)) continue;
-      if (stopped()) return;
-      const host = await hosts.get();
-      const frame = await hosts.use(host, () => host.renderFrame({ scene, frame: f, tick: schedule.ticks[f], passes: opts.passes, labels: opts.labels }));
+    const todo = schedule.ticks.map((_, f) => f).filter((f) => !writer.hasFrame(index, f));
+    const host = await hosts.get();
+    const depth = Math.max(1, host.framesInFlight ?? 1);
+    const inFlight: { f: number; frame: Promise<TimedFrame> }[] = [];
+    let started = 0;
+    const startNext = (): void => {
+      const f = todo[started++]!;
+      const frame = hosts.use(host, () => host.renderFrame({ scene, frame: f, tick: schedule.ticks[f]!, passes: opts.passes, labels: opts.labels }));
+      // Frames still in flight when an earlier one fails are dropped: keep their failure from going unhandled.
+      frame.catch(() => undefined);
+      inFlight.push({ f, frame });
+    };
+    while (inFlight.length > 0 || (started < todo.length && !stopped())) {
+      while (inFlight.length < depth && started < todo.length && !stopped()) startNext();
+      const { f, frame: pending } = inFlight.shift()!;
+      const frame = await pending;
       writeOrStop(() =>
         writer.writeFrame(
           {
@@ -353,8 +369,8 @@ async function runWithHost(
             metrics: sim.metrics,
             frameIndexInInstance: f,
             globalFrameId: index * opts.frames + f,
-            tick: schedule.ticks[f],
-            timeS: schedule.timesS[f],
+            tick: schedule.ticks[f]!,
+            timeS: schedule.timesS[f]!,
           },
           frame,
         ),
