@@ -102,19 +102,16 @@ const PROFILE_ORDER = [
   'rgb',
   'readRgb',
   'encodeRgbCopy',
-  'instance',
+  'labelPass',
   'scan',
   'labels',
   'labels.occlusionPasses',
-  'semantic',
-  'depth',
   'encodeStart',
   'encodeWait',
   'encodeDone.rgb',
   'encodeDone.instance',
   'encodeDone.semantic',
   'encodeDone.depth',
-  'base64',
   'host.transfer',
   'host.decode',
   'host.diskWrite',
@@ -154,21 +151,24 @@ async function profile(host: PlaywrightRenderHost, c: Case, log: (l: string) => 
   for (const k of keys) out[`profileMs_${c.name}_${k}`] = +median(runs.map((r) => r[k] ?? 0)).toFixed(1);
 }
 
-/** Labeled and render-only frames per second of one case; `pages` pages render in parallel. */
+/**
+ * Labeled and render-only frames per second of one case; `pages` pages render in parallel, each
+ * with the host's framesInFlight frames requested at once, as a dataset run requests them.
+ */
 async function measure(host: PlaywrightRenderHost, c: Case, pages: number, log: (l: string) => void, out: Figures, tagSuffix = ''): Promise<void> {
   const { scene, tick, frames } = c;
   await host.renderFrame({ scene, frame: 0, tick }); // warm-up: scene build, shader compiles
   const stages = new Map<string, number[]>();
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: pages }, async (_, p) => {
+    Array.from({ length: pages * host.framesInFlight }, async (_, p) => {
       for (let i = 0; i < frames; i++) {
         const f = await host.renderFrame({ scene, frame: i, tick });
         if (p === 0) for (const [k, v] of Object.entries(f.timingsMs)) stages.set(k, [...(stages.get(k) ?? []), v]);
       }
     }),
   );
-  const labeledFps = (frames * pages * 1000) / (performance.now() - t0);
+  const labeledFps = (frames * pages * host.framesInFlight * 1000) / (performance.now() - t0);
   const tag = `${c.name}${pages > 1 ? `_pages${pages}` : ''}${tagSuffix}`;
   out[`labeledFps_${tag}`] = +labeledFps.toFixed(3);
   log(`${tag}: labeled frames/s (rgb+instance+semantic+depth PNGs + labels): ${labeledFps.toFixed(3)}`);

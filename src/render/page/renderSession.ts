@@ -9,7 +9,7 @@ import type { FrameLabels, ObjectLabel } from '../types.js';
 import type { PageFrameRequest, PageFrameResult, PageScene, PassName } from '../request.js';
 import { cameraModel, threeToKittiCamera, threeToRect } from '../cameraModel.js';
 import { RgbPass } from '../passes/rgbPass.js';
-import { IdTargets, renderInto } from '../passes/idTargets.js';
+import { IdTargets, LABEL_ATTACHMENT, renderInto } from '../passes/idTargets.js';
 import { SceneOverride } from '../passes/sceneOverride.js';
 import { unoccludedPixels } from '../passes/unoccludedPixels.js';
 import { scanIds } from '../labels/idStats.js';
@@ -188,14 +188,20 @@ export class RenderSession {
     let occlusionMs = 0;
     this.override.apply(rig.scene);
     try {
-      this.override.use('instance');
-      renderInto(this.renderer, rig.scene, rig.camera, targets.ids);
-      this.renderer.readRenderTargetPixels(targets.ids, 0, 0, W, H, targets.idPixels);
-      if (want.has('instance')) {
-        const encoded = this.encoder.encode({ kind: 'instance', widthPx: W, heightPx: H, pixels: targets.idPixels.slice() });
-        pending.push(timed('instance', encoded).then((png) => (images.instance = png)));
+      // One draw writes the instance ids, the semantic classes and the depth; each is read back
+      // into its own buffer for its encoder (the instance one also for the labels).
+      renderInto(this.renderer, rig.scene, rig.camera, targets.labels);
+      this.readInto(targets.labels, targets.idPixels, LABEL_ATTACHMENT.instance);
+      const encodePass = (kind: 'instance' | 'semantic', pixels: Uint8Array): void => {
+        pending.push(timed(kind, this.encoder.encode({ kind, widthPx: W, heightPx: H, pixels })).then((png) => (images[kind] = png)));
+      };
+      if (want.has('instance')) encodePass('instance', targets.idPixels.slice());
+      if (want.has('semantic')) encodePass('semantic', this.readInto(targets.labels, new Uint8Array(W * H * 4), LABEL_ATTACHMENT.semantic));
+      if (want.has('depth')) {
+        const pixels = this.readInto(targets.labels, new Float32Array(W * H * 4), LABEL_ATTACHMENT.depth);
+        pending.push(timed('depth', this.encoder.encode({ kind: 'depth', widthPx: W, heightPx: H, pixels })).then((png) => (images.depth = png)));
       }
-      lap('instance');
+      lap('labelPass');
       const stats = scanIds(targets.idPixels, { x: 0, y: 0, width: W, height: H });
       lap('scan');
       for (const track of rig.tracks) {
@@ -215,19 +221,6 @@ export class RenderSession {
       }
       lap('labels');
       timingsMs['labels.occlusionPasses'] = occlusionMs;
-      /** Draws the scene in `pass`'s look into `target`, reads it back into a new buffer and hands that to the encoder. */
-      const imagePass = (pass: 'semantic' | 'depth', target: THREE.WebGLRenderTarget): void => {
-        this.override.use(pass);
-        renderInto(this.renderer, rig.scene, rig.camera, target);
-        const encoded =
-          pass === 'depth'
-            ? this.encoder.encode({ kind: 'depth', widthPx: W, heightPx: H, pixels: this.readInto(target, new Float32Array(W * H * 4)) })
-            : this.encoder.encode({ kind: 'semantic', widthPx: W, heightPx: H, pixels: this.readInto(target, new Uint8Array(W * H * 4)) });
-        lap(pass);
-        pending.push(timed(pass, encoded).then((png) => (images[pass] = png)));
-      };
-      if (want.has('semantic')) imagePass('semantic', targets.ids);
-      if (want.has('depth')) imagePass('depth', targets.depth);
     } finally {
       this.override.restore();
     }
@@ -243,9 +236,10 @@ export class RenderSession {
     };
   }
 
-  private readInto<P extends Uint8Array | Float32Array>(target: THREE.WebGLRenderTarget, pixels: P): P {
+  /** Reads attachment `attachment` of `target` into `pixels` (rows bottom-up) and returns them. */
+  private readInto<P extends Uint8Array | Float32Array>(target: THREE.WebGLRenderTarget, pixels: P, attachment: number): P {
     const { widthPx, heightPx } = this.need().l;
-    this.renderer.readRenderTargetPixels(target, 0, 0, widthPx, heightPx, pixels);
+    this.renderer.readRenderTargetPixels(target, 0, 0, widthPx, heightPx, pixels, undefined, attachment);
     return pixels;
   }
 

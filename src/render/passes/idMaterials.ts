@@ -1,6 +1,8 @@
 /**
- * Flat materials of the id and depth passes. They write exact values: a uniform colour set in
- * linear space with no tone mapping, colour management or fog, into a non-multisampled target.
+ * Flat materials of the label pass: one draw writes three targets at once (instance id,
+ * semantic class, linear depth), each an exact value: uniform colours in linear space with no
+ * tone mapping, colour management or fog, into non-multisampled targets. Drawn into a target
+ * with the instance attachment alone (the occlusion passes), the other two outputs are dropped.
  * Built on three's vertex chunks so skinned, morphed, instanced and batched meshes still work.
  */
 import * as THREE from 'three';
@@ -24,17 +26,23 @@ void main() {
   vViewZ = -mvPosition.z;
 }`;
 
-const ID_FRAGMENT = /* glsl */ `
-uniform vec3 idColor;
-void main() { gl_FragColor = vec4(idColor, 1.0); }`;
-
-/** Linear camera-space depth [m] (distance along the optical axis) in the red channel. */
-const DEPTH_FRAGMENT = /* glsl */ `
-varying float vViewZ;
-void main() { gl_FragColor = vec4(vViewZ, 0.0, 0.0, 1.0); }`;
+/** Instance id and semantic class as RGB bytes; linear camera-space depth [m] (along the optical axis) in red. */
+const LABEL_FRAGMENT = /* glsl */ `
+uniform vec3 instanceColor;
+uniform vec3 semanticColor;
+in float vViewZ;
+layout(location = 0) out highp vec4 outInstance;
+layout(location = 1) out highp vec4 outSemantic;
+layout(location = 2) out highp vec4 outDepth;
+void main() {
+  outInstance = vec4(instanceColor, 1.0);
+  outSemantic = vec4(semanticColor, 1.0);
+  outDepth = vec4(vViewZ, 0.0, 0.0, 1.0);
+}`;
 
 function flat(fragmentShader: string, side: THREE.Side, uniforms: Record<string, THREE.IUniform>): THREE.ShaderMaterial {
   return new THREE.ShaderMaterial({
+    glslVersion: THREE.GLSL3,
     vertexShader: VERTEX,
     fragmentShader,
     uniforms,
@@ -48,37 +56,26 @@ function flat(fragmentShader: string, side: THREE.Side, uniforms: Record<string,
   });
 }
 
-/** Caches one material per (value, side): programs are shared, uniforms differ. */
+/** RGB bytes (0..255 each) as the linear colour that writes them exactly (uniforms bypass colour management). */
+const exact = (rgb: readonly [number, number, number]): THREE.Vector3 => new THREE.Vector3(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255);
+
+/** Caches one material per (instance, semantic, side): programs are shared, uniforms differ. */
 export class IdMaterials {
-  private readonly ids = new Map<string, THREE.ShaderMaterial>();
-  private readonly depths = new Map<THREE.Side, THREE.ShaderMaterial>();
+  private readonly cache = new Map<string, THREE.ShaderMaterial>();
 
-  /** Material writing the RGB bytes `rgb` (0..255 each) exactly. */
-  id(rgb: readonly [number, number, number], side: THREE.Side): THREE.ShaderMaterial {
-    const key = `${rgb[0]},${rgb[1]},${rgb[2]}/${side}`;
-    let m = this.ids.get(key);
+  /** Material writing the RGB bytes `instance` and `semantic` and the depth. */
+  labels(instance: readonly [number, number, number], semantic: readonly [number, number, number], side: THREE.Side): THREE.ShaderMaterial {
+    const key = `${instance.join(',')}/${semantic.join(',')}/${side}`;
+    let m = this.cache.get(key);
     if (!m) {
-      // Uniforms bypass colour management: these are the linear values written to the target.
-      const colour = new THREE.Vector3(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255);
-      m = flat(ID_FRAGMENT, side, { idColor: { value: colour } });
-      this.ids.set(key, m);
-    }
-    return m;
-  }
-
-  depth(side: THREE.Side): THREE.ShaderMaterial {
-    let m = this.depths.get(side);
-    if (!m) {
-      m = flat(DEPTH_FRAGMENT, side, {});
-      this.depths.set(side, m);
+      m = flat(LABEL_FRAGMENT, side, { instanceColor: { value: exact(instance) }, semanticColor: { value: exact(semantic) } });
+      this.cache.set(key, m);
     }
     return m;
   }
 
   dispose(): void {
-    for (const m of this.ids.values()) m.dispose();
-    for (const m of this.depths.values()) m.dispose();
-    this.ids.clear();
-    this.depths.clear();
+    for (const m of this.cache.values()) m.dispose();
+    this.cache.clear();
   }
 }

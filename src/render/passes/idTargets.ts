@@ -1,13 +1,19 @@
 /**
- * Render targets of the id and depth passes and the id pass's readback buffer, sized to the frame.
- * Not multisampled: every pixel holds exactly one surface's value.
+ * Render targets of the label pass, sized to the frame, not multisampled (every pixel holds
+ * exactly one surface's value):
+ *   labels  three attachments written by one draw: instance ids (RGBA bytes), semantic classes
+ *           (RGBA bytes), linear depth [m] (RGBA floats, red)
+ *   ids     the instance attachment alone, for the occlusion passes (one object drawn alone)
  */
 import * as THREE from 'three';
 
+/** Attachments of the labels target. */
+export const LABEL_ATTACHMENT = { instance: 0, semantic: 1, depth: 2 } as const;
+
 export class IdTargets {
+  readonly labels: THREE.WebGLRenderTarget;
   readonly ids: THREE.WebGLRenderTarget;
-  readonly depth: THREE.WebGLRenderTarget;
-  /** RGBA bytes, rows bottom-up. */
+  /** The instance attachment's readback: RGBA bytes, rows bottom-up. */
   readonly idPixels: Uint8Array;
 
   constructor(
@@ -20,15 +26,17 @@ export class IdTargets {
       generateMipmaps: false,
       depthBuffer: true,
       samples: 0,
+      type: THREE.UnsignedByteType,
     } as const;
-    this.ids = new THREE.WebGLRenderTarget(widthPx, heightPx, { ...common, type: THREE.UnsignedByteType });
-    this.depth = new THREE.WebGLRenderTarget(widthPx, heightPx, { ...common, type: THREE.FloatType });
+    this.labels = new THREE.WebGLRenderTarget(widthPx, heightPx, { ...common, count: 3 });
+    this.labels.textures[LABEL_ATTACHMENT.depth]!.type = THREE.FloatType;
+    this.ids = new THREE.WebGLRenderTarget(widthPx, heightPx, common);
     this.idPixels = new Uint8Array(widthPx * heightPx * 4);
   }
 
   dispose(): void {
+    this.labels.dispose();
     this.ids.dispose();
-    this.depth.dispose();
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * Temporarily turns a built scene into its id or depth version: appearance-only objects and
+ * Temporarily turns a built scene into its label version (instance ids, semantic classes and
+ * depth in one draw, idMaterials.ts): appearance-only objects and
  * non-mesh drawables (points, lines, sprites) are hidden, every mesh gets a flat material, the
  * background goes away. `restore()` puts everything back for the RGB pass of the next frame.
  */
@@ -7,8 +8,6 @@ import * as THREE from 'three';
 import { LAYERS, SEMANTIC_CLASSES } from '../../scene/types.js';
 import { encodeId } from '../labels/idStats.js';
 import { IdMaterials } from './idMaterials.js';
-
-export type OverrideMode = 'instance' | 'semantic' | 'depth';
 
 interface MeshEntry {
   mesh: THREE.Mesh;
@@ -38,12 +37,13 @@ export class SceneOverride {
     this.appearance.set(LAYERS.APPEARANCE);
   }
 
-  /** Collects meshes and hides what id passes must not see. Call restore() before the next apply(). */
+  /** Gives every mesh its label material and hides what label passes must not see. Call restore() before the next apply(). */
   apply(scene: THREE.Scene): void {
     this.scene = scene;
     this.background = scene.background;
     scene.background = null;
     this.visit(scene, 0);
+    for (const e of this.meshes) e.mesh.material = this.materials.labels(encodeId(e.trackId), encodeId(e.semanticId), e.side);
   }
 
   private visit(obj: THREE.Object3D, inheritedTrackId: number): void {
@@ -62,13 +62,6 @@ export class SceneOverride {
       this.meshes.push({ mesh, material: m, trackId, semanticId: semanticIdOf(obj), side });
     }
     for (const child of obj.children) this.visit(child, trackId);
-  }
-
-  /** Sets every collected mesh's material for a pass. */
-  use(mode: OverrideMode): void {
-    for (const e of this.meshes) {
-      e.mesh.material = mode === 'depth' ? this.materials.depth(e.side) : this.materials.id(encodeId(mode === 'instance' ? e.trackId : e.semanticId), e.side);
-    }
   }
 
   restore(): void {

@@ -1,7 +1,7 @@
 /**
  * Pixels an object covers with nothing in front of it: the object's subtree rendered alone
  * into the instance target, scissored to where it can appear, and its id counted there.
- * Call while a SceneOverride in 'instance' mode is applied.
+ * Call while a SceneOverride is applied.
  */
 import type * as THREE from 'three';
 import type { Box2 } from '../types.js';
