@@ -49,6 +49,11 @@ export function srgbToLab(r: number, g: number, b: number, out: Float64Array): v
   out[2] = 200 * (fy - fz);
 }
 
+/** CIE L* of an sRGB byte triple: srgbToLab's first value, computed alone (it runs for every object pixel). */
+function lightnessOf(r: number, g: number, b: number): number {
+  return 116 * labF(0.2126729 * LINEAR[r] + 0.7151522 * LINEAR[g] + 0.072175 * LINEAR[b]) - 16;
+}
+
 const _inner = new Float64Array(3);
 const _outer = new Float64Array(3);
 const STEPS: readonly (readonly [number, number])[] = [
@@ -83,9 +88,8 @@ export function objectContrast(rgb: Uint8Array, ids: Uint8Array, widthPx: number
     for (let x = box[0]; x < box[2]; x++) {
       if (!isObject(x, y)) continue;
       const i = at(x, y);
-      srgbToLab(rgb[i], rgb[i + 1], rgb[i + 2], _inner);
       pixels++;
-      lightnessSum += _inner[0];
+      lightnessSum += lightnessOf(rgb[i], rgb[i + 1], rgb[i + 2]);
       // Indexed, not destructured: this runs for every pixel of every object.
       for (let k = 0; k < STEPS.length; k++) {
         const dx = STEPS[k][0],
