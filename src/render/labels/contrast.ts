@@ -79,17 +79,21 @@ export function objectContrast(rgb: Uint8Array, ids: Uint8Array, widthPx: number
     return ids[i] + (ids[i + 1] << 8) + (ids[i + 2] << 16) === trackId;
   };
   const inImage = (x: number, y: number): boolean => x >= 0 && y >= 0 && x < widthPx && y < heightPx;
+  /** Whether the pixel at byte offset i holds the object (no bounds check: i must lie in the image). */
+  const objectAt = (i: number): boolean => ids[i] + (ids[i + 1] << 8) + (ids[i + 2] << 16) === trackId;
+  const row = widthPx * 4;
   const limit = DISTINCT_DELTA_E * DISTINCT_DELTA_E;
   let pixels = 0,
     lightnessSum = 0,
     samples = 0,
     distinct = 0;
   for (let y = box[1]; y < box[3]; y++) {
-    for (let x = box[0]; x < box[2]; x++) {
-      if (!isObject(x, y)) continue;
-      const i = at(x, y);
+    for (let x = box[0], i = at(box[0], y); x < box[2]; x++, i += 4) {
+      if (!objectAt(i)) continue;
       pixels++;
       lightnessSum += lightnessOf(rgb[i], rgb[i + 1], rgb[i + 2]);
+      // Inside the outline (all four neighbours are the object): no outline sample here.
+      if (x > 0 && y > 0 && x < widthPx - 1 && y < heightPx - 1 && objectAt(i - 4) && objectAt(i + 4) && objectAt(i - row) && objectAt(i + row)) continue;
       // Indexed, not destructured: this runs for every pixel of every object.
       for (let k = 0; k < STEPS.length; k++) {
         const dx = STEPS[k][0],
