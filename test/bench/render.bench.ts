@@ -193,7 +193,7 @@ export async function bench(log: (line: string) => void): Promise<Figures> {
   ]) {
     try {
       const { scene, tick } = await scenarioScene(w, h);
-      cases.push({ name: `scenario01_${w}x${h}`, scene, tick, frames: w > 1000 ? 4 : 6 });
+      cases.push({ name: `scenario01_${w}x${h}`, scene, tick, frames: w > 1000 ? 6 : 10 });
     } catch (err) {
       log(`scenario scene unavailable (${(err as Error).message}); fixture scene only`);
     }

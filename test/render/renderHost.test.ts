@@ -7,6 +7,7 @@ import { decode } from 'fast-png';
 import { createRenderHost, type RenderHost } from '../../src/dataset/renderHost.js';
 import type { ObjectLabel } from '../../src/render/types.js';
 import { SEMANTIC_CLASSES } from '../../src/scene/types.js';
+import { lensDrops } from '../../src/render/passes/postEffects.js';
 import { CAMERA, H, W, analyticBox, browserMissing, scene, tracked, wall } from './fixtures.js';
 
 const missing = browserMissing();
@@ -160,6 +161,55 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
     const a = await host.renderFrame({ scene: fx, frame: 0, tick: 4, passes: ['rgb'] });
     const b = await host.renderFrame({ scene: fx, frame: 0, tick: 4, passes: ['rgb'] });
     expect(Buffer.from(a.rgb!).equals(Buffer.from(b.rgb!))).toBe(true);
+  });
+
+  it('antialiases edges in the post pass (FXAA) and leaves flat areas as drawn', async () => {
+    const objects = [tracked(1, carPose, carSize)];
+    const sharp = decode((await host.renderFrame({ scene: scene('aa-off', objects, { antialias: false }), frame: 0, tick: 0, passes: ['rgb'] })).rgb!);
+    const smooth = decode((await host.renderFrame({ scene: scene('aa-on', objects), frame: 0, tick: 0, passes: ['rgb'] })).rgb!);
+    const colour = (d: typeof sharp.data, i: number): number => (d[i * 3]! << 16) | (d[i * 3 + 1]! << 8) | d[i * 3 + 2]!;
+    const distinct = (img: typeof sharp): number => new Set(Array.from({ length: W * H }, (_, i) => colour(img.data, i))).size;
+    // Unlit boxes: a few flat colours without antialiasing, blends of them along the edges with it.
+    expect(distinct(sharp)).toBeLessThanOrEqual(4);
+    expect(distinct(smooth)).toBeGreaterThan(distinct(sharp));
+    // Every pixel FXAA changed lies on an edge of the sharp image (a neighbour of another colour).
+    let changed = 0;
+    for (let y = 1; y < H - 1; y++) {
+      for (let x = 1; x < W - 1; x++) {
+        const i = y * W + x;
+        if (colour(smooth.data, i) === colour(sharp.data, i)) continue;
+        changed++;
+        const c = colour(sharp.data, i);
+        const onEdge = [i - 1, i + 1, i - W, i + W, i - W - 1, i - W + 1, i + W - 1, i + W + 1].some((j) => colour(sharp.data, j) !== c);
+        expect(onEdge, `pixel ${x},${y} changed away from any edge`).toBe(true);
+      }
+    }
+    expect(changed).toBeGreaterThan(20);
+  });
+
+  it('draws each lens drop inside its circle and nowhere else', async () => {
+    const objects = [tracked(1, carPose, carSize), wall(30, 31, -20, 20, 6)];
+    const clean = decode((await host.renderFrame({ scene: scene('drops-off', objects), frame: 0, tick: 0, passes: ['rgb'] })).rgb!);
+    const wet = decode((await host.renderFrame({ scene: scene('drops-on', objects, { effects: { lensDrops: 0.5 } }), frame: 0, tick: 0, passes: ['rgb'] })).rgb!);
+    // Primitive scenes have seed 0: the post pass's seed uniform is 0.5.
+    const drops = lensDrops(0.5, Math.fround(0.5));
+    const n = 12;
+    const changedIn = new Array<number>(n).fill(0);
+    let changedOutside = 0;
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < W; x++) {
+        const i = (y * W + x) * 3;
+        if (clean.data[i] === wet.data[i] && clean.data[i + 1] === wet.data[i + 1] && clean.data[i + 2] === wet.data[i + 2]) continue;
+        // Distance to each drop's centre in image heights (uv y points up).
+        const u = (x + 0.5) / W,
+          v = 1 - (y + 0.5) / H;
+        const inside = Array.from({ length: n }, (_, k) => Math.hypot((u - drops[k * 3]!) * (W / H), v - drops[k * 3 + 1]!) < drops[k * 3 + 2]! + 1.5 / H);
+        if (!inside.some(Boolean)) changedOutside++;
+        inside.forEach((hit, k) => hit && changedIn[k]!++);
+      }
+    }
+    expect(changedOutside).toBe(0);
+    for (const [k, c] of changedIn.entries()) expect(c, `drop ${k}`).toBeGreaterThan(0);
   });
 
   it('changes the RGB frame when sensor noise is on', async () => {
