@@ -5,11 +5,12 @@
  */
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
+import { rleDeflate } from '../../src/render/page/rleDeflate.js';
 import { MAX_DEPTH_M, pngEncoderScope } from '../../src/render/page/pngEncoderScope.js';
 
 const W = 5;
 const H = 3;
-const encoder = pngEncoderScope();
+const encoder = pngEncoderScope(rleDeflate);
 const png = async (job: Parameters<typeof encoder.encode>[0]) => decode(Buffer.from(await encoder.encode(job), 'base64'));
 
 /** RGBA bytes, rows bottom-up, pixel (x, y-down) = (x, y, x + 10 y, 255). */
@@ -46,8 +47,40 @@ describe('page PNG encoder', () => {
     expect([...img.data.slice(0, W)]).toEqual([0, 1, 256, 3, 65535]);
   });
 
+  it('writes base64 as Node reads it, for every tail length', async () => {
+    // 1x1 to 3x1 grey images: PNG sizes that leave 0, 1 and 2 bytes after the last group of 3.
+    const lengths = new Set<number>();
+    for (let w = 1; w <= 6; w++) {
+      const pixels = new Uint8Array(w * 4).map((_, i) => (i * 37) & 255);
+      const b64 = await encoder.encode({ kind: 'semantic', widthPx: w, heightPx: 1, pixels });
+      const bytes = Buffer.from(b64, 'base64');
+      expect(bytes.toString('base64')).toBe(b64);
+      expect([...decode(bytes).data]).toEqual(Array.from({ length: w }, (_, x) => pixels[x * 4]));
+      lengths.add(bytes.length % 3);
+    }
+    expect(lengths.size).toBe(3);
+  });
+
+  it('Paeth-filters and Huffman-codes the RGB frame: it decodes to the same pixels, smaller than unfiltered', async () => {
+    // A smooth gradient with noise, like a rendered frame.
+    const w = 64;
+    const h = 48;
+    const pixels = new Uint8Array(w * h * 4);
+    let seed = 1;
+    for (let i = 0; i < w * h; i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const n = (seed >>> 28) - 8;
+      for (let c = 0; c < 3; c++) pixels[i * 4 + c] = Math.max(0, Math.min(255, ((i % w) * 3 + Math.floor(i / w) * 2 + c * 20 + n) | 0));
+      pixels[i * 4 + 3] = 255;
+    }
+    const rgb = Buffer.from(await encoder.encode({ kind: 'rgb', widthPx: w, heightPx: h, pixels }), 'base64');
+    const plain = Buffer.from(await encoder.encode({ kind: 'instance', widthPx: w, heightPx: h, pixels }), 'base64');
+    expect(Buffer.from(decode(rgb).data).equals(Buffer.from(decode(plain).data))).toBe(true);
+    expect(rgb.length).toBeLessThan(plain.length);
+  });
+
   it('runs from its own source text, as the workers run it', async () => {
-    const scope = new Function(`return (${pngEncoderScope.toString()})();`)() as ReturnType<typeof pngEncoderScope>;
+    const scope = new Function(`return (${pngEncoderScope.toString()})(${rleDeflate.toString()});`)() as ReturnType<typeof pngEncoderScope>;
     const a = await scope.encode({ kind: 'rgb', widthPx: W, heightPx: H, pixels: rgbaBottomUp() });
     expect(a).toBe(await encoder.encode({ kind: 'rgb', widthPx: W, heightPx: H, pixels: rgbaBottomUp() }));
   });

@@ -1,11 +1,12 @@
 /**
  * PNG encodes in Web Workers, so that compressing one frame's images overlaps with drawing the
  * next: the page's own thread only reads back and hands the buffers over. Each worker runs the
- * source text of pngEncoderScope(). Where workers cannot start, encodes run on the page's thread.
+ * source text of pngEncoderScope() and rleDeflate(). Where workers cannot start, encodes run on the page's thread.
  */
+import { rleDeflate } from './rleDeflate.js';
 import { type EncodeJob, type PngEncoder, pngEncoderScope } from './pngEncoderScope.js';
 
-const WORKER_SOURCE = `const encoder = (${pngEncoderScope.toString()})();
+const WORKER_SOURCE = `const encoder = (${pngEncoderScope.toString()})(${rleDeflate.toString()});
 onmessage = async (e) => {
   const { id, job } = e.data;
   try {
@@ -43,7 +44,7 @@ export class EncoderPool implements PngEncoder {
     } catch {
       for (const w of this.workers) w.terminate();
       this.workers.length = 0;
-      this.local = pngEncoderScope();
+      this.local = pngEncoderScope(rleDeflate);
     }
   }
 

@@ -5,8 +5,10 @@
  *   semantic  8-bit grey, SEMANTIC_CLASSES index + 1, 0 = unlabeled / sky
  *   depth     16-bit grey, metres x 256 (KITTI depth), 0 = no depth (sky); depths beyond
  *             MAX_DEPTH_M saturate at 65535 (docs/formats.md)
- * Readbacks come bottom-up; PNG rows go top-down. Deflate is the browser's own
- * (CompressionStream), no filter, no interlace.
+ * Readbacks come bottom-up; PNG rows go top-down; no interlace. The masks and depth are
+ * unfiltered and deflated by the browser (CompressionStream: their long runs need its match
+ * search); the RGB frame is Paeth-filtered and deflated with runs as its only matches
+ * (rleDeflate.ts): about as small, several times faster for a rendered frame.
  *
  * Everything lives inside pngEncoderScope(), which uses nothing from outside its body: the
  * encoder pool (encoderPool.ts) runs its source text in Web Workers, so encodes run beside the
@@ -26,7 +28,11 @@ export interface PngEncoder {
   encode(job: EncodeJob): Promise<string>;
 }
 
-export function pngEncoderScope(): PngEncoder {
+/**
+ * @param deflateRows  rleDeflate (rleDeflate.ts), passed in so that this function's
+ *   source stays self-contained: the workers run `(pngEncoderScope)(rleDeflate)` from source.
+ */
+export function pngEncoderScope(deflateRows: (data: Uint8Array) => Uint8Array): PngEncoder {
   const crcTable = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
@@ -53,7 +59,41 @@ export function pngEncoderScope(): PngEncoder {
   // PNG scanlines of a bottom-up RGBA readback: rows top-down, each with a leading filter byte
   // (0 = none). One loop per pixel format, kept apart so each stays a tight loop.
 
+  /**
+   * RGB rows with the Paeth filter (4) on every row: the predicted byte subtracted, which leaves
+   * small values and, in flat areas, runs of zeros: what rleDeflate compresses well.
+   */
   function rgbLines(src: Uint8Array, w: number, h: number): Uint8Array {
+    const rowBytes = w * 3;
+    const out = new Uint8Array((rowBytes + 1) * h);
+    let prev = new Uint8Array(rowBytes);
+    let cur = new Uint8Array(rowBytes);
+    for (let y = 0; y < h; y++) {
+      let i = (h - 1 - y) * w * 4;
+      for (let o = 0; o < rowBytes; o += 3, i += 4) {
+        cur[o] = src[i]!;
+        cur[o + 1] = src[i + 1]!;
+        cur[o + 2] = src[i + 2]!;
+      }
+      const base = y * (rowBytes + 1);
+      out[base] = 4;
+      for (let k = 0; k < rowBytes; k++) {
+        const a = k >= 3 ? cur[k - 3]! : 0;
+        const b = prev[k]!;
+        const c = k >= 3 ? prev[k - 3]! : 0;
+        const p = a + b - c;
+        const pa = p > a ? p - a : a - p;
+        const pb = p > b ? p - b : b - p;
+        const pc = p > c ? p - c : c - p;
+        out[base + 1 + k] = cur[k]! - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+      }
+      [prev, cur] = [cur, prev];
+    }
+    return out;
+  }
+
+  /** Unfiltered RGB rows (the instance mask: runs of one id, for the native deflate). */
+  function instanceLines(src: Uint8Array, w: number, h: number): Uint8Array {
     const out = new Uint8Array((w * 3 + 1) * h);
     for (let y = 0; y < h; y++) {
       let i = (h - 1 - y) * w * 4;
@@ -93,10 +133,13 @@ export function pngEncoderScope(): PngEncoder {
     return out;
   }
 
-  async function png(lines: Uint8Array, widthPx: number, heightPx: number, bitDepth: 8 | 16, colourType: 0 | 2): Promise<Uint8Array> {
-    // 'deflate' is the zlib format (RFC 1950), which is what IDAT holds.
+  /** The browser's deflate (zlib format, RFC 1950, which is what IDAT holds): runs of equal bytes, as in the masks, need its match search. */
+  async function nativeDeflate(lines: Uint8Array): Promise<Uint8Array> {
     const stream = new Blob([lines as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'));
-    const idat = new Uint8Array(await new Response(stream).arrayBuffer());
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+
+  function png(idat: Uint8Array, widthPx: number, heightPx: number, bitDepth: 8 | 16, colourType: 0 | 2): Uint8Array {
     const ihdr = new Uint8Array(13);
     const v = new DataView(ihdr.buffer);
     v.setUint32(0, widthPx);
@@ -113,17 +156,39 @@ export function pngEncoderScope(): PngEncoder {
     return out;
   }
 
+  const BASE64 = new Uint8Array(64);
+  for (let i = 0; i < 64; i++) BASE64[i] = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i);
+  const ascii = new TextDecoder('latin1');
+
+  /** Base64 of bytes, through a table into bytes decoded once (String.fromCharCode and btoa took ~45 ms per MB). */
   function base64(bytes: Uint8Array): string {
-    let s = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(s);
+    const n = bytes.length;
+    const out = new Uint8Array(Math.ceil(n / 3) * 4);
+    let o = 0;
+    let i = 0;
+    for (; i + 2 < n; i += 3) {
+      const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+      out[o++] = BASE64[v >> 18]!;
+      out[o++] = BASE64[(v >> 12) & 63]!;
+      out[o++] = BASE64[(v >> 6) & 63]!;
+      out[o++] = BASE64[v & 63]!;
+    }
+    if (i < n) {
+      const v = (bytes[i]! << 16) | (i + 1 < n ? bytes[i + 1]! << 8 : 0);
+      out[o++] = BASE64[v >> 18]!;
+      out[o++] = BASE64[(v >> 12) & 63]!;
+      out[o++] = i + 1 < n ? BASE64[(v >> 6) & 63]! : 61; // '='
+      out[o++] = 61;
+    }
+    return ascii.decode(out);
   }
 
   async function encode(job: EncodeJob): Promise<string> {
     const { widthPx: w, heightPx: h } = job;
-    if (job.kind === 'depth') return base64(await png(depthLines(job.pixels, w, h), w, h, 16, 0));
-    if (job.kind === 'semantic') return base64(await png(redLines(job.pixels, w, h), w, h, 8, 0));
-    return base64(await png(rgbLines(job.pixels, w, h), w, h, 8, 2));
+    if (job.kind === 'depth') return base64(png(await nativeDeflate(depthLines(job.pixels, w, h)), w, h, 16, 0));
+    if (job.kind === 'semantic') return base64(png(await nativeDeflate(redLines(job.pixels, w, h)), w, h, 8, 0));
+    if (job.kind === 'instance') return base64(png(await nativeDeflate(instanceLines(job.pixels, w, h)), w, h, 8, 2));
+    return base64(png(deflateRows(rgbLines(job.pixels, w, h)), w, h, 8, 2));
   }
 
   return { encode };
