@@ -9,7 +9,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRenderHost, type PlaywrightRenderHost, type ScenarioScene, type SceneSource } from '../../src/dataset/renderHost.js';
-import type { PrimitiveObject, PrimitiveScene } from '../../src/render/request.js';
+import { PASS_NAMES, type PassName, type PrimitiveObject, type PrimitiveScene } from '../../src/render/request.js';
 import { checkScenario } from '../../src/scenario/load.js';
 import { sampleScenario } from '../../src/sampling/sample.js';
 import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
@@ -155,7 +155,7 @@ async function profile(host: PlaywrightRenderHost, c: Case, log: (l: string) => 
  * Labeled and render-only frames per second of one case; `pages` pages render in parallel, each
  * with the host's framesInFlight frames requested at once, as a dataset run requests them.
  */
-async function measure(host: PlaywrightRenderHost, c: Case, pages: number, log: (l: string) => void, out: Figures, tagSuffix = ''): Promise<void> {
+async function measure(host: PlaywrightRenderHost, c: Case, pages: number, log: (l: string) => void, out: Figures, tagSuffix = '', passes?: PassName[]): Promise<void> {
   const { scene, tick, frames } = c;
   await host.renderFrame({ scene, frame: 0, tick }); // warm-up: scene build, shader compiles
   const stages = new Map<string, number[]>();
@@ -163,7 +163,7 @@ async function measure(host: PlaywrightRenderHost, c: Case, pages: number, log: 
   await Promise.all(
     Array.from({ length: pages * host.framesInFlight }, async (_, p) => {
       for (let i = 0; i < frames; i++) {
-        const f = await host.renderFrame({ scene, frame: i, tick });
+        const f = await host.renderFrame({ scene, frame: i, tick, ...(passes ? { passes } : {}) });
         if (p === 0) for (const [k, v] of Object.entries(f.timingsMs)) stages.set(k, [...(stages.get(k) ?? []), v]);
       }
     }),
@@ -171,9 +171,9 @@ async function measure(host: PlaywrightRenderHost, c: Case, pages: number, log: 
   const labeledFps = (frames * pages * host.framesInFlight * 1000) / (performance.now() - t0);
   const tag = `${c.name}${pages > 1 ? `_pages${pages}` : ''}${tagSuffix}`;
   out[`labeledFps_${tag}`] = +labeledFps.toFixed(3);
-  log(`${tag}: labeled frames/s (rgb+instance+semantic+depth PNGs + labels): ${labeledFps.toFixed(3)}`);
+  log(`${tag}: labeled frames/s (${(passes ?? PASS_NAMES).join('+')} PNGs + labels): ${labeledFps.toFixed(3)}`);
   log(`  page stages, median ms: ${[...stages].map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ')}`);
-  if (pages > 1) return;
+  if (pages > 1 || passes) return;
   await host.timeRenderOnly(scene, tick, 1);
   const ms = await host.timeRenderOnly(scene, tick, frames);
   const renderFps = 1000 / (ms.reduce((a, b) => a + b, 0) / ms.length);
@@ -231,6 +231,9 @@ export async function bench(log: (line: string) => void): Promise<Figures> {
   try {
     await profile(host, main, log, out);
     for (const c of cases) await measure(host, c, 1, log, out);
+    // Where the labeled frame's cost lies: the RGB image alone, and the label images without it.
+    await measure(host, main, 1, log, out, '_rgbOnly', ['rgb']);
+    await measure(host, main, 1, log, out, '_withoutRgb', ['instance', 'semantic', 'depth']);
     const parallel = cases.find((c) => c.name === 'scenario01_640x360');
     if (parallel) await measure(host, parallel, 2, log, out);
   } finally {
