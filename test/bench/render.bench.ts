@@ -107,6 +107,10 @@ const PROFILE_ORDER = [
   'labels',
   'labels.occlusionPasses',
   'encodeStart',
+  'encode.rgb',
+  'encode.instance',
+  'encode.semantic',
+  'encode.depth',
   'encodeWait',
   'encodeDone.rgb',
   'encodeDone.instance',
@@ -118,10 +122,11 @@ const PROFILE_ORDER = [
 ];
 
 /**
- * A stage-by-stage profile of one export frame: the page waits for the rasterizer after each RGB
- * step (scene with its shadow maps, copy, motion-blur scene, post effects), then ids, occlusion
- * passes, depth, readbacks, encodes (encodeDone.* count from the frame start: they overlap),
- * base64, the trip to Node and the PNG writes. Shadow maps are the scene draw with them minus without.
+ * A stage-by-stage profile of one export frame, every stage alone: the page waits for the
+ * rasterizer after each RGB step (scene with its shadow maps, copy, motion-blur scene, post
+ * effects), then the label pass with its readbacks, the id scan, labels with their occlusion
+ * passes, each PNG encode (filter, deflate, base64, in a worker), the trip to Node and the PNG
+ * writes. In a real run the encodes overlap the next frame's drawing.
  */
 async function profile(host: PlaywrightRenderHost, c: Case, log: (l: string) => void, out: Figures): Promise<void> {
   const runs: Record<string, number>[] = [];

@@ -17,6 +17,7 @@ import { objectContrast } from '../labels/contrast.js';
 import { objectGeometry, objectLabel, type LabelFrames } from '../labels/objectLabel.js';
 import { pixelUnion } from '../labels/projectedBox.js';
 import { EncoderPool } from './encoderPool.js';
+import type { EncodeJob } from './pngEncoderScope.js';
 
 /** A loaded scene: the rig plus what the session needs to know about it. */
 export interface LoadedScene {
@@ -139,13 +140,26 @@ export class RenderSession {
     const images: EncodedImages = {};
     const want = new Set(req.passes);
     const pending: Promise<unknown>[] = [];
-    /** Records when an encode finished, counted from the start of the frame [ms] (they overlap). */
+    const deferred: (() => Promise<void>)[] = [];
     const frameStart = t;
-    const timed = <T>(pass: string, p: Promise<T>): Promise<T> =>
-      p.then((v) => {
-        timingsMs[`encodeDone.${pass}`] = performance.now() - frameStart;
-        return v;
-      });
+    /**
+     * Hands a readback to the encoder workers: at once, so it compresses while the next stages
+     * draw; when profiling, after the frame's other stages and one at a time, so that every stage's
+     * time is its own. encodeDone.* counts from the frame's start (encodes overlap).
+     */
+    const encode = (job: EncodeJob): void => {
+      const run = (): Promise<void> =>
+        this.encoder.encode(job).then((png) => {
+          images[job.kind] = png;
+          timingsMs[`encodeDone.${job.kind}`] = performance.now() - frameStart;
+        });
+      if (!req.profile) pending.push(run());
+      else
+        deferred.push(async () => {
+          await run();
+          lap(`encode.${job.kind}`);
+        });
+    };
 
     const { widthPx: W, heightPx: H } = l;
     rig.setTick(req.tick);
@@ -153,7 +167,7 @@ export class RenderSession {
       this.finish();
       lap('sceneUpdate');
     }
-    let rgbPng: Promise<string> | null = null;
+    let haveRgb = false;
     if (want.has('rgb')) {
       this.renderer.setClearColor(0x000000, 1);
       // Profiling waits for the rasterizer after each step, so each gets its own time.
@@ -177,7 +191,8 @@ export class RenderSession {
       }
       lap('readRgb');
       // The encoder takes a copy: labels read the frame's colours while it compresses.
-      rgbPng = timed('rgb', this.encoder.encode({ kind: 'rgb', widthPx: W, heightPx: H, pixels: this.rgbPixels.slice() }));
+      encode({ kind: 'rgb', widthPx: W, heightPx: H, pixels: this.rgbPixels.slice() });
+      haveRgb = true;
       lap('encodeRgbCopy');
     }
 
@@ -192,15 +207,9 @@ export class RenderSession {
       // into its own buffer for its encoder (the instance one also for the labels).
       renderInto(this.renderer, rig.scene, rig.camera, targets.labels);
       this.readInto(targets.labels, targets.idPixels, LABEL_ATTACHMENT.instance);
-      const encodePass = (kind: 'instance' | 'semantic', pixels: Uint8Array): void => {
-        pending.push(timed(kind, this.encoder.encode({ kind, widthPx: W, heightPx: H, pixels })).then((png) => (images[kind] = png)));
-      };
-      if (want.has('instance')) encodePass('instance', targets.idPixels.slice());
-      if (want.has('semantic')) encodePass('semantic', this.readInto(targets.labels, new Uint8Array(W * H * 4), LABEL_ATTACHMENT.semantic));
-      if (want.has('depth')) {
-        const pixels = this.readInto(targets.labels, new Float32Array(W * H * 4), LABEL_ATTACHMENT.depth);
-        pending.push(timed('depth', this.encoder.encode({ kind: 'depth', widthPx: W, heightPx: H, pixels })).then((png) => (images.depth = png)));
-      }
+      if (want.has('instance')) encode({ kind: 'instance', widthPx: W, heightPx: H, pixels: targets.idPixels.slice() });
+      if (want.has('semantic')) encode({ kind: 'semantic', widthPx: W, heightPx: H, pixels: this.readInto(targets.labels, new Uint8Array(W * H * 4), LABEL_ATTACHMENT.semantic) });
+      if (want.has('depth')) encode({ kind: 'depth', widthPx: W, heightPx: H, pixels: this.readInto(targets.labels, new Float32Array(W * H * 4), LABEL_ATTACHMENT.depth) });
       lap('labelPass');
       const stats = scanIds(targets.idPixels, { x: 0, y: 0, width: W, height: H });
       lap('scan');
@@ -214,7 +223,7 @@ export class RenderSession {
         const o0 = performance.now();
         const unoccluded = region ? unoccludedPixels(this.renderer, track.root, track.trackId, rig.camera, targets.ids, region, this.scratch) : 0;
         occlusionMs += performance.now() - o0;
-        const appearance = seen && rgbPng ? objectContrast(this.rgbPixels, targets.idPixels, W, H, track.trackId, seen.box) : null;
+        const appearance = seen && haveRgb ? objectContrast(this.rgbPixels, targets.idPixels, W, H, track.trackId, seen.box) : null;
         const pixels = { visible: seen?.pixels ?? 0, visibleBox: seen?.box ?? null, unoccluded, appearance };
         const label = objectLabel(geometry, frames, camera, nearM, pixels, req.labels);
         if (!(label.lowVisibility && req.labels.dropLowVisibility)) objects.push(label);
@@ -224,8 +233,8 @@ export class RenderSession {
     } finally {
       this.override.restore();
     }
-    if (rgbPng) pending.push(rgbPng.then((png) => (images.rgb = png)));
     lap('encodeStart');
+    for (const run of deferred) await run();
     await Promise.all(pending);
     lap('encodeWait');
     objects.sort((a, b) => a.trackId - b.trackId);
