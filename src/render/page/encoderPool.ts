@@ -36,7 +36,10 @@ export class EncoderPool implements PngEncoder {
       const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
       for (let i = 0; i < size; i++) {
         const w = new Worker(url);
+        const index = this.workers.length;
         w.onmessage = (e: MessageEvent<{ id: number; png?: string; error?: string }>) => this.settle(e.data);
+        // A worker that dies fails its jobs (the frame's render fails and is retried) instead of hanging them.
+        w.onerror = (e: ErrorEvent) => this.failWorker(index, e.message);
         this.workers.push(w);
         this.load.push(0);
       }
@@ -71,6 +74,15 @@ export class EncoderPool implements PngEncoder {
     this.load[p.worker]!--;
     if (msg.png !== undefined) p.resolve(msg.png);
     else p.reject(new Error(`PNG encoder: ${msg.error ?? 'no result'}`));
+  }
+
+  private failWorker(worker: number, message: string): void {
+    for (const [id, p] of this.pending) {
+      if (p.worker !== worker) continue;
+      this.pending.delete(id);
+      this.load[worker]!--;
+      p.reject(new Error(`PNG encoder worker failed: ${message}`));
+    }
   }
 
   dispose(): void {

@@ -1,3 +1,4 @@
+import * as THREE from 'three';
 /**
  * Entry of the render page bundle (built by esbuild at run time, see
  * src/dataset/render-host/pageBundle.ts). Installs `window.roadsynthPage` for the host.
@@ -23,3 +24,5 @@ const api: RenderPageApi = {
 };
 
 (globalThis as unknown as { roadsynthPage: RenderPageApi }).roadsynthPage = api;
+
+(globalThis as any).__dbg = { session, THREE };

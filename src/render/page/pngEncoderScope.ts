@@ -59,41 +59,8 @@ export function pngEncoderScope(deflateRows: (data: Uint8Array) => Uint8Array): 
   // PNG scanlines of a bottom-up RGBA readback: rows top-down, each with a leading filter byte
   // (0 = none). One loop per pixel format, kept apart so each stays a tight loop.
 
-  /**
-   * RGB rows with the Paeth filter (4) on every row: the predicted byte subtracted, which leaves
-   * small values and, in flat areas, runs of zeros: what rleDeflate compresses well.
-   */
+  /** Unfiltered RGB rows (filter byte 0): the instance mask as it is (runs of one id, for the native deflate). */
   function rgbLines(src: Uint8Array, w: number, h: number): Uint8Array {
-    const rowBytes = w * 3;
-    const out = new Uint8Array((rowBytes + 1) * h);
-    let prev = new Uint8Array(rowBytes);
-    let cur = new Uint8Array(rowBytes);
-    for (let y = 0; y < h; y++) {
-      let i = (h - 1 - y) * w * 4;
-      for (let o = 0; o < rowBytes; o += 3, i += 4) {
-        cur[o] = src[i]!;
-        cur[o + 1] = src[i + 1]!;
-        cur[o + 2] = src[i + 2]!;
-      }
-      const base = y * (rowBytes + 1);
-      out[base] = 4;
-      for (let k = 0; k < rowBytes; k++) {
-        const a = k >= 3 ? cur[k - 3]! : 0;
-        const b = prev[k]!;
-        const c = k >= 3 ? prev[k - 3]! : 0;
-        const p = a + b - c;
-        const pa = p > a ? p - a : a - p;
-        const pb = p > b ? p - b : b - p;
-        const pc = p > c ? p - c : c - p;
-        out[base + 1 + k] = cur[k]! - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
-      }
-      [prev, cur] = [cur, prev];
-    }
-    return out;
-  }
-
-  /** Unfiltered RGB rows (the instance mask: runs of one id, for the native deflate). */
-  function instanceLines(src: Uint8Array, w: number, h: number): Uint8Array {
     const out = new Uint8Array((w * 3 + 1) * h);
     for (let y = 0; y < h; y++) {
       let i = (h - 1 - y) * w * 4;
@@ -105,6 +72,32 @@ export function pngEncoderScope(deflateRows: (data: Uint8Array) => Uint8Array): 
       }
     }
     return out;
+  }
+
+  /**
+   * The Paeth filter (4) on every row of unfiltered RGB rows, in place: each byte minus its
+   * prediction from the byte to the left, above and above-left. That leaves small values and, in
+   * flat areas, runs of zeros: what rleDeflate compresses well. Rows and bytes go backwards, so
+   * the neighbours read are still unfiltered.
+   */
+  function paethInPlace(lines: Uint8Array, w: number, h: number): Uint8Array {
+    const stride = w * 3 + 1;
+    for (let y = h - 1; y >= 0; y--) {
+      const r = y * stride + 1;
+      const q = r - stride;
+      lines[r - 1] = 4;
+      for (let k = w * 3 - 1; k >= 0; k--) {
+        const a = k >= 3 ? lines[r + k - 3]! : 0;
+        const b = y > 0 ? lines[q + k]! : 0;
+        const c = k >= 3 && y > 0 ? lines[q + k - 3]! : 0;
+        const p = a + b - c;
+        const pa = p > a ? p - a : a - p;
+        const pb = p > b ? p - b : b - p;
+        const pc = p > c ? p - c : c - p;
+        lines[r + k] = lines[r + k]! - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+      }
+    }
+    return lines;
   }
 
   function redLines(src: Uint8Array, w: number, h: number): Uint8Array {
@@ -187,8 +180,8 @@ export function pngEncoderScope(deflateRows: (data: Uint8Array) => Uint8Array): 
     const { widthPx: w, heightPx: h } = job;
     if (job.kind === 'depth') return base64(png(await nativeDeflate(depthLines(job.pixels, w, h)), w, h, 16, 0));
     if (job.kind === 'semantic') return base64(png(await nativeDeflate(redLines(job.pixels, w, h)), w, h, 8, 0));
-    if (job.kind === 'instance') return base64(png(await nativeDeflate(instanceLines(job.pixels, w, h)), w, h, 8, 2));
-    return base64(png(deflateRows(rgbLines(job.pixels, w, h)), w, h, 8, 2));
+    if (job.kind === 'instance') return base64(png(await nativeDeflate(rgbLines(job.pixels, w, h)), w, h, 8, 2));
+    return base64(png(deflateRows(paethInPlace(rgbLines(job.pixels, w, h), w, h)), w, h, 8, 2));
   }
 
   return { encode };
