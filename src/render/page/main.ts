@@ -1,4 +1,3 @@
-import * as THREE from 'three';
 /**
  * Entry of the render page bundle (built by esbuild at run time, see
  * src/dataset/render-host/pageBundle.ts). Installs `window.roadsynthPage` for the host.
@@ -24,5 +23,3 @@ const api: RenderPageApi = {
 };
 
 (globalThis as unknown as { roadsynthPage: RenderPageApi }).roadsynthPage = api;
-
-(globalThis as any).__dbg = { session, THREE };

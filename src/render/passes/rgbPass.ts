@@ -45,14 +45,19 @@ export class RgbPass {
 
   /**
    * Renders tick `tick` of the rig into the canvas; leaves the rig posed at `tick`.
-   * @param lap  profiling: called after each step with its name (scene, copy, blurScene, post)
+   * @param lap  profiling: called after each step with its name (scene, sceneAndShadowMaps, copy, blurScene, post)
    * @returns where the frame is: the post pass's target, or null for the canvas (no antialiasing, no camera effects)
    */
   render(renderer: THREE.WebGLRenderer, rig: SceneRig, tick: number, seed: number, lap?: (stage: string) => void): THREE.WebGLRenderTarget | null {
     const e = rig.effects;
     const blur = tick > 0 ? Math.min(1, Math.max(0, e.motionBlur)) : 0;
+    if (lap) {
+      // Profiling: the scene first without redrawing its shadow maps, then as exported, splits out their cost.
+      this.drawScene(renderer, rig, false);
+      lap('scene');
+    }
     this.drawScene(renderer, rig, true);
-    lap?.('scene');
+    lap?.('sceneAndShadowMaps');
     if (!this.antialias && !hasEffects({ ...e, motionBlur: blur })) return null;
     renderer.copyFramebufferToTexture(this.current);
     lap?.('copy');
