@@ -41,7 +41,7 @@ describe('page PNG encoder', () => {
     const depths = [0, 0.001, 1, 2.5 / 256, MAX_DEPTH_M + 5];
     const pixels = new Float32Array(W * H * 4);
     // The top row (the last rows of the bottom-up buffer) holds the test depths.
-    depths.forEach((m, x) => (pixels[((H - 1) * W + x) * 4] = m));
+    for (const [x, m] of depths.entries()) pixels[((H - 1) * W + x) * 4] = m;
     const img = await png({ kind: 'depth', widthPx: W, heightPx: H, pixels });
     expect([img.channels, img.depth]).toEqual([1, 16]);
     expect([...img.data.slice(0, W)]).toEqual([0, 1, 256, 3, 65535]);
