@@ -11,7 +11,7 @@ import type { ScenarioInstance } from '../scenario/types.js';
 import type { SceneQuality } from '../scene/types.js';
 import type { Trajectory } from '../sim/types.js';
 import type { RenderedFrame } from '../render/types.js';
-import type { PageFrameRequest, PageFrameResult, PageScene, PassName, PrimitiveScene, RenderPageApi } from '../render/request.js';
+import type { Antialias, PageFrameRequest, PageFrameResult, PageScene, PassName, PrimitiveScene, RenderPageApi } from '../render/request.js';
 import { PASS_NAMES } from '../render/request.js';
 import { DEFAULT_LABEL_OPTIONS, type LabelOptions } from '../render/labels/labelOptions.js';
 import { encodeTrajectory } from '../sim/trajectoryFile.js';
@@ -40,6 +40,8 @@ export interface ScenarioScene {
   trajectory: Trajectory;
   seed: number;
   quality: SceneQuality;
+  /** Antialiasing of the RGB pass (default DEFAULT_ANTIALIAS, render/request.ts). */
+  antialias?: Antialias;
 }
 
 export type SceneSource = ScenarioScene | PrimitiveScene;
@@ -241,7 +243,15 @@ export class PlaywrightRenderHost implements RenderHost {
       // The page fetches the trajectory once while loading; serve it only that long.
       const blob = `${randomUUID()}.trajectory`;
       const trajectoryUrl = this.server!.putBlob(blob, encodeTrajectory(scene.trajectory));
-      const ps: PageScene = { kind: 'scenario', key: scene.key, instance: scene.instance, seed: scene.seed, quality: scene.quality, trajectoryUrl };
+      const ps: PageScene = {
+        kind: 'scenario',
+        key: scene.key,
+        instance: scene.instance,
+        seed: scene.seed,
+        quality: scene.quality,
+        ...(scene.antialias ? { antialias: scene.antialias } : {}),
+        trajectoryUrl,
+      };
       try {
         await this.call(slot, () => slot.page.evaluate((s) => window.roadsynthPage.load(s), ps));
       } finally {

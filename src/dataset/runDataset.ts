@@ -26,7 +26,7 @@ import { SampleStageError, type SimulatedSample, simulateSample } from '../sim/s
 import type { SimResult } from '../sim/types.js';
 import type { ClassMapSpec } from '../export/classMap.js';
 import type { LabelOptions } from '../render/labels/labelOptions.js';
-import type { PassName } from '../render/request.js';
+import { type Antialias, DEFAULT_ANTIALIAS, type PassName } from '../render/request.js';
 import { DatasetWriter } from '../export/datasetWriter.js';
 import type { ExportFormat, ExportSummary, KittiOptions } from '../export/types.js';
 import { frameSchedule, type ClipAnchor, type FrameSchedule } from './frameSchedule.js';
@@ -62,6 +62,8 @@ export interface RunOptions {
   resolution?: { widthPx: number; heightPx: number };
   formats: ExportFormat[];
   passes: PassName[];
+  /** Antialiasing of the RGB images (default DEFAULT_ANTIALIAS). */
+  antialias?: Antialias;
   labels?: Partial<LabelOptions>;
   kitti?: Partial<KittiOptions>;
   /** Class map for every writer, and where it came from (a file, or the scenario). */
@@ -235,6 +237,7 @@ async function runWithHost(
   const writer = DatasetWriter.open(opts.outDir, {
     formats: opts.formats,
     passes: opts.passes,
+    antialias: opts.antialias ?? DEFAULT_ANTIALIAS,
     scenario: { file: opts.scenario.file, hash: contentHash(opts.scenario.spec), name: opts.scenario.name },
     run: {
       command: opts.command,
@@ -345,7 +348,8 @@ async function runWithHost(
    */
   const renderInstance = async (index: number, job: Prepared): Promise<void> => {
     const { sample, sim, replay, schedule } = job;
-    const scene = { kind: 'scenario' as const, key: sample.hash, ...replay, quality: 'export' as const };
+    const antialias = opts.antialias ?? DEFAULT_ANTIALIAS;
+    const scene = { kind: 'scenario' as const, key: `${sample.hash}/${antialias}`, ...replay, quality: 'export' as const, antialias };
     const todo = schedule.ticks.map((_, f) => f).filter((f) => !writer.hasFrame(index, f));
     const host = await hosts.get();
     const depth = Math.max(1, host.framesInFlight ?? 1);

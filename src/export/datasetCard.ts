@@ -4,6 +4,7 @@
  * creation time is a function of the frames, so the card is as reproducible as the labels.
  */
 import { LABEL_CLASSES } from '../render/types.js';
+import { DEFAULT_ANTIALIAS } from '../render/request.js';
 import type { DatasetOptions } from './types.js';
 import { DIFFICULTY_BUCKETS } from './datasetStats.js';
 import type { DatasetStats, RangeSummary } from './datasetStats.js';
@@ -72,6 +73,7 @@ export function datasetCard(stats: DatasetStats, opts: DatasetOptions, kitti: Ki
       `- Frames: ${run.framesPerInstance} per instance at ${num(run.fps)} fps, ${stats.frames} in all`,
       `- Resolution: ${resolutions}`,
       `- Passes: ${opts.passes.join(', ') || 'none'}`,
+      `- Antialiasing of the RGB images: ${opts.antialias ?? DEFAULT_ANTIALIAS}`,
       `- Label formats: ${opts.formats.join(', ')}`,
       `- roadsynth version: ${run.version}`,
       ...(run.createdAt ? [`- Created: ${run.createdAt}`] : []),

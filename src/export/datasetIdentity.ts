@@ -11,6 +11,7 @@ import { writeFileAtomic } from './atomicWrite.js';
 import type { DatasetOptions, KittiOptions } from './types.js';
 import type { ClassMapSpec } from './classMap.js';
 import { LABEL_CLASSES } from '../render/types.js';
+import { type Antialias, DEFAULT_ANTIALIAS } from '../render/request.js';
 
 export const IDENTITY_FILE = 'roadsynth-dataset.json';
 
@@ -22,6 +23,8 @@ export interface DatasetIdentity {
   design: string;
   formats: string[];
   passes: string[];
+  /** The RGB images' antialiasing (render/request.ts): their pixels differ between modes. */
+  antialias: Antialias;
   kitti: KittiOptions;
   /** The class map in effect ({} for roadsynth's own classes). */
   classMap: ClassMapSpec;
@@ -44,6 +47,7 @@ export function datasetIdentity(opts: DatasetOptions, kitti: KittiOptions): Data
     design: opts.run.design,
     formats: [...opts.formats].sort(),
     passes: [...opts.passes].sort(),
+    antialias: opts.antialias ?? DEFAULT_ANTIALIAS,
     kitti: { box2d: kitti.box2d, lowVisibility: kitti.lowVisibility },
     // In LABEL_CLASSES order, so the same map written in another key order is the same dataset.
     classMap: Object.fromEntries(LABEL_CLASSES.filter((c) => opts.classMap && c in opts.classMap).map((c) => [c, opts.classMap![c] ?? null])),

@@ -6,6 +6,7 @@ import type { DesignName, SampledInstance } from '../scenario/types.js';
 import type { SimMetrics } from '../sim/types.js';
 import type { ClassMapSpec } from './classMap.js';
 import type { FocusSummary } from './focusSummary.js';
+import type { Antialias } from '../render/request.js';
 
 export const EXPORT_FORMATS = ['kitti', 'coco', 'yolo'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -56,6 +57,8 @@ export interface DatasetOptions {
   formats: ExportFormat[];
   /** Passes to write; each must be present on every frame. */
   passes: RenderPass[];
+  /** Antialiasing the RGB images were drawn with (absent: DEFAULT_ANTIALIAS). */
+  antialias?: Antialias;
   scenario: ScenarioRef;
   run: RunSettings;
   kitti?: Partial<KittiOptions>;

@@ -83,5 +83,9 @@ describe('frames in flight', () => {
     // Everything but the files that name the folder, hold timings or dates.
     const keep = (rel: string): boolean => !/^(roadsynth-run\.json|roadsynth-build\.json|data\.yaml|README\.md|report\.html)$|\.log$/.test(rel);
     expect(differences(snapshot(a, keep), snapshot(b, keep))).toEqual([]);
+    // The RGB images' antialiasing is part of the dataset: a resume with another mode is refused, naming it.
+    const other = countingHost(2);
+    await expect(runDataset({ ...options(a), antialias: 'msaa', resume: true }, other.factory)).rejects.toThrow(/antialias: folder has "fxaa", this run "msaa"/);
+    expect(readFileSync(join(a, 'README.md'), 'utf8')).toContain('Antialiasing of the RGB images: fxaa');
   }, 180_000);
 });

@@ -165,7 +165,7 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
 
   it('antialiases edges in the post pass (FXAA) and leaves flat areas as drawn', async () => {
     const objects = [tracked(1, carPose, carSize)];
-    const sharp = decode((await host.renderFrame({ scene: scene('aa-off', objects, { antialias: false }), frame: 0, tick: 0, passes: ['rgb'] })).rgb!);
+    const sharp = decode((await host.renderFrame({ scene: scene('aa-off', objects, { antialias: 'none' }), frame: 0, tick: 0, passes: ['rgb'] })).rgb!);
     const smooth = decode((await host.renderFrame({ scene: scene('aa-on', objects), frame: 0, tick: 0, passes: ['rgb'] })).rgb!);
     const colour = (d: typeof sharp.data, i: number): number => (d[i * 3]! << 16) | (d[i * 3 + 1]! << 8) | d[i * 3 + 2]!;
     const distinct = (img: typeof sharp): number => new Set(Array.from({ length: W * H }, (_, i) => colour(img.data, i))).size;
@@ -185,6 +185,27 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
       }
     }
     expect(changed).toBeGreaterThan(20);
+  });
+
+  it('multisamples the scene with msaa: other edge pixels than FXAA, the same labels', async () => {
+    const objects = [tracked(1, carPose, carSize)];
+    const fxaa = await host.renderFrame({ scene: scene('aa-fxaa', objects), frame: 0, tick: 0 });
+    const msaa = await host.renderFrame({ scene: scene('aa-msaa', objects, { antialias: 'msaa' }), frame: 0, tick: 0 });
+    const sharp = decode((await host.renderFrame({ scene: scene('aa-none', objects, { antialias: 'none' }), frame: 0, tick: 0, passes: ['rgb'] })).rgb!);
+    const a = decode(fxaa.rgb!);
+    const b = decode(msaa.rgb!);
+    let differ = 0;
+    let blended = 0;
+    for (let i = 0; i < W * H * 3; i += 3) {
+      if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) differ++;
+      if (b.data[i] !== sharp.data[i] || b.data[i + 1] !== sharp.data[i + 1] || b.data[i + 2] !== sharp.data[i + 2]) blended++;
+    }
+    expect(differ).toBeGreaterThan(20);
+    expect(blended).toBeGreaterThan(20);
+    // Labels come from the id buffers, which are never antialiased; only what is measured on the RGB frame may move.
+    const geometric = ({ contrast: _c, lightness: _l, lowVisibility: _v, ...rest }: ObjectLabel) => rest;
+    expect(msaa.labels.objects.map(geometric)).toEqual(fxaa.labels.objects.map(geometric));
+    expect(Buffer.from(msaa.instance!).equals(Buffer.from(fxaa.instance!))).toBe(true);
   });
 
   it('draws each lens drop inside its circle and nowhere else', async () => {

@@ -7,7 +7,7 @@
 import { buildScene } from '../../scene/buildScene.js';
 import { sceneInput } from '../../scene/sceneInput.js';
 import { decodeTrajectory } from '../../sim/trajectoryFile.js';
-import type { PageScene, ScenarioScenePage } from '../request.js';
+import { DEFAULT_ANTIALIAS, type PageScene, type ScenarioScenePage } from '../request.js';
 import type { LoadedScene } from './renderSession.js';
 import { buildPrimitiveScene } from './primitiveScene.js';
 
@@ -26,7 +26,7 @@ async function loadScenario(scene: ScenarioScenePage): Promise<LoadedScene> {
     heightPx: instance.ego.camera.heightPx,
     seed,
     dtS: trajectory.dtS,
-    antialias: quality === 'export',
+    antialias: quality === 'export' ? (scene.antialias ?? DEFAULT_ANTIALIAS) : 'none',
   };
 }
 
@@ -39,7 +39,7 @@ export async function loadPageScene(scene: PageScene): Promise<LoadedScene> {
         heightPx: scene.heightPx,
         seed: 0,
         dtS: PRIMITIVE_DT_S,
-        antialias: scene.antialias !== false,
+        antialias: scene.antialias ?? DEFAULT_ANTIALIAS,
       };
     case 'scenario':
       return loadScenario(scene);

@@ -6,7 +6,7 @@
 import * as THREE from 'three';
 import type { SceneRig } from '../../scene/types.js';
 import type { FrameLabels, ObjectLabel } from '../types.js';
-import type { PageFrameRequest, PageFrameResult, PageScene, PassName } from '../request.js';
+import type { Antialias, PageFrameRequest, PageFrameResult, PageScene, PassName } from '../request.js';
 import { cameraModel, threeToKittiCamera, threeToRect } from '../cameraModel.js';
 import { RgbPass } from '../passes/rgbPass.js';
 import { IdTargets, LABEL_ATTACHMENT, renderInto } from '../passes/idTargets.js';
@@ -27,8 +27,7 @@ export interface LoadedScene {
   seed: number;
   /** Simulation step [s], for timeS in labels. */
   dtS: number;
-  /** Antialias the RGB pass (FXAA in its post pass). */
-  antialias: boolean;
+  antialias: Antialias;
 }
 
 export type SceneLoader = (scene: PageScene) => Promise<LoadedScene>;
@@ -37,8 +36,9 @@ export type SceneLoader = (scene: PageScene) => Promise<LoadedScene>;
 export type EncodedImages = Partial<Record<PassName, string>>;
 
 export class RenderSession {
-  private canvas: HTMLCanvasElement | null = null;
   private renderer!: THREE.WebGLRenderer;
+  /** Whether the current canvas is multisampled (null: no canvas yet); fixed at context creation. */
+  private canvasMsaa: boolean | null = null;
   private loaded: (LoadedScene & { key: string }) | null = null;
   private rgb: RgbPass | null = null;
   private targets: IdTargets | null = null;
@@ -51,14 +51,20 @@ export class RenderSession {
   constructor(private readonly loadScene: SceneLoader) {}
 
   /**
-   * The WebGL canvas, single-sampled: the RGB pass antialiases in its post pass, since a
-   * software rasterizer pays 2.5x the scene's cost for a multisampled canvas (measured, llvmpipe).
+   * A WebGL canvas, multisampled only for 'msaa' (FXAA antialiases in the post pass: a software
+   * rasterizer pays 2.5x the scene's cost for a multisampled canvas, measured under llvmpipe).
+   * Multisampling is fixed at context creation, so a change needs a new canvas.
    */
-  private ensureCanvas(): void {
-    if (this.canvas) return;
+  private ensureCanvas(msaa: boolean): void {
+    if (this.canvasMsaa === msaa) return;
+    if (this.canvasMsaa !== null) {
+      this.override.dispose();
+      this.renderer.dispose();
+    }
+    this.canvasMsaa = msaa;
     // Kept out of the document: nothing composites it, frames are read back right after drawing.
-    this.canvas = document.createElement('canvas');
-    this.renderer = new THREE.WebGLRenderer({ canvas: this.canvas, antialias: false, alpha: false, preserveDrawingBuffer: false });
+    const canvas = document.createElement('canvas');
+    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: msaa, alpha: false, preserveDrawingBuffer: false });
     this.renderer.setPixelRatio(1);
     this.renderer.outputColorSpace = THREE.SRGBColorSpace;
     this.renderer.toneMapping = THREE.ACESFilmicToneMapping;
@@ -77,9 +83,9 @@ export class RenderSession {
     this.unload();
     const l = await this.loadScene(scene);
     this.loaded = { ...l, key: scene.key };
-    this.ensureCanvas();
+    this.ensureCanvas(l.antialias === 'msaa');
     this.renderer.setSize(l.widthPx, l.heightPx, false);
-    this.rgb = new RgbPass(l.widthPx, l.heightPx, l.antialias);
+    this.rgb = new RgbPass(l.widthPx, l.heightPx, l.antialias === 'fxaa');
     this.targets = new IdTargets(l.widthPx, l.heightPx);
     this.scratch = new Uint8Array(l.widthPx * l.heightPx * 4);
     this.rgbPixels = new Uint8Array(l.widthPx * l.heightPx * 4);

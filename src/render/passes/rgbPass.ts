@@ -22,11 +22,11 @@ export class RgbPass {
    */
   private readonly output: THREE.WebGLRenderTarget;
 
-  /** @param antialias  antialias the image in the post pass (FXAA) */
+  /** @param fxaa  antialias the image in the post pass (FXAA); the canvas is single-sampled */
   constructor(
     private readonly widthPx: number,
     private readonly heightPx: number,
-    private readonly antialias: boolean,
+    private readonly fxaa: boolean,
   ) {
     this.current = new THREE.FramebufferTexture(widthPx, heightPx);
     this.previous = new THREE.FramebufferTexture(Math.ceil(widthPx / 2), Math.ceil(heightPx / 2));
@@ -58,7 +58,7 @@ export class RgbPass {
     }
     this.drawScene(renderer, rig, true);
     lap?.('sceneAndShadowMaps');
-    if (!this.antialias && !hasEffects({ ...e, motionBlur: blur })) return null;
+    if (!this.fxaa && !hasEffects({ ...e, motionBlur: blur })) return null;
     renderer.copyFramebufferToTexture(this.current);
     lap?.('copy');
     if (blur > 0) {
@@ -83,7 +83,7 @@ export class RgbPass {
         lensDrops: e.lensDrops,
         seed,
         tick,
-        antialias: this.antialias,
+        antialias: this.fxaa,
       },
       this.output,
     );
