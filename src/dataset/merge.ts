@@ -124,7 +124,8 @@ function checkSameSweep(first: Source, other: Source): void {
     const vb = JSON.stringify(b[key]);
     if (va !== vb) {
       throw new MergeError(
-        `${other.dir}: ${key} is ${vb}, but ${first.dir} has ${va}. ` + 'Only folders of one sweep (same scenario, seed, design, count, frames, formats, passes and antialiasing) can be merged.',
+        `${other.dir}: ${key} is ${vb}, but ${first.dir} has ${va}. ` +
+          'Only folders of one sweep (same scenario, seed, design, count, frames, formats, passes and antialiasing) can be merged.',
       );
     }
   }
