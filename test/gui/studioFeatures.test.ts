@@ -166,6 +166,9 @@ describe('layout', () => {
     await s.page.fill('#browse-dir', existing);
     await s.page.click('#browse-show');
     await s.page.waitForSelector('#frame-list .frame-item');
+    // The first frame is drawn after the list appears, and showing it changes the layout: wait for
+    // it, or the next test's viewport is resized between its screenshots (seen on a loaded machine).
+    await s.page.waitForFunction(() => / boxes$/.test(document.getElementById('frame-caption')?.textContent ?? ''));
     const untitled = await s.page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, [role="separator"]')]
         .filter((el) => el.getClientRects().length > 0 && !el.closest('.cm-content'))
@@ -191,18 +194,25 @@ describe('viewport and timeline', () => {
       await s.page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy, { steps: 8 });
       await s.page.mouse.up();
     };
+    // Reset brings back the camera's pose (position and target, to 1 mm). The image is compared
+    // only where it must differ: on a loaded machine two still frames of the same pose once
+    // differed in pixels (a fresh-clone CI run), so pixel equality is no test of the pose.
+    const pose = await viewportData('orbit');
     n = await frameCount();
     await drag(200, -60);
     expect((await stillViewport(n)).equals(initial)).toBe(false);
+    expect(await viewportData('orbit')).not.toBe(pose);
     n = await frameCount();
     await s.page.click('#reset-view');
-    expect((await stillViewport(n)).equals(initial)).toBe(true);
+    await stillViewport(n);
+    expect(await viewportData('orbit')).toBe(pose);
     // The R key does the same.
     await drag(-150, 0);
     await blur();
     n = await frameCount();
     await s.page.keyboard.press('r');
-    expect((await stillViewport(n)).equals(initial)).toBe(true);
+    await stillViewport(n);
+    expect(await viewportData('orbit')).toBe(pose);
   });
 
   it('steps one frame back and forward, and stops at the end with loop off', async () => {

@@ -383,6 +383,8 @@ export class Viewport {
     this.renderer.setScissorTest(false);
     const boxes = l.overlays.draw2d(this.ctx2d, camera, rect, this.flags);
     this.container.dataset.boxedActors = l.overlays.boxedActors.join(' ');
+    // The orbit camera's position and target [m, 1 mm], for tests of the view controls.
+    this.container.dataset.orbit = [...this.orbitCamera.position.toArray(), ...this.controls.target.toArray()].map((v) => v.toFixed(3)).join(' ');
     this.container.dataset.frame = String(++this.framesDrawn);
     if (still) return;
     const now = performance.now();
