@@ -234,10 +234,11 @@ async function runWithHost(
   onWritten: (n: number) => void,
 ): Promise<RunResult> {
   makeOutDir(opts.outDir);
+  const antialias = opts.antialias ?? DEFAULT_ANTIALIAS;
   const writer = DatasetWriter.open(opts.outDir, {
     formats: opts.formats,
     passes: opts.passes,
-    antialias: opts.antialias ?? DEFAULT_ANTIALIAS,
+    antialias,
     scenario: { file: opts.scenario.file, hash: contentHash(opts.scenario.spec), name: opts.scenario.name },
     run: {
       command: opts.command,
@@ -348,7 +349,6 @@ async function runWithHost(
    */
   const renderInstance = async (index: number, job: Prepared): Promise<void> => {
     const { sample, sim, replay, schedule } = job;
-    const antialias = opts.antialias ?? DEFAULT_ANTIALIAS;
     const scene = { kind: 'scenario' as const, key: `${sample.hash}/${antialias}`, ...replay, quality: 'export' as const, antialias };
     const todo = schedule.ticks.map((_, f) => f).filter((f) => !writer.hasFrame(index, f));
     const host = await hosts.get();

@@ -5,12 +5,12 @@
  * needs the scene drawn a second time (the previous tick), which the preview cannot afford.
  */
 import * as THREE from 'three';
-import { PostEffects } from '../../render/passes/postEffects.js';
+import { hasEffects, PostEffects } from '../../render/passes/postEffects.js';
 import type { SceneRig } from '../../scene/types.js';
 
 /** Whether a rig's camera has an effect the preview draws. */
 export function hasCameraEffects(e: SceneRig['effects']): boolean {
-  return e.noise > 0 || e.lensDrops > 0 || e.glare > 0;
+  return hasEffects({ ...e, motionBlur: 0 });
 }
 
 export class CameraEffects {
