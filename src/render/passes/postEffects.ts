@@ -157,10 +157,10 @@ export function hash12(px: number, py: number): number {
   return fract(f(f(x + y) * z));
 }
 
-/** Centres (uv) and radii of the lens drops of a frame, as the shader used to hash them. */
+/** Centres (uv) and radii of the lens drops of a frame (x, y, r per drop), as the shader used to hash them. */
 export function lensDrops(amount: number, seedUniform: number): Float32Array {
   const n = Math.min(MAX_DROPS, Math.floor(amount * MAX_DROPS + 0.5));
-  const out = new Float32Array(MAX_DROPS * 3);
+  const out = new Float32Array(n * 3);
   for (let i = 0; i < n; i++) {
     out[i * 3] = hash12(i, seedUniform);
     out[i * 3 + 1] = hash12(seedUniform, f(i + 7));
@@ -242,7 +242,7 @@ export class PostEffects {
   /** Fills the drop quads (last drop first) and returns how many there are. */
   private placeDrops(amount: number, seedUniform: number): number {
     const drops = lensDrops(amount, seedUniform);
-    const n = Math.min(MAX_DROPS, Math.floor(amount * MAX_DROPS + 0.5));
+    const n = drops.length / 3;
     const pos = this.dropGeometry.getAttribute('position') as THREE.BufferAttribute;
     const uv = this.dropGeometry.getAttribute('uv') as THREE.BufferAttribute;
     const drop = this.dropGeometry.getAttribute('drop') as THREE.BufferAttribute;
