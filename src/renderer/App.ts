@@ -132,10 +132,7 @@ export class App {
       },
       commit: () => this.endChange(),
       release: (key) => {
-        this.beginChange();
-        const { [key]: _, ...rest } = this.overrides;
-        this.overrides = rest;
-        this.endChange();
+        this.dropOverride(key);
         this.schedulePreview(0);
       },
       goToLine: (line) => this.editor.goToLine(line),
@@ -245,6 +242,14 @@ export class App {
   }
 
   /** Writes an override into the scenario text in place of its distribution, and lets it go. */
+  /** Removes one override, as one undoable change. */
+  private dropOverride(key: string): void {
+    this.beginChange();
+    const { [key]: _, ...rest } = this.overrides;
+    this.overrides = rest;
+    this.endChange();
+  }
+
   private writeOverride(p: ParameterInfo): void {
     const value = this.overrides[p.key];
     if (value === undefined) return;
@@ -254,10 +259,7 @@ export class App {
       return;
     }
     // The file now holds the value: the override has nothing left to do.
-    this.beginChange();
-    const { [p.key]: _, ...rest } = this.overrides;
-    this.overrides = rest;
-    this.endChange();
+    this.dropOverride(p.key);
     this.status(`${p.key} = ${String(value)} written at line ${written.line} (not saved yet; Ctrl+Z in the editor takes it back)`);
   }
 

@@ -44,11 +44,7 @@ export class Panes {
   private readonly saved = load();
   private readonly handles = new Map<string, HTMLElement>();
 
-  constructor(
-    private readonly app: HTMLElement,
-    /** Called after a pane changed size (the viewport re-measures itself; this is for others). */
-    private readonly changed: () => void = () => {},
-  ) {
+  constructor(private readonly app: HTMLElement) {
     for (const p of PANES) {
       const pane = document.getElementById(p.id);
       if (!pane) continue;
@@ -102,7 +98,6 @@ export class Panes {
     this.saved.folded = on ? [...new Set([...this.saved.folded, id])] : this.saved.folded.filter((f) => f !== id);
     this.store();
     this.place();
-    this.changed();
   }
 
   private setWidth(p: PaneSpec, px: number | null): void {
@@ -116,7 +111,6 @@ export class Panes {
     }
     this.store();
     this.place();
-    this.changed();
   }
 
   private drag(p: PaneSpec, pane: HTMLElement, e: PointerEvent): void {

@@ -20,7 +20,7 @@ export class ConnectorLane extends AlongCurve implements Lane {
   constructor(
     readonly id: string,
     readonly roadId: string,
-    readonly curve: Curve,
+    curve: Curve,
     readonly ends: ConnectorEnds,
     private readonly widthM: number,
   ) {

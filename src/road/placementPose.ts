@@ -1,6 +1,7 @@
 import type { LanePlacement } from '../scenario/types.js';
 import type { RoadNetwork } from './types.js';
 import { OffsetLane } from './OffsetLane.js';
+import { wrapAngleTrig } from '../math/angles.js';
 
 export interface PlacementPose {
   x: number;
@@ -30,5 +31,5 @@ export function placementPose(network: RoadNetwork, placement: LanePlacement): P
   const reversed = lane instanceof OffsetLane && lane.reversed;
   const laneS = lane instanceof OffsetLane ? lane.laneS(placement.s) : placement.s;
   const yaw = road.headingAt(placement.s) + (reversed ? Math.PI : 0) + (placement.headingDeg * Math.PI) / 180;
-  return { x: p.x, y: p.y, yawRad: Math.atan2(Math.sin(yaw), Math.cos(yaw)), laneId: lane.id, s: laneS };
+  return { x: p.x, y: p.y, yawRad: wrapAngleTrig(yaw), laneId: lane.id, s: laneS };
 }

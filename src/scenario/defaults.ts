@@ -82,7 +82,7 @@ const sizeOf = (look: Size): Size => ({ lengthM: look.lengthM, widthM: look.widt
  * The schema's `default` at `pointer`: keys of the instance, with a tagged variant named by its
  * tag, e.g. `/road/blocks/roundabout/arms`. Throws when there is none (a typo is a bug).
  */
-export function fixedDefault(pointer: string): unknown {
+function fixedDefault(pointer: string): unknown {
   let node = scenarioSchema;
   for (const seg of pointer.split('/').slice(1)) {
     while (node.type === 'array') node = node.items as SchemaNode;

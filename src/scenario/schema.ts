@@ -345,8 +345,6 @@ const FOCUS_EVENTS = {
   }),
 };
 
-export const FOCUS_EVENT_KINDS = Object.keys(FOCUS_EVENTS) as (keyof typeof FOCUS_EVENTS)[];
-
 const focus = obj(
   'What the scenario is about: the actors its edge case concerns and the moment it happens. Clips are centred on it, and labels mark the focus actors.',
   {

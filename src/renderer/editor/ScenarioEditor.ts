@@ -11,7 +11,7 @@ import { gotoLine, highlightSelectionMatches, openSearchPanel, search, searchKey
 import { darkHighlight } from './darkHighlight.js';
 import { forceLinting, linter, lintGutter, lintKeymap, type Diagnostic } from '@codemirror/lint';
 import { EditorState, type Extension } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
+import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, showPanel } from '@codemirror/view';
 import type { ScenarioError } from '../../scenario/errors.js';
 import { overrideEdit } from './overrideEdit.js';
 import { scenarioCompletion } from './schemaCompletion.js';
@@ -119,7 +119,8 @@ export class ScenarioEditor {
       ]),
       EditorView.updateListener.of((u) => {
         if (u.docChanged && !this.suppressChange) this.cb.onChange(u.state.doc.toString());
-        titlePanels(u.view);
+        // Panels (find, go to line) get their tooltips when one opens, not on every keystroke.
+        if (u.startState.facet(showPanel) !== u.state.facet(showPanel)) titlePanels(u.view);
       }),
     ];
   }
@@ -139,13 +140,11 @@ export class ScenarioEditor {
   /** Opens the find and replace panel. */
   find(): void {
     openSearchPanel(this.view);
-    titlePanels(this.view);
   }
 
   /** Opens the go-to-line dialog. */
   askLine(): void {
     gotoLine(this.view);
-    titlePanels(this.view);
   }
 
   /**

@@ -75,8 +75,8 @@ export class HelpDialogs {
     if (!this.shortcuts.open) this.shortcuts.showModal();
   }
 
-  /** Opens the grammar reference, at a heading's anchor when given. */
-  showGrammar(anchor?: string): void {
+  /** Opens the grammar reference. */
+  showGrammar(): void {
     if (!this.grammarDialog) {
       const body = h('div', { class: 'grammar-body', id: 'grammar-body' });
       const go = (id: string): void => body.querySelector(`[data-anchor="${CSS.escape(id)}"]:not(a)`)?.scrollIntoView({ block: 'start' });
@@ -85,7 +85,6 @@ export class HelpDialogs {
       this.grammarDialog.classList.add('grammar-dialog');
     }
     if (!this.grammarDialog.open) this.grammarDialog.showModal();
-    if (anchor) this.grammarDialog.querySelector(`[data-anchor="${CSS.escape(anchor)}"]:not(a)`)?.scrollIntoView({ block: 'start' });
   }
 
   /** Whether a help dialog is open (keys then belong to it). */

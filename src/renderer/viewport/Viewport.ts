@@ -213,11 +213,6 @@ export class Viewport {
     this.needsFrame = true;
   }
 
-  /** Whether the frame on screen is the still frame (light per fragment), for tests. */
-  get still(): boolean {
-    return this.stillDrawn;
-  }
-
   /** Draws the still frame once the view has stood for a moment (preview quality). */
   private drawStillFrame(): void {
     const l = this.loaded;

@@ -182,13 +182,13 @@ function lookupTables(): string {
 }
 
 /** The table of top-level keys. */
-export function topLevelBlock(): string {
+function topLevelBlock(): string {
   const keys = Object.entries(scenarioSchema.properties as Props);
   return table(scenarioSchema, false, keys);
 }
 
 /** Every mapping of the instance with its keys, then the lookup tables. */
-export function referenceBlock(): string {
+function referenceBlock(): string {
   const ref = new Reference();
   for (const [key, child] of Object.entries(scenarioSchema.properties as Props)) {
     if (!noteOf(child).fileOnly) ref.part(child, key, false);

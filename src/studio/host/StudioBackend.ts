@@ -124,7 +124,11 @@ function refuseNonScenarioText(shown: string, text: string): void {
     return;
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw notAScenario(shown, 'expected a mapping with version, name, road, ego ...');
-  const keys = Object.keys(doc);
+  checkTopKeys(shown, Object.keys(doc));
+}
+
+/** Refuses top-level keys a scenario does not have, and no keys at all. */
+function checkTopKeys(shown: string, keys: string[]): void {
   const foreign = keys.filter((k) => !SCENARIO_KEYS.has(k));
   if (foreign.length > 0) throw notAScenario(shown, `a scenario has no top-level ${foreign.map((k) => JSON.stringify(k)).join(', ')}`);
   if (keys.length === 0) throw notAScenario(shown, 'expected a mapping with version, name, road, ego ...');
@@ -132,10 +136,10 @@ function refuseNonScenarioText(shown: string, text: string): void {
 
 /** Text that does not parse (mid-edit) is saved if its top-level keys (lines starting with `key:`) are scenario keys. */
 function checkLooseText(shown: string, text: string): void {
-  const keys = [...text.matchAll(/^["']?([^\s"'#:\-[\]{}][^\s"':]*)["']?[ \t]*:/gm)].map((m) => m[1]!);
-  const foreign = keys.filter((k) => !SCENARIO_KEYS.has(k));
-  if (foreign.length > 0) throw notAScenario(shown, `a scenario has no top-level ${foreign.map((k) => JSON.stringify(k)).join(', ')}`);
-  if (keys.length === 0) throw notAScenario(shown, 'expected a mapping with version, name, road, ego ...');
+  checkTopKeys(
+    shown,
+    [...text.matchAll(/^["']?([^\s"'#:\-[\]{}][^\s"':]*)["']?[ \t]*:/gm)].map((m) => m[1]!),
+  );
 }
 
 export class StudioBackend implements StudioApi {
