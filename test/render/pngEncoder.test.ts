@@ -6,18 +6,18 @@
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { rleDeflate } from '../../src/render/page/rleDeflate.js';
-import { MAX_DEPTH_M, pngEncoderScope } from '../../src/render/page/pngEncoderScope.js';
+import { pngEncoderScope } from '../../src/render/page/pngEncoderScope.js';
 
 const W = 5;
 const H = 3;
 const encoder = pngEncoderScope(rleDeflate);
 const png = async (job: Parameters<typeof encoder.encode>[0]) => decode(Buffer.from(await encoder.encode(job), 'base64'));
 
-/** RGBA bytes, rows bottom-up, pixel (x, y-down) = (x, y, x + 10 y, 255). */
+/** RGBA bytes, rows bottom-up, pixel (x, y-down) = (x, y, x + 10 y, 200 + x + 10 y). */
 function rgbaBottomUp(): Uint8Array {
   const out = new Uint8Array(W * H * 4);
   for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) out.set([x, y, x + 10 * y, 255], ((H - 1 - y) * W + x) * 4);
+    for (let x = 0; x < W; x++) out.set([x, y, x + 10 * y, 200 + x + 10 * y], ((H - 1 - y) * W + x) * 4);
   }
   return out;
 }
@@ -31,20 +31,21 @@ describe('page PNG encoder', () => {
     }
   });
 
-  it('writes the red channel as 8-bit grey for the semantic pass', async () => {
+  it('writes the alpha channel as 8-bit grey for the semantic pass', async () => {
     const img = await png({ kind: 'semantic', widthPx: W, heightPx: H, pixels: rgbaBottomUp() });
     expect([img.channels, img.depth]).toEqual([1, 8]);
-    expect([...img.data]).toEqual(Array.from({ length: W * H }, (_, i) => i % W));
+    expect([...img.data]).toEqual(Array.from({ length: W * H }, (_, i) => 200 + (i % W) + 10 * Math.floor(i / W)));
   });
 
-  it('writes depth as 16-bit metres x 256: rounded, 0 stays no depth, tiny depths stay 1, far ones saturate', async () => {
-    const depths = [0, 0.001, 1, 2.5 / 256, MAX_DEPTH_M + 5];
-    const pixels = new Float32Array(W * H * 4);
-    // The top row (the last rows of the bottom-up buffer) holds the test depths.
-    for (const [x, m] of depths.entries()) pixels[((H - 1) * W + x) * 4] = m;
+  it('writes depth as 16-bit grey, red the high byte and green the low one', async () => {
+    const values = [0, 1, 256, 0x1234, 65535];
+    const pixels = new Uint8Array(W * H * 4);
+    // The top row (the last rows of the bottom-up buffer) holds the test values.
+    for (const [x, v] of values.entries()) pixels.set([v >> 8, v & 255, 7, 9], ((H - 1) * W + x) * 4);
     const img = await png({ kind: 'depth', widthPx: W, heightPx: H, pixels });
     expect([img.channels, img.depth]).toEqual([1, 16]);
-    expect([...img.data.slice(0, W)]).toEqual([0, 1, 256, 3, 65535]);
+    expect([...img.data.slice(0, W)]).toEqual(values);
+    expect([...img.data.slice(W)]).toEqual(new Array(W * (H - 1)).fill(0));
   });
 
   it('writes base64 as Node reads it, for every tail length', async () => {
@@ -55,7 +56,7 @@ describe('page PNG encoder', () => {
       const b64 = await encoder.encode({ kind: 'semantic', widthPx: w, heightPx: 1, pixels });
       const bytes = Buffer.from(b64, 'base64');
       expect(bytes.toString('base64')).toBe(b64);
-      expect([...decode(bytes).data]).toEqual(Array.from({ length: w }, (_, x) => pixels[x * 4]));
+      expect([...decode(bytes).data]).toEqual(Array.from({ length: w }, (_, x) => pixels[x * 4 + 3]));
       lengths.add(bytes.length % 3);
     }
     expect(lengths.size).toBe(3);

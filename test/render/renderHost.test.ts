@@ -135,6 +135,17 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
     expect(Math.abs((png.data[0] as number) / 256 - d)).toBeLessThanOrEqual(1 / 256);
   });
 
+  it('rounds depth to the nearest 1/256 m and saturates beyond 65535/256 m', async () => {
+    // A wall square to the optical axis fills the frame: every pixel has the same depth.
+    const depthValues = async (key: string, d: number): Promise<number[]> => {
+      const f = await host.renderFrame({ scene: scene(key, [wall(d, d + 0.5, -4 * d, 4 * d, 4 * d, -2 * d)]), frame: 0, tick: 0, passes: ['depth'] });
+      return [...new Set(decode(f.depth!).data)];
+    };
+    expect(await depthValues('depth-round-down', 1000.25 / 256)).toEqual([1000]);
+    expect(await depthValues('depth-round-up', 1000.75 / 256)).toEqual([1001]);
+    expect(await depthValues('depth-far', 300)).toEqual([65535]);
+  });
+
   it('writes depth 0 where nothing was drawn', async () => {
     const f = await host.renderFrame({ scene: scene('sky', [wall(10, 10.5, -3, 3, 12, -10)]), frame: 0, tick: 0, passes: ['depth'] });
     const png = decode(f.depth!);

@@ -1,10 +1,13 @@
 /**
- * PNG encoding of the page's readbacks, so only compressed bytes cross to Node:
- *   rgb       8-bit RGB of an RGBA readback (the RGB frame)
- *   instance  8-bit RGB, id = R + 256 G + 65536 B (COCO panoptic convention), 0 = background
- *   semantic  8-bit grey, SEMANTIC_CLASSES index + 1, 0 = unlabeled / sky
- *   depth     16-bit grey, metres x 256 (KITTI depth), 0 = no depth (sky); depths beyond
- *             MAX_DEPTH_M saturate at 65535 (docs/formats.md)
+ * PNG encoding of the page's readbacks (RGBA bytes), so only compressed bytes cross to Node:
+ *   rgb       8-bit RGB of the readback's RGB (the RGB frame)
+ *   instance  8-bit RGB of the readback's RGB, id = R + 256 G + 65536 B (COCO panoptic
+ *             convention), 0 = background
+ *   semantic  8-bit grey of the readback's alpha, SEMANTIC_CLASSES index + 1, 0 = unlabeled / sky
+ *   depth     16-bit grey of the readback's red (high byte) and green (low byte): metres x 256
+ *             (KITTI depth), 0 = no depth (sky); depths beyond 65535 / 256 m saturate at 65535
+ *             (docs/formats.md). The label draw computes the value (passes/idMaterials.ts).
+ * The same readback of the label draw feeds instance and semantic (idTargets.ts).
  * Readbacks come bottom-up; PNG rows go top-down; no interlace. The masks and depth are
  * unfiltered and deflated by the browser (CompressionStream: their long runs need its match
  * search); the RGB frame is Paeth-filtered and deflated with runs as its only matches
@@ -15,13 +18,13 @@
  * page's drawing instead of on its thread (CompressionStream deflates on the calling thread).
  */
 
-/** Largest depth a 16-bit KITTI depth PNG can hold [m]. */
-export const MAX_DEPTH_M = 65535 / 256;
-
-/** One readback to encode: RGBA bytes (rgb, instance, semantic) or RGBA floats with red = depth [m] (depth), rows bottom-up. */
-export type EncodeJob =
-  | { kind: 'rgb' | 'instance' | 'semantic'; widthPx: number; heightPx: number; pixels: Uint8Array }
-  | { kind: 'depth'; widthPx: number; heightPx: number; pixels: Float32Array };
+/** One readback to encode: RGBA bytes, rows bottom-up. */
+export interface EncodeJob {
+  kind: 'rgb' | 'instance' | 'semantic' | 'depth';
+  widthPx: number;
+  heightPx: number;
+  pixels: Uint8Array;
+}
 
 export interface PngEncoder {
   /** The PNG of a readback, as base64 (what travels to Node). */
@@ -32,7 +35,15 @@ export interface PngEncoder {
  * @param deflateRows  rleDeflate (rleDeflate.ts), passed in so that this function's
  *   source stays self-contained: the workers run `(pngEncoderScope)(rleDeflate)` from source.
  */
-export function pngEncoderScope(deflateRows: (data: Uint8Array) => Uint8Array): PngEncoder {
+export function pngEncoderScope(deflateRows: (data: Uint8Array, blockBytes?: number, scratch?: Uint8Array) => Uint8Array): PngEncoder {
+  /**
+   * Buffers the RGB frame's encode reuses from frame to frame (it runs start to end without
+   * waiting, so no two encodes share them at once): allocating ~10 MB a frame kept the garbage
+   * collector busy.
+   */
+  const scratch: Record<'lines' | 'deflated' | 'base64', Uint8Array> = { lines: new Uint8Array(0), deflated: new Uint8Array(0), base64: new Uint8Array(0) };
+  const roomIn = (buf: Uint8Array, n: number): Uint8Array => (buf.length >= n ? buf : new Uint8Array(n));
+
   const crcTable = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
@@ -46,14 +57,14 @@ export function pngEncoderScope(deflateRows: (data: Uint8Array) => Uint8Array): 
     return (crc ^ 0xffffffff) >>> 0;
   }
 
-  function chunk(type: string, body: Uint8Array): Uint8Array {
-    const out = new Uint8Array(12 + body.length);
-    const view = new DataView(out.buffer);
-    view.setUint32(0, body.length);
-    for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-    out.set(body, 8);
-    view.setUint32(8 + body.length, crc32(out.subarray(4, 8 + body.length)));
-    return out;
+  /** Writes chunk `type` with `body` into `out` at `at`; returns where the next chunk goes. */
+  function chunkAt(out: Uint8Array, at: number, type: string, body: Uint8Array): number {
+    const view = new DataView(out.buffer, out.byteOffset);
+    view.setUint32(at, body.length);
+    for (let i = 0; i < 4; i++) out[at + 4 + i] = type.charCodeAt(i);
+    out.set(body, at + 8);
+    view.setUint32(at + 8 + body.length, crc32(out.subarray(at + 4, at + 8 + body.length)));
+    return at + 12 + body.length;
   }
 
   // PNG scanlines of a bottom-up RGBA readback: rows top-down, each with a leading filter byte
@@ -75,52 +86,70 @@ export function pngEncoderScope(deflateRows: (data: Uint8Array) => Uint8Array): 
   }
 
   /**
-   * The Paeth filter (4) on every row of unfiltered RGB rows, in place: each byte minus its
+   * Paeth-filtered (filter 4) RGB rows of a bottom-up RGBA readback: each byte minus its
    * prediction from the byte to the left, above and above-left. That leaves small values and, in
-   * flat areas, runs of zeros: what rleDeflate compresses well. Rows and bytes go backwards, so
-   * the neighbours read are still unfiltered.
+   * flat areas, runs of zeros: what rleDeflate compresses well. Read straight from the readback
+   * (one pass); the first row and column, whose missing neighbours are 0, reduce to the Sub and
+   * Up filters' differences.
    */
-  function paethInPlace(lines: Uint8Array, w: number, h: number): Uint8Array {
+  function paethLines(src: Uint8Array, w: number, h: number, into: Uint8Array): Uint8Array {
     const stride = w * 3 + 1;
-    for (let y = h - 1; y >= 0; y--) {
-      const r = y * stride + 1;
-      const q = r - stride;
-      lines[r - 1] = 4;
-      for (let k = w * 3 - 1; k >= 0; k--) {
-        const a = k >= 3 ? lines[r + k - 3]! : 0;
-        const b = y > 0 ? lines[q + k]! : 0;
-        const c = k >= 3 && y > 0 ? lines[q + k - 3]! : 0;
-        const p = a + b - c;
-        const pa = p > a ? p - a : a - p;
-        const pb = p > b ? p - b : b - p;
-        const pc = p > c ? p - c : c - p;
-        lines[r + k] = lines[r + k]! - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+    const out = into.subarray(0, stride * h);
+    for (let y = 0; y < h; y++) {
+      let o = y * stride;
+      out[o++] = 4;
+      let i = (h - 1 - y) * w * 4;
+      if (y === 0) {
+        out[o] = src[i]!;
+        out[o + 1] = src[i + 1]!;
+        out[o + 2] = src[i + 2]!;
+        for (i += 4, o += 3; o < stride; i += 4, o += 3) {
+          out[o] = src[i]! - src[i - 4]!;
+          out[o + 1] = src[i + 1]! - src[i - 3]!;
+          out[o + 2] = src[i + 2]! - src[i - 2]!;
+        }
+        continue;
+      }
+      let u = i + w * 4; // the row above in the image: the next one up in the readback
+      out[o] = src[i]! - src[u]!;
+      out[o + 1] = src[i + 1]! - src[u + 1]!;
+      out[o + 2] = src[i + 2]! - src[u + 2]!;
+      for (i += 4, u += 4, o += 3; o < y * stride + stride; i += 4, u += 4, o += 3) {
+        for (let k = 0; k < 3; k++) {
+          const a = src[i + k - 4]!;
+          const b = src[u + k]!;
+          const c = src[u + k - 4]!;
+          // |p - a|, |p - b|, |p - c| for p = a + b - c
+          const pa = b > c ? b - c : c - b;
+          const pb = a > c ? a - c : c - a;
+          const pc = a + b - 2 * c > 0 ? a + b - 2 * c : 2 * c - a - b;
+          out[o + k] = src[i + k]! - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+        }
       }
     }
-    return lines;
+    return out;
   }
 
-  function redLines(src: Uint8Array, w: number, h: number): Uint8Array {
+  /** 8-bit grey rows of the alpha channel (the semantic class). */
+  function alphaLines(src: Uint8Array, w: number, h: number): Uint8Array {
     const out = new Uint8Array((w + 1) * h);
     for (let y = 0; y < h; y++) {
-      let i = (h - 1 - y) * w * 4;
+      let i = (h - 1 - y) * w * 4 + 3;
       let o = y * (w + 1) + 1;
       for (let x = 0; x < w; x++, i += 4, o++) out[o] = src[i]!;
     }
     return out;
   }
 
-  /** 16-bit big-endian depth: metres x 256, rounded; a surface closer than 1/512 m stays 1 (0 means no depth). */
-  function depthLines(src: Float32Array, w: number, h: number): Uint8Array {
+  /** 16-bit grey rows, big-endian as PNG stores them: red is the high byte, green the low one. */
+  function redGreenLines(src: Uint8Array, w: number, h: number): Uint8Array {
     const out = new Uint8Array((w * 2 + 1) * h);
     for (let y = 0; y < h; y++) {
       let i = (h - 1 - y) * w * 4;
       let o = y * (w * 2 + 1) + 1;
       for (let x = 0; x < w; x++, i += 4, o += 2) {
-        const m = src[i]!;
-        const v = m > 0 ? Math.min(65535, Math.max(1, Math.round(m * 256))) : 0;
-        out[o] = v >> 8;
-        out[o + 1] = v & 0xff;
+        out[o] = src[i]!;
+        out[o + 1] = src[i + 1]!;
       }
     }
     return out;
@@ -128,8 +157,13 @@ export function pngEncoderScope(deflateRows: (data: Uint8Array) => Uint8Array): 
 
   /** The browser's deflate (zlib format, RFC 1950, which is what IDAT holds): runs of equal bytes, as in the masks, need its match search. */
   async function nativeDeflate(lines: Uint8Array): Promise<Uint8Array> {
-    const stream = new Blob([lines as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    // Written straight into the stream: a Blob's stream went through the browser's blob store
+    // (a copy to another process and back).
+    const stream = new CompressionStream('deflate');
+    const writer = stream.writable.getWriter();
+    void writer.write(lines as Uint8Array<ArrayBuffer>);
+    void writer.close();
+    return new Uint8Array(await new Response(stream.readable).arrayBuffer());
   }
 
   function png(idat: Uint8Array, widthPx: number, heightPx: number, bitDepth: 8 | 16, colourType: 0 | 2): Uint8Array {
@@ -139,13 +173,9 @@ export function pngEncoderScope(deflateRows: (data: Uint8Array) => Uint8Array): 
     v.setUint32(4, heightPx);
     ihdr[8] = bitDepth;
     ihdr[9] = colourType;
-    const parts = [Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
+    const out = new Uint8Array(8 + 12 + ihdr.length + 12 + idat.length + 12);
+    out.set([137, 80, 78, 71, 13, 10, 26, 10]);
+    chunkAt(out, chunkAt(out, chunkAt(out, 8, 'IHDR', ihdr), 'IDAT', idat), 'IEND', new Uint8Array(0));
     return out;
   }
 
@@ -156,7 +186,8 @@ export function pngEncoderScope(deflateRows: (data: Uint8Array) => Uint8Array): 
   /** Base64 of bytes, through a table into bytes decoded once (String.fromCharCode and btoa took ~45 ms per MB). */
   function base64(bytes: Uint8Array): string {
     const n = bytes.length;
-    const out = new Uint8Array(Math.ceil(n / 3) * 4);
+    scratch.base64 = roomIn(scratch.base64, Math.ceil(n / 3) * 4);
+    const out = scratch.base64;
     let o = 0;
     let i = 0;
     for (; i + 2 < n; i += 3) {
@@ -173,15 +204,18 @@ export function pngEncoderScope(deflateRows: (data: Uint8Array) => Uint8Array): 
       out[o++] = i + 1 < n ? BASE64[(v >> 6) & 63]! : 61; // '='
       out[o++] = 61;
     }
-    return ascii.decode(out);
+    return ascii.decode(out.subarray(0, o));
   }
 
   async function encode(job: EncodeJob): Promise<string> {
     const { widthPx: w, heightPx: h } = job;
-    if (job.kind === 'depth') return base64(png(await nativeDeflate(depthLines(job.pixels, w, h)), w, h, 16, 0));
-    if (job.kind === 'semantic') return base64(png(await nativeDeflate(redLines(job.pixels, w, h)), w, h, 8, 0));
+    if (job.kind === 'depth') return base64(png(await nativeDeflate(redGreenLines(job.pixels, w, h)), w, h, 16, 0));
+    if (job.kind === 'semantic') return base64(png(await nativeDeflate(alphaLines(job.pixels, w, h)), w, h, 8, 0));
     if (job.kind === 'instance') return base64(png(await nativeDeflate(rgbLines(job.pixels, w, h)), w, h, 8, 2));
-    return base64(png(deflateRows(paethInPlace(rgbLines(job.pixels, w, h), w, h)), w, h, 8, 2));
+    scratch.lines = roomIn(scratch.lines, (w * 3 + 1) * h);
+    const idat = deflateRows(paethLines(job.pixels, w, h, scratch.lines), undefined, scratch.deflated);
+    scratch.deflated = new Uint8Array(idat.buffer);
+    return base64(png(idat, w, h, 8, 2));
   }
 
   return { encode };

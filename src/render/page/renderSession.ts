@@ -209,13 +209,13 @@ export class RenderSession {
     let occlusionMs = 0;
     this.override.apply(rig.scene);
     try {
-      // One draw writes the instance ids, the semantic classes and the depth; each is read back
-      // into its own buffer for its encoder (the instance one also for the labels).
+      // One draw writes the instance ids with the semantic classes, and the depth; each readback
+      // goes to its encoder (the first also to the labels).
       renderInto(this.renderer, rig.scene, rig.camera, targets.labels);
-      this.readInto(targets.labels, targets.idPixels, LABEL_ATTACHMENT.instance);
+      this.readInto(targets.labels, targets.idPixels, LABEL_ATTACHMENT.idsAndSemantic);
       if (want.has('instance')) encode({ kind: 'instance', widthPx: W, heightPx: H, pixels: targets.idPixels.slice() });
-      if (want.has('semantic')) encode({ kind: 'semantic', widthPx: W, heightPx: H, pixels: this.readInto(targets.labels, new Uint8Array(W * H * 4), LABEL_ATTACHMENT.semantic) });
-      if (want.has('depth')) encode({ kind: 'depth', widthPx: W, heightPx: H, pixels: this.readInto(targets.labels, new Float32Array(W * H * 4), LABEL_ATTACHMENT.depth) });
+      if (want.has('semantic')) encode({ kind: 'semantic', widthPx: W, heightPx: H, pixels: targets.idPixels.slice() });
+      if (want.has('depth')) encode({ kind: 'depth', widthPx: W, heightPx: H, pixels: this.readInto(targets.labels, new Uint8Array(W * H * 4), LABEL_ATTACHMENT.depth) });
       lap('labelPass');
       const stats = scanIds(targets.idPixels, { x: 0, y: 0, width: W, height: H });
       lap('scan');
@@ -252,7 +252,7 @@ export class RenderSession {
   }
 
   /** Reads attachment `attachment` of `target` into `pixels` (rows bottom-up) and returns them. */
-  private readInto<P extends Uint8Array | Float32Array>(target: THREE.WebGLRenderTarget, pixels: P, attachment: number): P {
+  private readInto(target: THREE.WebGLRenderTarget, pixels: Uint8Array, attachment: number): Uint8Array {
     const { widthPx, heightPx } = this.need().l;
     this.renderer.readRenderTargetPixels(target, 0, 0, widthPx, heightPx, pixels, undefined, attachment);
     return pixels;

@@ -9,7 +9,13 @@
  *
  * Uses nothing from outside its body: the render page's encoder workers run its source text.
  */
-export function rleDeflate(data: Uint8Array, blockBytes = 1 << 17): Uint8Array {
+/**
+ * @param scratch  where to write, when it is large enough: saves a frame's encoder allocating
+ *   megabytes each time
+ * @returns a view of the output buffer (`scratch`, or a new buffer with room for the worst case,
+ *   which the caller can pass as `scratch` next time); valid until that buffer is reused
+ */
+export function rleDeflate(data: Uint8Array, blockBytes = 1 << 17, scratch?: Uint8Array): Uint8Array {
   /** Literal/length alphabet: 256 byte values, end-of-block (256), length codes 257-285. */
   const SYMBOLS = 286;
   const END_OF_BLOCK = 256;
@@ -94,7 +100,9 @@ export function rleDeflate(data: Uint8Array, blockBytes = 1 << 17): Uint8Array {
   }
 
   const blocks = Math.max(1, Math.ceil(data.length / blockBytes));
-  const out = new Uint8Array(Math.ceil((data.length * 15) / 8) + blocks * 300 + 16);
+  // Room for the worst case: 15 bits a byte, block headers, zlib header and checksum.
+  const room = Math.ceil((data.length * 15) / 8) + blocks * 300 + 16;
+  const out = scratch && scratch.length >= room ? scratch : new Uint8Array(room);
   let pos = 0;
   let bitBuf = 0;
   let bitCount = 0;
@@ -116,26 +124,29 @@ export function rleDeflate(data: Uint8Array, blockBytes = 1 << 17): Uint8Array {
   for (let b = 0; b < blocks; b++) {
     const start = b * blockBytes;
     const end = Math.min(data.length, start + blockBytes);
-    const freq = new Uint32Array(SYMBOLS);
+    const freq = new Int32Array(SYMBOLS);
     let runs = 0;
     let n = 0;
+    let prev = start > 0 ? data[start - 1]! : -1;
     for (let i = start; i < end; ) {
-      let run = 0;
-      if (i > 0) {
-        const prev = data[i - 1]!;
+      const v = data[i]!;
+      // A byte unlike the one before starts no run: the common case in a noisy frame.
+      if (v === prev) {
         const stop = Math.min(end, i + MAX_RUN);
-        while (i + run < stop && data[i + run] === prev) run++;
+        let run = 1;
+        while (i + run < stop && data[i + run] === v) run++;
+        if (run >= MIN_RUN) {
+          tokens[n++] = 256 + run;
+          freq[257 + lengthCode[run]!]!++;
+          runs++;
+          i += run;
+          continue;
+        }
       }
-      if (run >= MIN_RUN) {
-        tokens[n++] = 256 + run;
-        freq[257 + lengthCode[run]!]!++;
-        runs++;
-        i += run;
-      } else {
-        const v = data[i++]!;
-        tokens[n++] = v;
-        freq[v]!++;
-      }
+      tokens[n++] = v;
+      freq[v]!++;
+      prev = v;
+      i++;
     }
     freq[END_OF_BLOCK] = 1;
     const lengths = codeLengths(freq, 15);
@@ -158,25 +169,40 @@ export function rleDeflate(data: Uint8Array, blockBytes = 1 << 17): Uint8Array {
     writeBits(hclen - 4, 4);
     for (let i = 0; i < hclen; i++) writeBits(clLengths[CL_ORDER[i]!]!, 3);
     for (const l of all) writeBits(clCodes[l]!, clLengths[l]!);
+    // Every run length's whole code (length symbol, its extra bits, distance code 0: the single
+    // 1-bit code of distance 1) as one bit string, and its bit count.
+    const runBits = new Uint32Array(MAX_RUN + 1);
+    const runCount = new Uint8Array(MAX_RUN + 1);
+    for (let run = MIN_RUN; run <= MAX_RUN; run++) {
+      const c = lengthCode[run]!;
+      const len = lengths[257 + c]!;
+      runBits[run] = codes[257 + c]! | ((run - LENGTH_BASE[c]!) << len);
+      runCount[run] = len + LENGTH_EXTRA[c]! + 1;
+    }
+    // The hot loop keeps the bit writer's state in locals (writeBits' variables live in its
+    // closure, a memory access each). At most 15 + 5 + 1 bits a token on at most 7 waiting: fits
+    // in 31 bits, so the signed shift is exact.
+    let buf = bitBuf;
+    let count = bitCount;
+    let at = pos;
     for (let t = 0; t < n; t++) {
       const token = tokens[t]!;
       if (token < 256) {
-        bitBuf |= codes[token]! << bitCount;
-        bitCount += lengths[token]!;
+        buf |= codes[token]! << count;
+        count += lengths[token]!;
       } else {
-        const run = token - 256;
-        const c = lengthCode[run]!;
-        writeBits(codes[257 + c]!, lengths[257 + c]!);
-        writeBits(run - LENGTH_BASE[c]!, LENGTH_EXTRA[c]!);
-        // Distance code 0 (distance 1): the single 1-bit code 0.
-        bitCount += 1;
+        buf |= runBits[token - 256]! << count;
+        count += runCount[token - 256]!;
       }
-      while (bitCount >= 8) {
-        out[pos++] = bitBuf & 0xff;
-        bitBuf >>>= 8;
-        bitCount -= 8;
+      while (count >= 8) {
+        out[at++] = buf & 0xff;
+        buf >>= 8;
+        count -= 8;
       }
     }
+    bitBuf = buf;
+    bitCount = count;
+    pos = at;
     writeBits(codes[END_OF_BLOCK]!, lengths[END_OF_BLOCK]!);
   }
   if (bitCount > 0) out[pos++] = bitBuf & 0xff;
@@ -196,5 +222,5 @@ export function rleDeflate(data: Uint8Array, blockBytes = 1 << 17): Uint8Array {
   out[pos++] = s2 & 0xff;
   out[pos++] = s1 >>> 8;
   out[pos++] = s1 & 0xff;
-  return out.slice(0, pos);
+  return out.subarray(0, pos);
 }

@@ -1,8 +1,14 @@
 /**
- * Flat materials of the label pass: one draw writes three targets at once (instance id,
- * semantic class, linear depth), each an exact value: uniform colours in linear space with no
- * tone mapping, colour management or fog, into non-multisampled targets. Drawn into a target
- * with the instance attachment alone (the occlusion passes), the other two outputs are dropped.
+ * Flat materials of the label pass: one draw writes two byte targets at once, each value exact:
+ *   attachment 0  instance id in RGB, semantic class in alpha
+ *   attachment 1  the depth as its 16-bit KITTI value (metres x 256, rounded; 0 = nothing
+ *                 drawn; a surface closer than 1/512 m stays 1; saturates at 65535), high byte in
+ *                 red, low byte in green
+ * Uniforms in linear space with no tone mapping, colour management or fog, into
+ * non-multisampled targets; a byte b written as b / 255 reads back as b. Bytes, not a float
+ * target: a float RGBA depth attachment made the draw and its readback write and copy four times
+ * as much (16 bytes a pixel). Drawn into a target with attachment 0 alone (the occlusion passes),
+ * the depth output is dropped.
  * Built on three's vertex chunks so skinned, morphed, instanced and batched meshes still work.
  */
 import * as THREE from 'three';
@@ -26,18 +32,22 @@ void main() {
   vViewZ = -mvPosition.z;
 }`;
 
-/** Instance id and semantic class as RGB bytes; linear camera-space depth [m] (along the optical axis) in red. */
+/**
+ * Instance id (RGB bytes) and semantic class (a byte); the depth of linear camera-space depth
+ * [m] (along the optical axis) as two bytes. floor(x + 0.5) is the rounding of Math.round for
+ * x >= 0, and x = depth x 256 is exact in a float, so the value is what the depth [m] rounds to.
+ */
 const LABEL_FRAGMENT = /* glsl */ `
 uniform vec3 instanceColor;
-uniform vec3 semanticColor;
+uniform float semanticValue;
 in float vViewZ;
-layout(location = 0) out highp vec4 outInstance;
-layout(location = 1) out highp vec4 outSemantic;
-layout(location = 2) out highp vec4 outDepth;
+layout(location = 0) out highp vec4 outIds;
+layout(location = 1) out highp vec4 outDepth;
 void main() {
-  outInstance = vec4(instanceColor, 1.0);
-  outSemantic = vec4(semanticColor, 1.0);
-  outDepth = vec4(vViewZ, 0.0, 0.0, 1.0);
+  outIds = vec4(instanceColor, semanticValue);
+  highp float v = clamp(floor(vViewZ * 256.0 + 0.5), 1.0, 65535.0);
+  highp float high = floor(v / 256.0);
+  outDepth = vec4(high / 255.0, (v - high * 256.0) / 255.0, 0.0, 1.0);
 }`;
 
 function flat(fragmentShader: string, side: THREE.Side, uniforms: Record<string, THREE.IUniform>): THREE.ShaderMaterial {
@@ -63,12 +73,12 @@ const exact = (rgb: readonly [number, number, number]): THREE.Vector3 => new THR
 export class IdMaterials {
   private readonly cache = new Map<string, THREE.ShaderMaterial>();
 
-  /** Material writing the RGB bytes `instance` and `semantic` and the depth. */
-  labels(instance: readonly [number, number, number], semantic: readonly [number, number, number], side: THREE.Side): THREE.ShaderMaterial {
-    const key = `${instance.join(',')}/${semantic.join(',')}/${side}`;
+  /** Material writing the RGB bytes `instance`, the byte `semantic` and the depth. */
+  labels(instance: readonly [number, number, number], semantic: number, side: THREE.Side): THREE.ShaderMaterial {
+    const key = `${instance.join(',')}/${semantic}/${side}`;
     let m = this.cache.get(key);
     if (!m) {
-      m = flat(LABEL_FRAGMENT, side, { instanceColor: { value: exact(instance) }, semanticColor: { value: exact(semantic) } });
+      m = flat(LABEL_FRAGMENT, side, { instanceColor: { value: exact(instance) }, semanticValue: { value: semantic / 255 } });
       this.cache.set(key, m);
     }
     return m;

@@ -1,19 +1,19 @@
 /**
  * Render targets of the label pass, sized to the frame, not multisampled (every pixel holds
- * exactly one surface's value):
- *   labels  three attachments written by one draw: instance ids (RGBA bytes), semantic classes
- *           (RGBA bytes), linear depth [m] (RGBA floats, red)
- *   ids     the instance attachment alone, for the occlusion passes (one object drawn alone)
+ * exactly one surface's value), RGBA bytes:
+ *   labels  two attachments written by one draw (idMaterials.ts): instance id and semantic
+ *           class; the 16-bit KITTI depth
+ *   ids     the first attachment alone, for the occlusion passes (one object drawn alone)
  */
 import * as THREE from 'three';
 
 /** Attachments of the labels target. */
-export const LABEL_ATTACHMENT = { instance: 0, semantic: 1, depth: 2 } as const;
+export const LABEL_ATTACHMENT = { idsAndSemantic: 0, depth: 1 } as const;
 
 export class IdTargets {
   readonly labels: THREE.WebGLRenderTarget;
   readonly ids: THREE.WebGLRenderTarget;
-  /** The instance attachment's readback: RGBA bytes, rows bottom-up. */
+  /** The first attachment's readback: instance id in RGB, semantic class in alpha, rows bottom-up. */
   readonly idPixels: Uint8Array;
 
   constructor(
@@ -28,8 +28,7 @@ export class IdTargets {
       samples: 0,
       type: THREE.UnsignedByteType,
     } as const;
-    this.labels = new THREE.WebGLRenderTarget(widthPx, heightPx, { ...common, count: 3 });
-    this.labels.textures[LABEL_ATTACHMENT.depth]!.type = THREE.FloatType;
+    this.labels = new THREE.WebGLRenderTarget(widthPx, heightPx, { ...common, count: 2 });
     this.ids = new THREE.WebGLRenderTarget(widthPx, heightPx, common);
     this.idPixels = new Uint8Array(widthPx * heightPx * 4);
   }

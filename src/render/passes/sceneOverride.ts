@@ -43,7 +43,7 @@ export class SceneOverride {
     this.background = scene.background;
     scene.background = null;
     this.visit(scene, 0);
-    for (const e of this.meshes) e.mesh.material = this.materials.labels(encodeId(e.trackId), encodeId(e.semanticId), e.side);
+    for (const e of this.meshes) e.mesh.material = this.materials.labels(encodeId(e.trackId), e.semanticId, e.side);
   }
 
   private visit(obj: THREE.Object3D, inheritedTrackId: number): void {
