@@ -2,7 +2,8 @@
  * Render throughput: labeled frames per second (rgb, instance, semantic and depth passes
  * encoded as PNG, plus labels) against render-only frames per second (three.js render of the
  * RGB pass alone, no readback) of the same scene in the same browser, at 1280x720 and 640x360;
- * a stage-by-stage profile of one export frame; and the two software rasterizers side by side.
+ * a stage-by-stage profile of one export frame; CPU time per frame by what spends it; and the two
+ * software rasterizers side by side.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { checkScenario } from '../../src/scenario/load.js';
 import { sampleScenario } from '../../src/sampling/sample.js';
 import { buildRoadNetwork } from '../../src/road/buildRoadNetwork.js';
 import { simulate } from '../../src/sim/simulate.js';
+import { cpuByThreadRole } from './processCpu.js';
 
 /** A street made of boxes: road, two rows of buildings, 12 cars and 6 pedestrians, sun and shadows. */
 function street(widthPx: number, heightPx: number): PrimitiveScene {
@@ -163,6 +165,45 @@ async function profile(host: PlaywrightRenderHost, c: Case, log: (l: string) => 
 }
 
 /**
+ * CPU time per frame [ms, all cores together], by what spends it (processCpu.ts), of labeled
+ * frames (all passes, frames in flight as a run requests them) and of render-only frames of one
+ * case. Wall-clock rates swing with this machine's load; CPU per frame much less. Where the CPU
+ * is the limit (no GPU; render-only already keeps the cores busy), labeled frames/s can reach
+ * at most render-only frames/s x (render-only CPU / labeled CPU).
+ */
+async function cpuPerFrame(host: PlaywrightRenderHost, c: Case, log: (l: string) => void, out: Figures): Promise<void> {
+  const { scene, tick, frames } = c;
+  await host.renderFrame({ scene, frame: 0, tick });
+  const spent = async (work: () => Promise<unknown>): Promise<Map<string, number>> => {
+    const before = cpuByThreadRole();
+    await work();
+    const after = cpuByThreadRole();
+    return new Map([...after].map(([role, ms]) => [role, (ms - (before.get(role) ?? 0)) / frames] as const).filter(([, ms]) => ms >= 0.5));
+  };
+  const labeled = await spent(() =>
+    Promise.all(
+      Array.from({ length: host.framesInFlight }, async (_, p) => {
+        for (let i = p; i < frames; i += host.framesInFlight) await host.renderFrame({ scene, frame: i, tick });
+      }),
+    ),
+  );
+  const renderOnly = await spent(() => host.timeRenderOnly(scene, tick, frames));
+  const total = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
+  const show = (m: Map<string, number>): string =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .map(([role, ms]) => `${role} ${ms.toFixed(0)}`)
+      .join(', ');
+  const bound = total(renderOnly) / total(labeled);
+  log(`${c.name} CPU per frame, ms (all cores): labeled ${total(labeled).toFixed(0)} (${show(labeled)})`);
+  log(`${c.name} CPU per frame, ms (all cores): render-only ${total(renderOnly).toFixed(0)} (${show(renderOnly)})`);
+  log(`${c.name} render-only CPU / labeled CPU: ${bound.toFixed(3)} (the labeled/render-only ratio a CPU-bound machine can reach)`);
+  out[`cpuMsPerFrame_labeled_${c.name}`] = +total(labeled).toFixed(1);
+  out[`cpuMsPerFrame_renderOnly_${c.name}`] = +total(renderOnly).toFixed(1);
+  out[`cpuRenderOnlyOverLabeled_${c.name}`] = +bound.toFixed(3);
+}
+
+/**
  * Labeled and render-only frames per second of one case; `pages` pages render in parallel, each
  * with the host's framesInFlight frames requested at once, as a dataset run requests them.
  */
@@ -241,6 +282,7 @@ export async function bench(log: (line: string) => void): Promise<Figures> {
   out.renderer = host.glRenderer ?? 'unknown';
   try {
     await profile(host, main, log, out);
+    await cpuPerFrame(host, { ...main, frames: 12 }, log, out);
     // A daylight scene too: scenario 01 is at night, where no sun shadow is drawn.
     const day = await scenarioScene(1280, 720, '07-cyclist-door-swerve');
     await profile(host, { name: 'scenario07_1280x720', scene: day.scene, tick: day.tick, frames: 3 }, log, out);
