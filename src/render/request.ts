@@ -94,12 +94,21 @@ export interface PageFrameRequest {
   labels: LabelOptions;
   /** Time each step of the RGB pass apart (waits for the rasterizer after each; benchmarks). */
   profile?: boolean;
+  /**
+   * How the PNGs travel to the host: 'blob' keeps them in the page as one Blob for takeImages
+   * (the host reads it over CDP's IO domain: the browser process base64-encodes it natively);
+   * 'base64' (default) returns them in the result, serialized by the page's main thread.
+   */
+  imagesAs?: 'blob' | 'base64';
 }
+
+/** A frame's PNGs: in the result as base64, or one Blob in the page, the passes' PNGs in `sizes` order. */
+export type PageFrameImages = { as: 'base64'; png: Partial<Record<PassName, string>> } | { as: 'blob'; token: number; sizes: [PassName, number][] };
 
 export interface PageFrameResult {
   labels: FrameLabels;
-  /** Base64 PNGs of the requested passes. */
-  images: Partial<Record<PassName, string>>;
+  /** PNGs of the requested passes. */
+  images: PageFrameImages;
   /** Where the page spent its time [ms]. */
   timingsMs: Record<string, number>;
 }
@@ -111,4 +120,6 @@ export interface RenderPageApi {
   /** Renders the RGB pass (same look as export; `sceneOnly`: no camera effects) into the canvas only, without readback or labels (benchmarks). */
   renderOnly(tick: number, sceneOnly?: boolean): number;
   loadedKey(): string | null;
+  /** The PNGs of a frame rendered with imagesAs 'blob', as one Blob, handed over once (the page forgets them). */
+  takeImages(token: number): Blob;
 }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode } from 'fast-png';
-import { createRenderHost, type RenderHost } from '../../src/dataset/renderHost.js';
+import { createRenderHost } from '../../src/dataset/renderHost.js';
 import type { ObjectLabel } from '../../src/render/types.js';
 import { SEMANTIC_CLASSES } from '../../src/scene/types.js';
 import { lensDrops } from '../../src/render/passes/postEffects.js';
@@ -20,7 +20,7 @@ function byTrack(objects: ObjectLabel[], trackId: number): ObjectLabel {
 }
 
 describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
-  let host: RenderHost;
+  let host: ReturnType<typeof createRenderHost>;
   beforeAll(async () => {
     host = createRenderHost({ pages: 2 });
     await host.open();
@@ -133,6 +133,24 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
     const values = new Set(png.data);
     expect(values.size).toBe(1);
     expect(Math.abs((png.data[0] as number) / 256 - d)).toBeLessThanOrEqual(1 / 256);
+  });
+
+  it('reads the PNGs as one Blob over CDP, byte for byte what base64 in the result gives', async () => {
+    expect(host.imageTransfer).toBe('blob');
+    const other = createRenderHost({ pages: 1, imageTransfer: 'base64' });
+    await other.open();
+    try {
+      expect(other.imageTransfer).toBe('base64');
+      const req = { scene: scene('transfer', [tracked(3, carPose, carSize)], { lit: true }), frame: 0, tick: 0 };
+      const [a, b] = [await host.renderFrame(req), await other.renderFrame(req)];
+      for (const pass of ['rgb', 'instance', 'semantic', 'depth'] as const) {
+        expect(a[pass]!.length).toBeGreaterThan(50);
+        expect(Buffer.from(a[pass]!).equals(Buffer.from(b[pass]!))).toBe(true);
+      }
+      expect(a.labels).toEqual(b.labels);
+    } finally {
+      await other.close();
+    }
   });
 
   it('rounds depth to the nearest 1/256 m and saturates beyond 65535/256 m', async () => {

@@ -63,6 +63,25 @@ const STEPS: readonly (readonly [number, number])[] = [
   [0, -1],
 ];
 
+/** What one object's scan adds up, row by row: pixels, sum of L*, outline samples, distinct samples. */
+const _sums = new Float64Array(4);
+
+/** The image and the object one scan looks at (rows bottom-up, as WebGL reads them back). */
+interface Scan {
+  rgb: Uint8Array;
+  ids: Uint8Array;
+  widthPx: number;
+  heightPx: number;
+  trackId: number;
+}
+
+/** Byte offset of image pixel (x, y) (y down) in the bottom-up buffers. */
+const at = (s: Scan, x: number, y: number): number => ((s.heightPx - 1 - y) * s.widthPx + x) * 4;
+const inImage = (s: Scan, x: number, y: number): boolean => x >= 0 && y >= 0 && x < s.widthPx && y < s.heightPx;
+/** Whether the pixel at byte offset i holds the object (no bounds check: i must lie in the image). */
+const objectAt = (s: Scan, i: number): boolean => s.ids[i] + (s.ids[i + 1] << 8) + (s.ids[i + 2] << 16) === s.trackId;
+const isObject = (s: Scan, x: number, y: number): boolean => inImage(s, x, y) && objectAt(s, at(s, x, y));
+
 /**
  * Contrast and lightness of object `trackId`.
  * @param rgb   RGBA bytes of the RGB frame, rows bottom-up (WebGL readPixels)
@@ -71,53 +90,51 @@ const STEPS: readonly (readonly [number, number])[] = [
  * @returns null when the object has no visible pixel or no outline (it fills the image)
  */
 export function objectContrast(rgb: Uint8Array, ids: Uint8Array, widthPx: number, heightPx: number, trackId: number, box: Box2): ObjectContrast | null {
-  /** Byte offset of image pixel (x, y) (y down) in the bottom-up buffers. */
-  const at = (x: number, y: number): number => ((heightPx - 1 - y) * widthPx + x) * 4;
-  const isObject = (x: number, y: number): boolean => {
-    if (x < 0 || y < 0 || x >= widthPx || y >= heightPx) return false;
-    const i = at(x, y);
-    return ids[i] + (ids[i + 1] << 8) + (ids[i + 2] << 16) === trackId;
-  };
-  const inImage = (x: number, y: number): boolean => x >= 0 && y >= 0 && x < widthPx && y < heightPx;
-  /** Whether the pixel at byte offset i holds the object (no bounds check: i must lie in the image). */
-  const objectAt = (i: number): boolean => ids[i] + (ids[i + 1] << 8) + (ids[i + 2] << 16) === trackId;
-  const row = widthPx * 4;
-  const limit = DISTINCT_DELTA_E * DISTINCT_DELTA_E;
-  let pixels = 0,
-    lightnessSum = 0,
-    samples = 0,
-    distinct = 0;
-  for (let y = box[1]; y < box[3]; y++) {
-    for (let x = box[0], i = at(box[0], y); x < box[2]; x++, i += 4) {
-      if (!objectAt(i)) continue;
-      pixels++;
-      lightnessSum += lightnessOf(rgb[i], rgb[i + 1], rgb[i + 2]);
-      // Inside the outline (all four neighbours are the object): no outline sample here.
-      if (x > 0 && y > 0 && x < widthPx - 1 && y < heightPx - 1 && objectAt(i - 4) && objectAt(i + 4) && objectAt(i - row) && objectAt(i + row)) continue;
-      // Indexed, not destructured: this runs for every pixel of every object.
-      for (let k = 0; k < STEPS.length; k++) {
-        const dx = STEPS[k][0],
-          dy = STEPS[k][1];
-        if (!inImage(x + dx, y + dy) || isObject(x + dx, y + dy)) continue;
-        // An outline sample: a pixel just inside against one just outside, each a step away from
-        // the edge where the antialiased RGB blends the two.
-        const ix = isObject(x - dx, y - dy) ? x - dx : x,
-          iy = isObject(x - dx, y - dy) ? y - dy : y;
-        const far = inImage(x + 2 * dx, y + 2 * dy) && !isObject(x + 2 * dx, y + 2 * dy);
-        const ox = far ? x + 2 * dx : x + dx,
-          oy = far ? y + 2 * dy : y + dy;
-        const a = at(ix, iy),
-          b = at(ox, oy);
-        srgbToLab(rgb[a], rgb[a + 1], rgb[a + 2], _inner);
-        srgbToLab(rgb[b], rgb[b + 1], rgb[b + 2], _outer);
-        const dL = _inner[0] - _outer[0],
-          dA = _inner[1] - _outer[1],
-          dB = _inner[2] - _outer[2];
-        samples++;
-        if (dL * dL + dA * dA + dB * dB >= limit) distinct++;
-      }
-    }
-  }
+  const scan: Scan = { rgb, ids, widthPx, heightPx, trackId };
+  _sums.fill(0);
+  // One call a row, not a loop nest: see contrastRow.
+  for (let y = box[1]; y < box[3]; y++) contrastRow(scan, y, box[0], box[2], _sums);
+  const [pixels, lightnessSum, samples, distinct] = _sums as unknown as [number, number, number, number];
   if (pixels === 0 || samples === 0) return null;
   return { contrast: distinct / samples, lightness: lightnessSum / pixels };
+}
+
+/**
+ * Adds row y's object pixels from x0 to x1 (exclusive) to `sums`. A function called once a row:
+ * a loop nest run a few times a frame is compiled while it runs and that code is thrown away at
+ * every exit from its inner loop (V8 deoptimized it dozens of times a frame).
+ */
+function contrastRow(s: Scan, y: number, x0: number, x1: number, sums: Float64Array): void {
+  const { rgb, widthPx, heightPx } = s;
+  const row = widthPx * 4;
+  const limit = DISTINCT_DELTA_E * DISTINCT_DELTA_E;
+  for (let x = x0, i = at(s, x0, y); x < x1; x++, i += 4) {
+    if (!objectAt(s, i)) continue;
+    sums[0]++;
+    sums[1] += lightnessOf(rgb[i], rgb[i + 1], rgb[i + 2]);
+    // Inside the outline (all four neighbours are the object): no outline sample here.
+    if (x > 0 && y > 0 && x < widthPx - 1 && y < heightPx - 1 && objectAt(s, i - 4) && objectAt(s, i + 4) && objectAt(s, i - row) && objectAt(s, i + row)) continue;
+    // Indexed, not destructured: this runs for every outline pixel of every object.
+    for (let k = 0; k < STEPS.length; k++) {
+      const dx = STEPS[k][0],
+        dy = STEPS[k][1];
+      if (!inImage(s, x + dx, y + dy) || isObject(s, x + dx, y + dy)) continue;
+      // An outline sample: a pixel just inside against one just outside, each a step away from
+      // the edge where the antialiased RGB blends the two.
+      const ix = isObject(s, x - dx, y - dy) ? x - dx : x,
+        iy = isObject(s, x - dx, y - dy) ? y - dy : y;
+      const far = inImage(s, x + 2 * dx, y + 2 * dy) && !isObject(s, x + 2 * dx, y + 2 * dy);
+      const ox = far ? x + 2 * dx : x + dx,
+        oy = far ? y + 2 * dy : y + dy;
+      const a = at(s, ix, iy),
+        b = at(s, ox, oy);
+      srgbToLab(rgb[a], rgb[a + 1], rgb[a + 2], _inner);
+      srgbToLab(rgb[b], rgb[b + 1], rgb[b + 2], _outer);
+      const dL = _inner[0] - _outer[0],
+        dA = _inner[1] - _outer[1],
+        dB = _inner[2] - _outer[2];
+      sums[2]++;
+      if (dL * dL + dA * dA + dB * dB >= limit) sums[3]++;
+    }
+  }
 }

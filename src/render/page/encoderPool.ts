@@ -1,12 +1,12 @@
 /**
  * PNG encodes in Web Workers, so that compressing one frame's images overlaps with drawing the
  * next: the page's own thread only reads back and hands the buffers over. Each worker runs the
- * source text of pngEncoderScope() and rleDeflate(). Where workers cannot start, encodes run on the page's thread.
+ * source text of pngEncoderScope() and rleDeflateScope(). Where workers cannot start, encodes run on the page's thread.
  */
-import { rleDeflate } from './rleDeflate.js';
+import { rleDeflate, rleDeflateScope } from './rleDeflate.js';
 import { type EncodeJob, type PngEncoder, pngEncoderScope } from './pngEncoderScope.js';
 
-const WORKER_SOURCE = `const encoder = (${pngEncoderScope.toString()})(${rleDeflate.toString()});
+const WORKER_SOURCE = `const encoder = (${pngEncoderScope.toString()})((${rleDeflateScope.toString()})());
 onmessage = async (e) => {
   const { id, job } = e.data;
   try {
@@ -17,7 +17,7 @@ onmessage = async (e) => {
 };`;
 
 interface Pending {
-  resolve: (png: string) => void;
+  resolve: (png: Blob) => void;
   reject: (err: Error) => void;
   worker: number;
 }
@@ -37,7 +37,7 @@ export class EncoderPool implements PngEncoder {
       for (let i = 0; i < size; i++) {
         const w = new Worker(url);
         const index = this.workers.length;
-        w.onmessage = (e: MessageEvent<{ id: number; png?: string; error?: string }>) => this.settle(e.data);
+        w.onmessage = (e: MessageEvent<{ id: number; png?: Blob; error?: string }>) => this.settle(e.data);
         // A worker that dies fails its jobs (the frame's render fails and is retried) instead of hanging them.
         w.onerror = (e: ErrorEvent) => this.failWorker(index, e.message);
         this.workers.push(w);
@@ -52,22 +52,22 @@ export class EncoderPool implements PngEncoder {
   }
 
   /**
-   * The PNG of a readback as base64. The job's pixel buffer is handed to a worker (transferred):
-   * the caller must not use it afterwards.
+   * The PNG of a readback. The job's pixel buffer is handed to a worker (transferred): the
+   * caller must not use it afterwards.
    */
-  encode(job: EncodeJob): Promise<string> {
+  encode(job: EncodeJob): Promise<Blob> {
     if (this.local) return this.local.encode(job);
     let worker = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.load[i]! < this.load[worker]!) worker = i;
     const id = this.nextId++;
     this.load[worker]!++;
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<Blob>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, worker });
       this.workers[worker]!.postMessage({ id, job }, [job.pixels.buffer]);
     });
   }
 
-  private settle(msg: { id: number; png?: string; error?: string }): void {
+  private settle(msg: { id: number; png?: Blob; error?: string }): void {
     const p = this.pending.get(msg.id);
     if (!p) return;
     this.pending.delete(msg.id);

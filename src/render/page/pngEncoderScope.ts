@@ -18,6 +18,8 @@
  * page's drawing instead of on its thread (CompressionStream deflates on the calling thread).
  */
 
+import type { RleDeflate } from './rleDeflate.js';
+
 /** One readback to encode: RGBA bytes, rows bottom-up. */
 export interface EncodeJob {
   kind: 'rgb' | 'instance' | 'semantic' | 'depth';
@@ -27,21 +29,22 @@ export interface EncodeJob {
 }
 
 export interface PngEncoder {
-  /** The PNG of a readback, as base64 (what travels to Node). */
-  encode(job: EncodeJob): Promise<string>;
+  /** The PNG of a readback (a Blob: posted from a worker by reference, read by the host as it is). */
+  encode(job: EncodeJob): Promise<Blob>;
 }
 
 /**
  * @param deflateRows  rleDeflate (rleDeflate.ts), passed in so that this function's
- *   source stays self-contained: the workers run `(pngEncoderScope)(rleDeflate)` from source.
+ *   source stays self-contained: the workers run `(pngEncoderScope)((rleDeflateScope)())` from
+ *   source.
  */
-export function pngEncoderScope(deflateRows: (data: Uint8Array, blockBytes?: number, scratch?: Uint8Array) => Uint8Array): PngEncoder {
+export function pngEncoderScope(deflateRows: RleDeflate): PngEncoder {
   /**
    * Buffers the RGB frame's encode reuses from frame to frame (it runs start to end without
    * waiting, so no two encodes share them at once): allocating ~10 MB a frame kept the garbage
    * collector busy.
    */
-  const scratch: Record<'lines' | 'deflated' | 'base64', Uint8Array> = { lines: new Uint8Array(0), deflated: new Uint8Array(0), base64: new Uint8Array(0) };
+  const scratch: Record<'lines' | 'deflated', Uint8Array> = { lines: new Uint8Array(0), deflated: new Uint8Array(0) };
   const roomIn = (buf: Uint8Array, n: number): Uint8Array => (buf.length >= n ? buf : new Uint8Array(n));
 
   const crcTable = new Uint32Array(256);
@@ -67,92 +70,102 @@ export function pngEncoderScope(deflateRows: (data: Uint8Array, blockBytes?: num
     return at + 12 + body.length;
   }
 
-  // PNG scanlines of a bottom-up RGBA readback: rows top-down, each with a leading filter byte
-  // (0 = none). One loop per pixel format, kept apart so each stays a tight loop.
+  // PNG scanlines of a bottom-up RGBA readback: rows top-down, each after its filter byte. Each
+  // format's loop over one row is a function of its own, called once a row: a loop nest that
+  // runs once a frame is compiled while it runs (on-stack replacement) and that code is thrown
+  // away at every exit from the inner loop (V8 deoptimized and recompiled these ~30 times a frame,
+  // 30-50 ms of compiler work a frame, measured with --trace-deopt).
 
   /** Unfiltered RGB rows (filter byte 0): the instance mask as it is (runs of one id, for the native deflate). */
   function rgbLines(src: Uint8Array, w: number, h: number): Uint8Array {
     const out = new Uint8Array((w * 3 + 1) * h);
-    for (let y = 0; y < h; y++) {
-      let i = (h - 1 - y) * w * 4;
-      let o = y * (w * 3 + 1) + 1;
-      for (let x = 0; x < w; x++, i += 4, o += 3) {
-        out[o] = src[i]!;
-        out[o + 1] = src[i + 1]!;
-        out[o + 2] = src[i + 2]!;
-      }
-    }
+    for (let y = 0; y < h; y++) rgbRow(src, (h - 1 - y) * w * 4, out, y * (w * 3 + 1) + 1, w);
     return out;
+  }
+
+  function rgbRow(src: Uint8Array, i: number, out: Uint8Array, o: number, w: number): void {
+    for (let x = 0; x < w; x++, i += 4, o += 3) {
+      out[o] = src[i]!;
+      out[o + 1] = src[i + 1]!;
+      out[o + 2] = src[i + 2]!;
+    }
   }
 
   /**
    * Paeth-filtered (filter 4) RGB rows of a bottom-up RGBA readback: each byte minus its
    * prediction from the byte to the left, above and above-left. That leaves small values and, in
    * flat areas, runs of zeros: what rleDeflate compresses well. Read straight from the readback
-   * (one pass); the first row and column, whose missing neighbours are 0, reduce to the Sub and
-   * Up filters' differences.
+   * (one pass); in the first row, whose neighbours above are 0, the prediction is the byte to the
+   * left.
    */
   function paethLines(src: Uint8Array, w: number, h: number, into: Uint8Array): Uint8Array {
     const stride = w * 3 + 1;
     const out = into.subarray(0, stride * h);
     for (let y = 0; y < h; y++) {
-      let o = y * stride;
-      out[o++] = 4;
-      let i = (h - 1 - y) * w * 4;
-      if (y === 0) {
-        out[o] = src[i]!;
-        out[o + 1] = src[i + 1]!;
-        out[o + 2] = src[i + 2]!;
-        for (i += 4, o += 3; o < stride; i += 4, o += 3) {
-          out[o] = src[i]! - src[i - 4]!;
-          out[o + 1] = src[i + 1]! - src[i - 3]!;
-          out[o + 2] = src[i + 2]! - src[i - 2]!;
-        }
-        continue;
-      }
-      let u = i + w * 4; // the row above in the image: the next one up in the readback
-      out[o] = src[i]! - src[u]!;
-      out[o + 1] = src[i + 1]! - src[u + 1]!;
-      out[o + 2] = src[i + 2]! - src[u + 2]!;
-      for (i += 4, u += 4, o += 3; o < y * stride + stride; i += 4, u += 4, o += 3) {
-        for (let k = 0; k < 3; k++) {
-          const a = src[i + k - 4]!;
-          const b = src[u + k]!;
-          const c = src[u + k - 4]!;
-          // |p - a|, |p - b|, |p - c| for p = a + b - c
-          const pa = b > c ? b - c : c - b;
-          const pb = a > c ? a - c : c - a;
-          const pc = a + b - 2 * c > 0 ? a + b - 2 * c : 2 * c - a - b;
-          out[o + k] = src[i + k]! - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
-        }
-      }
+      const i = (h - 1 - y) * w * 4;
+      out[y * stride] = 4;
+      // The row above in the image is the next one up in the readback.
+      if (y === 0) leftRow(src, i, out, y * stride + 1, w);
+      else paethRow(src, i, i + w * 4, out, y * stride + 1, w);
     }
     return out;
+  }
+
+  /** A row's bytes minus the byte to the left (what Paeth predicts with nothing above). */
+  function leftRow(src: Uint8Array, i: number, out: Uint8Array, o: number, w: number): void {
+    out[o] = src[i]!;
+    out[o + 1] = src[i + 1]!;
+    out[o + 2] = src[i + 2]!;
+    for (let x = 1, j = i + 4, p = o + 3; x < w; x++, j += 4, p += 3) {
+      out[p] = src[j]! - src[j - 4]!;
+      out[p + 1] = src[j + 1]! - src[j - 3]!;
+      out[p + 2] = src[j + 2]! - src[j - 2]!;
+    }
+  }
+
+  /** A row's Paeth differences; `u` is the row above. The first pixel, with nothing to its left, predicts from above. */
+  function paethRow(src: Uint8Array, i: number, u: number, out: Uint8Array, o: number, w: number): void {
+    out[o] = src[i]! - src[u]!;
+    out[o + 1] = src[i + 1]! - src[u + 1]!;
+    out[o + 2] = src[i + 2]! - src[u + 2]!;
+    const end = o + w * 3;
+    for (i += 4, u += 4, o += 3; o < end; i += 4, u += 4, o += 3) {
+      for (let k = 0; k < 3; k++) {
+        const a = src[i + k - 4]!;
+        const b = src[u + k]!;
+        const c = src[u + k - 4]!;
+        // |p - a|, |p - b|, |p - c| for p = a + b - c
+        const pa = b > c ? b - c : c - b;
+        const pb = a > c ? a - c : c - a;
+        const pc = a + b - 2 * c > 0 ? a + b - 2 * c : 2 * c - a - b;
+        out[o + k] = src[i + k]! - (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+      }
+    }
   }
 
   /** 8-bit grey rows of the alpha channel (the semantic class). */
   function alphaLines(src: Uint8Array, w: number, h: number): Uint8Array {
     const out = new Uint8Array((w + 1) * h);
-    for (let y = 0; y < h; y++) {
-      let i = (h - 1 - y) * w * 4 + 3;
-      let o = y * (w + 1) + 1;
-      for (let x = 0; x < w; x++, i += 4, o++) out[o] = src[i]!;
-    }
+    for (let y = 0; y < h; y++) alphaRow(src, (h - 1 - y) * w * 4 + 3, out, y * (w + 1) + 1, w);
     return out;
+  }
+
+  function alphaRow(src: Uint8Array, i: number, out: Uint8Array, o: number, w: number): void {
+    for (let x = 0; x < w; x++, i += 4, o++) out[o] = src[i]!;
   }
 
   /** 16-bit grey rows, big-endian as PNG stores them: red is the high byte, green the low one. */
   function redGreenLines(src: Uint8Array, w: number, h: number): Uint8Array {
     const out = new Uint8Array((w * 2 + 1) * h);
-    for (let y = 0; y < h; y++) {
-      let i = (h - 1 - y) * w * 4;
-      let o = y * (w * 2 + 1) + 1;
-      for (let x = 0; x < w; x++, i += 4, o += 2) {
-        out[o] = src[i]!;
-        out[o + 1] = src[i + 1]!;
-      }
-    }
+    for (let y = 0; y < h; y++) redGreenRow(src, (h - 1 - y) * w * 4, out, y * (w * 2 + 1) + 1, w);
     return out;
+  }
+
+  function redGreenRow(src: Uint8Array, i: number, out: Uint8Array, o: number, w: number): void {
+    for (let x = 0; x < w; x++, i += 4, o += 2) {
+      out[o] = src[i]!;
+      out[o + 1] = src[i + 1]!;
+    }
   }
 
   /** The browser's deflate (zlib format, RFC 1950, which is what IDAT holds): runs of equal bytes, as in the masks, need its match search. */
@@ -179,43 +192,19 @@ export function pngEncoderScope(deflateRows: (data: Uint8Array, blockBytes?: num
     return out;
   }
 
-  const BASE64 = new Uint8Array(64);
-  for (let i = 0; i < 64; i++) BASE64[i] = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i);
-  const ascii = new TextDecoder('latin1');
-
-  /** Base64 of bytes, through a table into bytes decoded once (String.fromCharCode and btoa took ~45 ms per MB). */
-  function base64(bytes: Uint8Array): string {
-    const n = bytes.length;
-    scratch.base64 = roomIn(scratch.base64, Math.ceil(n / 3) * 4);
-    const out = scratch.base64;
-    let o = 0;
-    let i = 0;
-    for (; i + 2 < n; i += 3) {
-      const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-      out[o++] = BASE64[v >> 18]!;
-      out[o++] = BASE64[(v >> 12) & 63]!;
-      out[o++] = BASE64[(v >> 6) & 63]!;
-      out[o++] = BASE64[v & 63]!;
-    }
-    if (i < n) {
-      const v = (bytes[i]! << 16) | (i + 1 < n ? bytes[i + 1]! << 8 : 0);
-      out[o++] = BASE64[v >> 18]!;
-      out[o++] = BASE64[(v >> 12) & 63]!;
-      out[o++] = i + 1 < n ? BASE64[(v >> 6) & 63]! : 61; // '='
-      out[o++] = 61;
-    }
-    return ascii.decode(out.subarray(0, o));
-  }
-
-  async function encode(job: EncodeJob): Promise<string> {
+  async function encode(job: EncodeJob): Promise<Blob> {
     const { widthPx: w, heightPx: h } = job;
-    if (job.kind === 'depth') return base64(png(await nativeDeflate(redGreenLines(job.pixels, w, h)), w, h, 16, 0));
-    if (job.kind === 'semantic') return base64(png(await nativeDeflate(alphaLines(job.pixels, w, h)), w, h, 8, 0));
-    if (job.kind === 'instance') return base64(png(await nativeDeflate(rgbLines(job.pixels, w, h)), w, h, 8, 2));
-    scratch.lines = roomIn(scratch.lines, (w * 3 + 1) * h);
-    const idat = deflateRows(paethLines(job.pixels, w, h, scratch.lines), undefined, scratch.deflated);
-    scratch.deflated = new Uint8Array(idat.buffer);
-    return base64(png(idat, w, h, 8, 2));
+    let bytes: Uint8Array;
+    if (job.kind === 'depth') bytes = png(await nativeDeflate(redGreenLines(job.pixels, w, h)), w, h, 16, 0);
+    else if (job.kind === 'semantic') bytes = png(await nativeDeflate(alphaLines(job.pixels, w, h)), w, h, 8, 0);
+    else if (job.kind === 'instance') bytes = png(await nativeDeflate(rgbLines(job.pixels, w, h)), w, h, 8, 2);
+    else {
+      scratch.lines = roomIn(scratch.lines, (w * 3 + 1) * h);
+      const idat = deflateRows(paethLines(job.pixels, w, h, scratch.lines), undefined, scratch.deflated);
+      scratch.deflated = new Uint8Array(idat.buffer);
+      bytes = png(idat, w, h, 8, 2);
+    }
+    return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' });
   }
 
   return { encode };

@@ -32,8 +32,8 @@ export interface LoadedScene {
 
 export type SceneLoader = (scene: PageScene) => Promise<LoadedScene>;
 
-/** PNGs of the frame's passes, base64. */
-export type EncodedImages = Partial<Record<PassName, string>>;
+/** PNGs of the frame's passes. */
+export type EncodedImages = Partial<Record<PassName, Blob>>;
 
 export class RenderSession {
   private renderer!: THREE.WebGLRenderer;
