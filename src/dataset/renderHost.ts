@@ -304,10 +304,11 @@ export class PlaywrightRenderHost implements RenderHost {
       const t0 = performance.now();
       const result: PageFrameResult = await this.call(slot, () => slot.page.evaluate((r) => window.roadsynthPage.render(r), req));
       const t1 = performance.now();
-      // The evaluate call's time beyond the page's own: the request's and result's trips (CDP, JSON).
+      // The evaluate call's time beyond the page's own: the request's and the labels' trips (CDP, JSON).
       result.timingsMs['host.transfer'] = Math.max(0, t1 - t0 - (result.timingsMs['page.total'] ?? 0));
+      // A failed read loses the frame's PNGs (the page handed them over): the caller retries the frame.
       const images = await this.call(slot, () => receiveImages(slot.cdp, result.images));
-      result.timingsMs['host.decode'] = performance.now() - t1;
+      result.timingsMs['host.readImages'] = performance.now() - t1;
       return {
         labels: result.labels,
         rgb: images.get('rgb'),

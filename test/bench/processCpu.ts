@@ -8,8 +8,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 interface ProcStat {
   pid: number;
   ppid: number;
-  /** utime + stime [clock ticks]. */
+  /** utime + stime [clock ticks], threads that ended included. */
   ticks: number;
+}
+
+/** Clock ticks per second of /proc times (USER_HZ; 100 on every common Linux). */
+const USER_HZ = 100;
+
+/** utime + stime of a /proc stat line [clock ticks], and the fields after the command name. */
+function parseStat(text: string): { fields: string[]; ticks: number } {
+  // The command name may hold spaces; the fields after its closing parenthesis do not.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return { fields, ticks: Number(fields[11]) + Number(fields[12]) };
 }
 
 function readStats(): ProcStat[] {
@@ -17,10 +27,8 @@ function readStats(): ProcStat[] {
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // The command name may hold spaces; the fields after its closing parenthesis do not.
-      const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      out.push({ pid: Number(name), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+      const { fields, ticks } = parseStat(readFileSync(`/proc/${name}/stat`, 'utf8'));
+      out.push({ pid: Number(name), ppid: Number(fields[1]), ticks });
     } catch {
       // the process ended while we looked
     }
@@ -28,12 +36,8 @@ function readStats(): ProcStat[] {
   return out;
 }
 
-/** Clock ticks per second of /proc times (USER_HZ; 100 on every common Linux). */
-const USER_HZ = 100;
-
-/** CPU time of every descendant of `rootPid` (default: this process) so far [ms]; NaN off Linux. */
-export function descendantsCpuMs(rootPid = process.pid): number {
-  if (process.platform !== 'linux') return NaN;
+/** `rootPid` and every process below it. */
+function processTree(rootPid: number): ProcStat[] {
   const stats = readStats();
   const children = new Map<number, ProcStat[]>();
   for (const s of stats) {
@@ -41,24 +45,34 @@ export function descendantsCpuMs(rootPid = process.pid): number {
     list.push(s);
     children.set(s.ppid, list);
   }
-  let ticks = 0;
+  const out = stats.filter((s) => s.pid === rootPid);
   const stack = [...(children.get(rootPid) ?? [])];
   while (stack.length > 0) {
     const s = stack.pop()!;
-    ticks += s.ticks;
+    out.push(s);
     stack.push(...(children.get(s.pid) ?? []));
   }
+  return out;
+}
+
+/** CPU time of every descendant of `rootPid` (default: this process) so far [ms]; NaN off Linux. */
+export function descendantsCpuMs(rootPid = process.pid): number {
+  if (process.platform !== 'linux') return NaN;
+  const ticks = processTree(rootPid)
+    .filter((s) => s.pid !== rootPid)
+    .reduce((sum, s) => sum + s.ticks, 0);
   return (ticks * 1000) / USER_HZ;
 }
 
 /** What a thread of the browser or of this process does, from its process type and thread name. */
-function threadRole(processType: string, thread: string): string {
+function threadRole(processType: string, thread: string, isMain: boolean): string {
   if (processType === 'node') return 'host (Node: transfer, decode, writes)';
   if (processType === 'gpu-process') return /^llvmpipe/.test(thread) ? 'rasterizer threads (llvmpipe)' : 'GPU process, other threads';
   if (processType === 'renderer') {
+    // Chromium leaves its main thread named after the executable (chrome, chromium, headless_shell).
+    if (isMain) return "page's main thread (readbacks, labels, replies)";
     if (/^DedicatedWorker/.test(thread)) return 'PNG encoder workers';
-    if (/^ThreadPool/.test(thread)) return 'page thread pool (garbage collection, streams)';
-    if (thread === 'chromium' || thread === 'CrRendererMain') return "page's main thread (readbacks, labels, CDP)";
+    if (/^ThreadPool/.test(thread)) return 'page thread pool (compilers, garbage collection, streams)';
     return 'page, other threads';
   }
   return processType === 'browser' ? 'browser process' : `${processType} process`;
@@ -66,50 +80,39 @@ function threadRole(processType: string, thread: string): string {
 
 /**
  * CPU time so far [ms] of this process and every descendant, per thread role (threadRole):
- * which part of a frame's work the CPU went to. Empty off Linux.
+ * which part of a frame's work the CPU went to. Threads that ended count under their process as
+ * "threads that ended". Empty off Linux.
  */
 export function cpuByThreadRole(rootPid = process.pid): Map<string, number> {
   const out = new Map<string, number>();
   if (process.platform !== 'linux') return out;
-  const stats = readStats();
-  const inTree = new Set([rootPid]);
-  // /proc lists parents before children only by chance: repeat until nothing joins.
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const s of stats) {
-      if (!inTree.has(s.pid) && inTree.has(s.ppid)) {
-        inTree.add(s.pid);
-        grew = true;
-      }
-    }
-  }
-  for (const pid of inTree) {
+  const add = (role: string, ticks: number): void => {
+    out.set(role, (out.get(role) ?? 0) + (ticks * 1000) / USER_HZ);
+  };
+  for (const proc of processTree(rootPid)) {
     let processType = 'node';
-    if (pid !== rootPid) {
-      try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        processType = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? (/chrom/.test(cmd) ? 'browser' : 'other');
-      } catch {
-        continue;
-      }
-    }
     let tids: string[] = [];
     try {
-      tids = readdirSync(`/proc/${pid}/task`);
+      if (proc.pid !== rootPid) {
+        const cmd = readFileSync(`/proc/${proc.pid}/cmdline`, 'utf8');
+        processType = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? (/chrom/.test(cmd) ? 'browser' : 'other');
+      }
+      tids = readdirSync(`/proc/${proc.pid}/task`);
     } catch {
-      continue;
+      continue; // the process ended while we looked
     }
+    let live = 0;
     for (const tid of tids) {
       try {
-        const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const thread = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
-        const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-        const role = threadRole(processType, thread);
-        out.set(role, (out.get(role) ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / USER_HZ);
+        const text = readFileSync(`/proc/${proc.pid}/task/${tid}/stat`, 'utf8');
+        const { ticks } = parseStat(text);
+        add(threadRole(processType, text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')), Number(tid) === proc.pid), ticks);
+        live += ticks;
       } catch {
         // the thread ended while we looked
       }
     }
+    if (proc.ticks > live) add(`${processType === 'node' ? 'host' : processType}: threads that ended`, proc.ticks - live);
   }
   return out;
 }

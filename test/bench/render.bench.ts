@@ -120,7 +120,7 @@ const PROFILE_ORDER = [
   'encodeDone.semantic',
   'encodeDone.depth',
   'host.transfer',
-  'host.decode',
+  'host.readImages',
   'host.diskWrite',
 ];
 

@@ -20,7 +20,7 @@ export async function cdpSessionOf(page: Page): Promise<CDPSession | null> {
   }
 }
 
-/** The PNGs of a frame, by pass. */
+/** The PNGs of a frame, by pass (read by Blob: views of one buffer). */
 export async function receiveImages(cdp: CDPSession | null, images: PageFrameImages): Promise<Map<PassName, Uint8Array>> {
   if (images.as === 'base64') {
     return new Map(Object.entries(images.png).map(([pass, b64]) => [pass as PassName, new Uint8Array(Buffer.from(b64, 'base64'))]));
@@ -55,10 +55,11 @@ async function readBlob(cdp: CDPSession, expression: string): Promise<Uint8Array
         if (chunk.eof) break;
       }
     } finally {
-      await cdp.send('IO.close', { handle });
+      // A failure here must not hide the read's own (a closed session fails both).
+      await cdp.send('IO.close', { handle }).catch(() => undefined);
     }
     return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
   } finally {
-    await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+    await cdp.send('Runtime.releaseObject', { objectId: result.objectId }).catch(() => undefined);
   }
 }

@@ -16,8 +16,9 @@ export class ImageOutbox {
   /** The frame's PNGs as the request asked for them. */
   async send(pngs: Partial<Record<PassName, Blob>>, as: 'blob' | 'base64'): Promise<PageFrameImages> {
     const order = PASS_NAMES.filter((p) => pngs[p] !== undefined);
-    if (as === 'base64') {
-      return { as, png: Object.fromEntries(await Promise.all(order.map(async (p) => [p, await base64Of(pngs[p]!)] as const))) };
+    // No images (labels only): nothing for the host to fetch.
+    if (as === 'base64' || order.length === 0) {
+      return { as: 'base64', png: Object.fromEntries(await Promise.all(order.map(async (p) => [p, await base64Of(pngs[p]!)] as const))) };
     }
     const token = ++this.last;
     this.waiting.set(token, new Blob(order.map((p) => pngs[p]!)));

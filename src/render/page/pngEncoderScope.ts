@@ -174,8 +174,9 @@ export function pngEncoderScope(deflateRows: RleDeflate): PngEncoder {
     // (a copy to another process and back).
     const stream = new CompressionStream('deflate');
     const writer = stream.writable.getWriter();
-    void writer.write(lines as Uint8Array<ArrayBuffer>);
-    void writer.close();
+    // A failed stream fails the read below; these two would only repeat it, unhandled.
+    writer.write(lines as Uint8Array<ArrayBuffer>).catch(() => undefined);
+    writer.close().catch(() => undefined);
     return new Uint8Array(await new Response(stream.readable).arrayBuffer());
   }
 

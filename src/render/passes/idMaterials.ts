@@ -2,8 +2,9 @@
  * Flat materials of the label pass: one draw writes two byte targets at once, each value exact:
  *   attachment 0  instance id in RGB, semantic class in alpha
  *   attachment 1  the depth as its 16-bit KITTI value (metres x 256, rounded; 0 = nothing
- *                 drawn; a surface closer than 1/512 m stays 1; saturates at 65535), high byte in
- *                 red, low byte in green
+ *                 drawn, the clear value: every drawn surface lies beyond the near plane, so a
+ *                 surface closer than 1/512 m stays 1; saturates at 65535), high byte in red, low
+ *                 byte in green
  * Uniforms in linear space with no tone mapping, colour management or fog, into
  * non-multisampled targets; a byte b written as b / 255 reads back as b. Bytes, not a float
  * target: a float RGBA depth attachment made the draw and its readback write and copy four times
@@ -75,6 +76,7 @@ export class IdMaterials {
 
   /** Material writing the RGB bytes `instance`, the byte `semantic` and the depth. */
   labels(instance: readonly [number, number, number], semantic: number, side: THREE.Side): THREE.ShaderMaterial {
+    if (!Number.isInteger(semantic) || semantic < 0 || semantic > 255) throw new RangeError(`semantic class ${semantic} does not fit in a byte`);
     const key = `${instance.join(',')}/${semantic}/${side}`;
     let m = this.cache.get(key);
     if (!m) {
