@@ -2,7 +2,7 @@
  * How a frame's PNGs leave the page. As one Blob kept here until the host takes it (CDP's
  * IO.read: the browser process reads and base64-encodes it natively, and the page's main thread
  * does nothing), or as base64 strings in the frame's result (the page's main thread serializes
- * them into the reply: measured 38 ms of its CPU per MB, against 1.5 ms for a Blob).
+ * them into the reply: measured 38 ms of its CPU for 0.9 MB of PNG, against 1.5 ms as a Blob).
  */
 import { PASS_NAMES, type PageFrameImages, type PassName } from '../request.js';
 
