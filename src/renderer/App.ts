@@ -241,7 +241,6 @@ export class App {
     this.status(message);
   }
 
-  /** Writes an override into the scenario text in place of its distribution, and lets it go. */
   /** Removes one override, as one undoable change. */
   private dropOverride(key: string): void {
     this.beginChange();
@@ -250,6 +249,7 @@ export class App {
     this.endChange();
   }
 
+  /** Writes an override into the scenario text in place of its distribution, and lets it go. */
   private writeOverride(p: ParameterInfo): void {
     const value = this.overrides[p.key];
     if (value === undefined) return;

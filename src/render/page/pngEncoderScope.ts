@@ -76,13 +76,18 @@ export function pngEncoderScope(deflateRows: RleDeflate): PngEncoder {
   // away at every exit from the inner loop (V8 deoptimized and recompiled these ~30 times a frame,
   // 30-50 ms of compiler work a frame, measured with --trace-deopt).
 
-  /** Unfiltered RGB rows (filter byte 0): the instance mask as it is (runs of one id, for the native deflate). */
-  function rgbLines(src: Uint8Array, w: number, h: number): Uint8Array {
-    const out = new Uint8Array((w * 3 + 1) * h);
-    for (let y = 0; y < h; y++) rgbRow(src, (h - 1 - y) * w * 4, out, y * (w * 3 + 1) + 1, w);
+  /** Writes one row of w pixels of the readback, from byte i, into out from byte o. */
+  type RowWriter = (src: Uint8Array, i: number, out: Uint8Array, o: number, w: number) => void;
+
+  /** Unfiltered rows (filter byte 0) of `bytes` bytes a pixel, each written by `row`: the masks as they are (runs of one value, for the native deflate). */
+  function unfilteredLines(src: Uint8Array, w: number, h: number, bytes: number, row: RowWriter): Uint8Array {
+    const stride = w * bytes + 1;
+    const out = new Uint8Array(stride * h);
+    for (let y = 0; y < h; y++) row(src, (h - 1 - y) * w * 4, out, y * stride + 1, w);
     return out;
   }
 
+  /** RGB (the instance id). */
   function rgbRow(src: Uint8Array, i: number, out: Uint8Array, o: number, w: number): void {
     for (let x = 0; x < w; x++, i += 4, o += 3) {
       out[o] = src[i]!;
@@ -143,24 +148,12 @@ export function pngEncoderScope(deflateRows: RleDeflate): PngEncoder {
     }
   }
 
-  /** 8-bit grey rows of the alpha channel (the semantic class). */
-  function alphaLines(src: Uint8Array, w: number, h: number): Uint8Array {
-    const out = new Uint8Array((w + 1) * h);
-    for (let y = 0; y < h; y++) alphaRow(src, (h - 1 - y) * w * 4 + 3, out, y * (w + 1) + 1, w);
-    return out;
-  }
-
+  /** 8-bit grey of the alpha channel (the semantic class). */
   function alphaRow(src: Uint8Array, i: number, out: Uint8Array, o: number, w: number): void {
-    for (let x = 0; x < w; x++, i += 4, o++) out[o] = src[i]!;
+    for (let x = 0, j = i + 3; x < w; x++, j += 4, o++) out[o] = src[j]!;
   }
 
-  /** 16-bit grey rows, big-endian as PNG stores them: red is the high byte, green the low one. */
-  function redGreenLines(src: Uint8Array, w: number, h: number): Uint8Array {
-    const out = new Uint8Array((w * 2 + 1) * h);
-    for (let y = 0; y < h; y++) redGreenRow(src, (h - 1 - y) * w * 4, out, y * (w * 2 + 1) + 1, w);
-    return out;
-  }
-
+  /** 16-bit grey, big-endian as PNG stores it: red is the high byte, green the low one. */
   function redGreenRow(src: Uint8Array, i: number, out: Uint8Array, o: number, w: number): void {
     for (let x = 0; x < w; x++, i += 4, o += 2) {
       out[o] = src[i]!;
@@ -196,9 +189,9 @@ export function pngEncoderScope(deflateRows: RleDeflate): PngEncoder {
   async function encode(job: EncodeJob): Promise<Blob> {
     const { widthPx: w, heightPx: h } = job;
     let bytes: Uint8Array;
-    if (job.kind === 'depth') bytes = png(await nativeDeflate(redGreenLines(job.pixels, w, h)), w, h, 16, 0);
-    else if (job.kind === 'semantic') bytes = png(await nativeDeflate(alphaLines(job.pixels, w, h)), w, h, 8, 0);
-    else if (job.kind === 'instance') bytes = png(await nativeDeflate(rgbLines(job.pixels, w, h)), w, h, 8, 2);
+    if (job.kind === 'depth') bytes = png(await nativeDeflate(unfilteredLines(job.pixels, w, h, 2, redGreenRow)), w, h, 16, 0);
+    else if (job.kind === 'semantic') bytes = png(await nativeDeflate(unfilteredLines(job.pixels, w, h, 1, alphaRow)), w, h, 8, 0);
+    else if (job.kind === 'instance') bytes = png(await nativeDeflate(unfilteredLines(job.pixels, w, h, 3, rgbRow)), w, h, 8, 2);
     else {
       scratch.lines = roomIn(scratch.lines, (w * 3 + 1) * h);
       const idat = deflateRows(paethLines(job.pixels, w, h, scratch.lines), undefined, scratch.deflated);
