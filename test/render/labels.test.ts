@@ -4,7 +4,7 @@ import { verticalFovDeg, wrapAngle } from '../../src/math/angles.js';
 import { boxCorners, kittiBox3, uprightBox } from '../../src/render/labels/box3d.js';
 import { clipBox, pixelUnion, projectedBox } from '../../src/render/labels/projectedBox.js';
 import { occludedLevel } from '../../src/render/labels/occludedLevel.js';
-import { decodeId, encodeId, scanIds } from '../../src/render/labels/idStats.js';
+import { decodeId, encodeId, idWords, scanIds } from '../../src/render/labels/idStats.js';
 import { objectContrast } from '../../src/render/labels/contrast.js';
 import { objectGeometry, objectLabel, type LabelFrames } from '../../src/render/labels/objectLabel.js';
 import { DEFAULT_LABEL_OPTIONS } from '../../src/render/labels/labelOptions.js';
@@ -248,6 +248,15 @@ describe('id buffers', () => {
     expect(stats.get(300)).toEqual({ pixels: 2, box: [1, 0, 3, 2] });
     expect(stats.get(7)).toEqual({ pixels: 1, box: [3, 2, 4, 3] });
     expect(stats.size).toBe(2);
+  });
+
+  it('reads ids a word a pixel, the alpha byte (the semantic class) ignored, from aligned and unaligned buffers alike', () => {
+    const ids = [0, 1, 255, 256, 0x123456, 0xffffff];
+    const backing = new Uint8Array(ids.length * 4 + 1);
+    const unaligned = backing.subarray(1);
+    for (const [p, id] of ids.entries()) unaligned.set([...encodeId(id), 200 + p], p * 4);
+    expect([...idWords(unaligned)]).toEqual(ids);
+    expect([...idWords(unaligned.slice())].map((word) => word & 0xffffff)).toEqual(ids);
   });
 });
 

@@ -7,13 +7,20 @@
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { rleDeflate, rleDeflateScope } from '../../src/render/page/rleDeflate.js';
-import { pngEncoderScope } from '../../src/render/page/pngEncoderScope.js';
+import { type PngEncoder, pngEncoderScope } from '../../src/render/page/pngEncoderScope.js';
+import { PASS_NAMES, type PassName } from '../../src/render/request.js';
 
 const W = 5;
 const H = 3;
 const encoder = pngEncoderScope(rleDeflate);
 const bytesOf = async (png: Blob): Promise<Buffer> => Buffer.from(await png.arrayBuffer());
-const png = async (job: Parameters<typeof encoder.encode>[0]) => decode(await bytesOf(await encoder.encode(job)));
+type Job = { kind: PassName; widthPx: number; heightPx: number; pixels: Uint8Array };
+/** The PNG bytes of one image, written by `by` (default: this file's encoder). */
+const encodeOne = async ({ kind, ...job }: Job, by: PngEncoder = encoder): Promise<Buffer> => {
+  const { pngs } = await by.encode({ ...job, images: [kind] });
+  return bytesOf(pngs[kind]!);
+};
+const png = async (job: Job) => decode(await encodeOne(job));
 
 /** RGBA bytes, rows bottom-up, pixel (x, y-down) = (x, y, x + 10 y, 200 + x + 10 y). */
 function rgbaBottomUp(): Uint8Array {
@@ -59,9 +66,36 @@ describe('page PNG encoder', () => {
       [30, 50, 4],
     ].map(([w, h, salt]) => ({ kind: 'rgb' as const, widthPx: w!, heightPx: h!, pixels: frame(w!, h!, salt!) }));
     for (const job of jobs) {
-      const reused = await bytesOf(await encoder.encode(job));
-      expect(reused.equals(await bytesOf(await pngEncoderScope(rleDeflate).encode(job)))).toBe(true);
-      expect(decode(reused).width).toBe(job.widthPx);
+      for (const kind of PASS_NAMES) {
+        const reused = await encodeOne({ ...job, kind });
+        expect(reused.equals(await encodeOne({ ...job, kind }, pngEncoderScope(rleDeflate)))).toBe(true);
+        expect(decode(reused).width).toBe(job.widthPx);
+      }
+    }
+  });
+
+  it('writes several images of one readback in one job, the same as one job each, and hands the pixel buffer back', async () => {
+    const pixels = rgbaBottomUp();
+    const { pngs, pixels: back } = await encoder.encode({ images: ['instance', 'semantic'], widthPx: W, heightPx: H, pixels });
+    expect(back).toBe(pixels);
+    expect(Object.keys(pngs).sort()).toEqual(['instance', 'semantic']);
+    for (const kind of ['instance', 'semantic'] as const) {
+      expect((await bytesOf(pngs[kind]!)).equals(await encodeOne({ kind, widthPx: W, heightPx: H, pixels }))).toBe(true);
+    }
+  });
+
+  it('runs jobs given at once one after another: two frames in flight share no buffer half-way', async () => {
+    const frame = (salt: number): Uint8Array => new Uint8Array(40 * 30 * 4).map((_, i) => (Math.imul(i + salt, 2654435761) >>> 27) * 8);
+    const a = frame(1);
+    const b = frame(2);
+    const [ja, jb] = await Promise.all([a, b].map((pixels) => encoder.encode({ images: ['instance', 'semantic', 'depth'], widthPx: 40, heightPx: 30, pixels })));
+    for (const [done, pixels] of [
+      [ja!, a],
+      [jb!, b],
+    ] as const) {
+      for (const kind of ['instance', 'semantic', 'depth'] as const) {
+        expect((await bytesOf(done.pngs[kind]!)).equals(await encodeOne({ kind, widthPx: 40, heightPx: 30, pixels }, pngEncoderScope(rleDeflate)))).toBe(true);
+      }
     }
   });
 
@@ -77,15 +111,17 @@ describe('page PNG encoder', () => {
       for (let c = 0; c < 3; c++) pixels[i * 4 + c] = Math.max(0, Math.min(255, ((i % w) * 3 + Math.floor(i / w) * 2 + c * 20 + n) | 0));
       pixels[i * 4 + 3] = 255;
     }
-    const rgb = await bytesOf(await encoder.encode({ kind: 'rgb', widthPx: w, heightPx: h, pixels }));
-    const plain = await bytesOf(await encoder.encode({ kind: 'instance', widthPx: w, heightPx: h, pixels }));
+    const rgb = await encodeOne({ kind: 'rgb', widthPx: w, heightPx: h, pixels });
+    const plain = await encodeOne({ kind: 'instance', widthPx: w, heightPx: h, pixels });
     expect(Buffer.from(decode(rgb).data).equals(Buffer.from(decode(plain).data))).toBe(true);
     expect(rgb.length).toBeLessThan(plain.length);
   });
 
   it('runs from its own source text, as the workers run it', async () => {
     const scope = new Function(`return (${pngEncoderScope.toString()})((${rleDeflateScope.toString()})());`)() as ReturnType<typeof pngEncoderScope>;
-    const a = await scope.encode({ kind: 'rgb', widthPx: W, heightPx: H, pixels: rgbaBottomUp() });
-    expect((await bytesOf(a)).equals(await bytesOf(await encoder.encode({ kind: 'rgb', widthPx: W, heightPx: H, pixels: rgbaBottomUp() })))).toBe(true);
+    for (const kind of PASS_NAMES) {
+      const a = await encodeOne({ kind, widthPx: W, heightPx: H, pixels: rgbaBottomUp() }, scope);
+      expect(a.equals(await encodeOne({ kind, widthPx: W, heightPx: H, pixels: rgbaBottomUp() }))).toBe(true);
+    }
   });
 });

@@ -16,6 +16,7 @@
  * rasterizer's pixels; geometry labels (boxes, occlusion, truncation) do not.
  */
 import type { Box2 } from '../types.js';
+import { idWords } from './idStats.js';
 
 /** Delta E from the surround at which a pixel counts as distinguishable (about 10 just-noticeable steps). */
 export const DISTINCT_DELTA_E = 10;
@@ -69,7 +70,8 @@ const _sums = new Float64Array(4);
 /** The image and the object one scan looks at (rows bottom-up, as WebGL reads them back). */
 interface Scan {
   rgb: Uint8Array;
-  ids: Uint8Array;
+  /** The instance buffer's ids, one word a pixel (idWords). */
+  ids: Uint32Array;
   widthPx: number;
   heightPx: number;
   trackId: number;
@@ -79,7 +81,7 @@ interface Scan {
 const at = (s: Scan, x: number, y: number): number => ((s.heightPx - 1 - y) * s.widthPx + x) * 4;
 const inImage = (s: Scan, x: number, y: number): boolean => x >= 0 && y >= 0 && x < s.widthPx && y < s.heightPx;
 /** Whether the pixel at byte offset i holds the object (no bounds check: i must lie in the image). */
-const objectAt = (s: Scan, i: number): boolean => s.ids[i] + (s.ids[i + 1] << 8) + (s.ids[i + 2] << 16) === s.trackId;
+const objectAt = (s: Scan, i: number): boolean => (s.ids[i >> 2] & 0xffffff) === s.trackId;
 const isObject = (s: Scan, x: number, y: number): boolean => inImage(s, x, y) && objectAt(s, at(s, x, y));
 
 /**
@@ -90,7 +92,7 @@ const isObject = (s: Scan, x: number, y: number): boolean => inImage(s, x, y) &&
  * @returns null when the object has no visible pixel or no outline (it fills the image)
  */
 export function objectContrast(rgb: Uint8Array, ids: Uint8Array, widthPx: number, heightPx: number, trackId: number, box: Box2): ObjectContrast | null {
-  const scan: Scan = { rgb, ids, widthPx, heightPx, trackId };
+  const scan: Scan = { rgb, ids: idWords(ids), widthPx, heightPx, trackId };
   _sums.fill(0);
   // One call a row, not a loop nest: see contrastRow.
   for (let y = box[1]; y < box[3]; y++) contrastRow(scan, y, box[0], box[2], _sums);

@@ -15,6 +15,20 @@ export function decodeId(r: number, g: number, b: number): number {
   return r + (g << 8) + (b << 16);
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * An RGBA id buffer as one 32-bit word a pixel whose low 24 bits are the pixel's id: a view of
+ * the same bytes on a little-endian machine (the ones browsers run on; one load a pixel instead
+ * of three), else a copy with the ids decoded.
+ */
+export function idWords(rgba: Uint8Array): Uint32Array {
+  if (LITTLE_ENDIAN && rgba.byteOffset % 4 === 0) return new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
+  const words = new Uint32Array(rgba.length >> 2);
+  for (let p = 0, i = 0; p < words.length; p++, i += 4) words[p] = decodeId(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!);
+  return words;
+}
+
 /** RGB bytes of an id; ids must fit in 24 bits. */
 export function encodeId(id: number): [number, number, number] {
   if (!Number.isInteger(id) || id < 0 || id > 0xffffff) throw new RangeError(`instance id ${id} does not fit in 24 bits`);
@@ -29,21 +43,22 @@ export function encodeId(id: number): [number, number, number] {
 export function scanIds(rgba: Uint8Array, region: { x: number; y: number; width: number; height: number }): Map<number, IdStats> {
   const stats = new Map<number, IdStats>();
   const { width, height } = region;
-  for (let row = 0; row < height; row++) scanRow(rgba, row * width * 4, width, region.x, region.y + height - 1 - row, stats);
+  const words = idWords(rgba);
+  for (let row = 0; row < height; row++) scanRow(words, row * width, width, region.x, region.y + height - 1 - row, stats);
   return stats;
 }
 
 /**
- * Adds one row of ids (from byte i, `width` pixels, image row y from column x0) to `stats`. A
+ * Adds one row of ids (idWords, from pixel p, `width` pixels, image row y from column x0) to `stats`. A
  * function called once a row, not a loop nest: a nest run once a frame is compiled while it runs
  * and that code is thrown away at every exit from the inner loop (V8 deoptimized scanIds ~25
  * times a frame).
  */
-function scanRow(rgba: Uint8Array, i: number, width: number, x0: number, y: number, stats: Map<number, IdStats>): void {
+function scanRow(words: Uint32Array, p: number, width: number, x0: number, y: number, stats: Map<number, IdStats>): void {
   let lastId = -1;
   let last: IdStats | undefined;
-  for (let col = 0; col < width; col++, i += 4) {
-    const id = rgba[i] + (rgba[i + 1] << 8) + (rgba[i + 2] << 16);
+  for (let col = 0; col < width; col++, p++) {
+    const id = words[p] & 0xffffff;
     if (id === 0) continue;
     if (id !== lastId) {
       last = stats.get(id);

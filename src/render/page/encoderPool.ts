@@ -4,20 +4,27 @@
  * source text of pngEncoderScope() and rleDeflateScope(). Where workers cannot start, encodes run on the page's thread.
  */
 import { rleDeflate, rleDeflateScope } from './rleDeflate.js';
-import { type EncodeJob, type PngEncoder, pngEncoderScope } from './pngEncoderScope.js';
+import { type EncodeJob, type Encoded, type PngEncoder, pngEncoderScope } from './pngEncoderScope.js';
 
 const WORKER_SOURCE = `const encoder = (${pngEncoderScope.toString()})((${rleDeflateScope.toString()})());
 onmessage = async (e) => {
   const { id, job } = e.data;
   try {
-    postMessage({ id, png: await encoder.encode(job) });
+    const { pngs, pixels } = await encoder.encode(job);
+    postMessage({ id, pngs, pixels }, [pixels.buffer]);
   } catch (err) {
     postMessage({ id, error: String((err && err.stack) || err) });
   }
 };`;
 
+/** A worker's answer to job `id`. */
+interface Reply extends Partial<Encoded> {
+  id: number;
+  error?: string;
+}
+
 interface Pending {
-  resolve: (png: Blob) => void;
+  resolve: (done: Encoded) => void;
   reject: (err: Error) => void;
   worker: number;
 }
@@ -37,7 +44,7 @@ export class EncoderPool implements PngEncoder {
       for (let i = 0; i < size; i++) {
         const w = new Worker(url);
         const index = this.workers.length;
-        w.onmessage = (e: MessageEvent<{ id: number; png?: Blob; error?: string }>) => this.settle(e.data);
+        w.onmessage = (e: MessageEvent<Reply>) => this.settle(e.data);
         // A worker that dies fails its jobs (the frame's render fails and is retried) instead of hanging them.
         w.onerror = (e: ErrorEvent) => this.failWorker(index, e.message);
         this.workers.push(w);
@@ -52,27 +59,27 @@ export class EncoderPool implements PngEncoder {
   }
 
   /**
-   * The PNG of a readback. The job's pixel buffer is handed to a worker (transferred): the
-   * caller must not use it afterwards.
+   * The PNGs of a readback. The job's pixel buffer is handed to a worker (transferred) and comes
+   * back with the PNGs: the caller must not use it in between.
    */
-  encode(job: EncodeJob): Promise<Blob> {
+  encode(job: EncodeJob): Promise<Encoded> {
     if (this.local) return this.local.encode(job);
     let worker = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.load[i]! < this.load[worker]!) worker = i;
     const id = this.nextId++;
     this.load[worker]!++;
-    return new Promise<Blob>((resolve, reject) => {
+    return new Promise<Encoded>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, worker });
       this.workers[worker]!.postMessage({ id, job }, [job.pixels.buffer]);
     });
   }
 
-  private settle(msg: { id: number; png?: Blob; error?: string }): void {
+  private settle(msg: Reply): void {
     const p = this.pending.get(msg.id);
     if (!p) return;
     this.pending.delete(msg.id);
     this.load[p.worker]!--;
-    if (msg.png !== undefined) p.resolve(msg.png);
+    if (msg.pngs && msg.pixels) p.resolve({ pngs: msg.pngs, pixels: msg.pixels });
     else p.reject(new Error(`PNG encoder: ${msg.error ?? 'no result'}`));
   }
 

@@ -18,19 +18,31 @@
  * page's drawing instead of on its thread (CompressionStream deflates on the calling thread).
  */
 
+import type { PassName } from '../request.js';
 import type { RleDeflate } from './rleDeflate.js';
 
-/** One readback to encode: RGBA bytes, rows bottom-up. */
+/** One readback to encode: RGBA bytes, rows bottom-up, and the images to write from it. */
 export interface EncodeJob {
-  kind: 'rgb' | 'instance' | 'semantic' | 'depth';
+  /**
+   * rgb from the RGB frame's readback; instance and semantic from the label draw's first
+   * attachment (one job writes both: one copy of the readback, one trip to a worker); depth from
+   * its second.
+   */
+  images: PassName[];
   widthPx: number;
   heightPx: number;
   pixels: Uint8Array;
 }
 
+/** A job's PNGs, and its pixel buffer handed back for the next frame's readback. */
+export interface Encoded {
+  /** Blobs: posted from a worker by reference, read by the host as they are. */
+  pngs: Partial<Record<PassName, Blob>>;
+  pixels: Uint8Array;
+}
+
 export interface PngEncoder {
-  /** The PNG of a readback (a Blob: posted from a worker by reference, read by the host as it is). */
-  encode(job: EncodeJob): Promise<Blob>;
+  encode(job: EncodeJob): Promise<Encoded>;
 }
 
 /**
@@ -40,11 +52,17 @@ export interface PngEncoder {
  */
 export function pngEncoderScope(deflateRows: RleDeflate): PngEncoder {
   /**
-   * Buffers the RGB frame's encode reuses from frame to frame (it runs start to end without
-   * waiting, so no two encodes share them at once): allocating ~10 MB a frame kept the garbage
-   * collector busy.
+   * Buffers the encodes reuse from frame to frame, the masks' by bytes a pixel (jobs run one at
+   * a time: the RGB encode start to end without waiting, and a worker queues its jobs):
+   * allocating ~15 MB a frame kept the garbage collector busy.
    */
-  const scratch: Record<'lines' | 'deflated', Uint8Array> = { lines: new Uint8Array(0), deflated: new Uint8Array(0) };
+  const scratch: Record<'lines' | 'deflated' | 'mask1' | 'mask2' | 'mask3', Uint8Array> = {
+    lines: new Uint8Array(0),
+    deflated: new Uint8Array(0),
+    mask1: new Uint8Array(0),
+    mask2: new Uint8Array(0),
+    mask3: new Uint8Array(0),
+  };
   const roomIn = (buf: Uint8Array, n: number): Uint8Array => (buf.length >= n ? buf : new Uint8Array(n));
 
   const crcTable = new Uint32Array(256);
@@ -80,9 +98,13 @@ export function pngEncoderScope(deflateRows: RleDeflate): PngEncoder {
   type RowWriter = (src: Uint8Array, i: number, out: Uint8Array, o: number, w: number) => void;
 
   /** Unfiltered rows (filter byte 0) of `bytes` bytes a pixel, each written by `row`: the masks as they are (runs of one value, for the native deflate). */
-  function unfilteredLines(src: Uint8Array, w: number, h: number, bytes: number, row: RowWriter): Uint8Array {
+  function unfilteredLines(src: Uint8Array, w: number, h: number, bytes: 1 | 2 | 3, row: RowWriter): Uint8Array {
     const stride = w * bytes + 1;
-    const out = new Uint8Array(stride * h);
+    const key = `mask${bytes}` as const;
+    scratch[key] = roomIn(scratch[key], stride * h);
+    const out = scratch[key].subarray(0, stride * h);
+    // Filter bytes (0) are never written otherwise: a reused buffer may hold anything there.
+    for (let y = 0; y < h; y++) out[y * stride] = 0;
     for (let y = 0; y < h; y++) row(src, (h - 1 - y) * w * 4, out, y * stride + 1, w);
     return out;
   }
@@ -186,19 +208,30 @@ export function pngEncoderScope(deflateRows: RleDeflate): PngEncoder {
     return out;
   }
 
-  async function encode(job: EncodeJob): Promise<Blob> {
-    const { widthPx: w, heightPx: h } = job;
-    let bytes: Uint8Array;
-    if (job.kind === 'depth') bytes = png(await nativeDeflate(unfilteredLines(job.pixels, w, h, 2, redGreenRow)), w, h, 16, 0);
-    else if (job.kind === 'semantic') bytes = png(await nativeDeflate(unfilteredLines(job.pixels, w, h, 1, alphaRow)), w, h, 8, 0);
-    else if (job.kind === 'instance') bytes = png(await nativeDeflate(unfilteredLines(job.pixels, w, h, 3, rgbRow)), w, h, 8, 2);
-    else {
-      scratch.lines = roomIn(scratch.lines, (w * 3 + 1) * h);
-      const idat = deflateRows(paethLines(job.pixels, w, h, scratch.lines), undefined, scratch.deflated);
-      scratch.deflated = new Uint8Array(idat.buffer);
-      bytes = png(idat, w, h, 8, 2);
-    }
-    return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' });
+  /** The PNG bytes of one image of the job. */
+  async function pngOf(image: PassName, job: EncodeJob): Promise<Uint8Array> {
+    const { widthPx: w, heightPx: h, pixels } = job;
+    if (image === 'depth') return png(await nativeDeflate(unfilteredLines(pixels, w, h, 2, redGreenRow)), w, h, 16, 0);
+    if (image === 'semantic') return png(await nativeDeflate(unfilteredLines(pixels, w, h, 1, alphaRow)), w, h, 8, 0);
+    if (image === 'instance') return png(await nativeDeflate(unfilteredLines(pixels, w, h, 3, rgbRow)), w, h, 8, 2);
+    scratch.lines = roomIn(scratch.lines, (w * 3 + 1) * h);
+    const idat = deflateRows(paethLines(pixels, w, h, scratch.lines), undefined, scratch.deflated);
+    scratch.deflated = new Uint8Array(idat.buffer);
+    return png(idat, w, h, 8, 2);
+  }
+
+  async function encodeNow(job: EncodeJob): Promise<Encoded> {
+    const pngs: Encoded['pngs'] = {};
+    for (const image of job.images) pngs[image] = new Blob([(await pngOf(image, job)) as Uint8Array<ArrayBuffer>], { type: 'image/png' });
+    return { pngs, pixels: job.pixels };
+  }
+
+  /** Jobs run one after another (they share the scratch buffers), in the order they came. */
+  let queue: Promise<unknown> = Promise.resolve();
+  function encode(job: EncodeJob): Promise<Encoded> {
+    const done = queue.then(() => encodeNow(job));
+    queue = done.catch(() => undefined);
+    return done;
   }
 
   return { encode };

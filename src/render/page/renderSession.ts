@@ -18,6 +18,7 @@ import { objectGeometry, objectLabel, type LabelFrames } from '../labels/objectL
 import { pixelUnion } from '../labels/projectedBox.js';
 import { EncoderPool } from './encoderPool.js';
 import type { EncodeJob } from './pngEncoderScope.js';
+import { PixelPool } from './pixelPool.js';
 
 /** A loaded scene: the rig plus what the session needs to know about it. */
 export interface LoadedScene {
@@ -44,6 +45,8 @@ export class RenderSession {
   private targets: IdTargets | null = null;
   private readonly override = new SceneOverride();
   private readonly encoder = new EncoderPool();
+  /** Buffers of the readbacks the encoders take. */
+  private readonly pixelPool = new PixelPool();
   private scratch = new Uint8Array(0);
   private rgbPixels = new Uint8Array(0);
   private readonly onePixel = new Uint8Array(4);
@@ -150,21 +153,34 @@ export class RenderSession {
     const frameStart = t;
     /**
      * Hands a readback to the encoder workers: at once, so it compresses while the next stages
-     * draw; when profiling, after the frame's other stages and one at a time, so that every stage's
-     * time is its own. encodeDone.* counts from the frame's start (encodes overlap).
+     * draw; when profiling, after the frame's other stages and one image at a time, so that every
+     * stage's time is its own. encodeDone.* counts from the frame's start (encodes overlap). The
+     * buffer comes back to the pool with the PNGs.
      */
     const encode = (job: EncodeJob): void => {
-      const run = (): Promise<void> =>
-        this.encoder.encode(job).then((png) => {
-          images[job.kind] = png;
-          timingsMs[`encodeDone.${job.kind}`] = performance.now() - frameStart;
+      const run = (j: EncodeJob): Promise<void> =>
+        this.encoder.encode(j).then(({ pngs, pixels }) => {
+          this.pixelPool.give(pixels);
+          Object.assign(images, pngs);
+          for (const image of j.images) timingsMs[`encodeDone.${image}`] = performance.now() - frameStart;
         });
-      if (!req.profile) pending.push(run());
+      if (!req.profile) pending.push(run(job));
       else
         deferred.push(async () => {
-          await run();
-          lap(`encode.${job.kind}`);
+          for (const image of job.images) {
+            const pixels = this.pixelPool.take(job.pixels.length);
+            pixels.set(job.pixels);
+            await run({ ...job, images: [image], pixels });
+            lap(`encode.${image}`);
+          }
+          this.pixelPool.give(job.pixels);
         });
+    };
+    /** A pool buffer holding a copy of `pixels`. */
+    const copyOf = (pixels: Uint8Array): Uint8Array => {
+      const copy = this.pixelPool.take(pixels.length);
+      copy.set(pixels);
+      return copy;
     };
 
     const { widthPx: W, heightPx: H } = l;
@@ -197,7 +213,7 @@ export class RenderSession {
       }
       lap('readRgb');
       // The encoder takes a copy: labels read the frame's colours while it compresses.
-      encode({ kind: 'rgb', widthPx: W, heightPx: H, pixels: this.rgbPixels.slice() });
+      encode({ images: ['rgb'], widthPx: W, heightPx: H, pixels: copyOf(this.rgbPixels) });
       haveRgb = true;
       lap('encodeRgbCopy');
     }
@@ -213,9 +229,9 @@ export class RenderSession {
       // goes to its encoder (the first also to the labels).
       renderInto(this.renderer, rig.scene, rig.camera, targets.labels);
       this.readInto(targets.labels, targets.idPixels, LABEL_ATTACHMENT.idsAndSemantic);
-      if (want.has('instance')) encode({ kind: 'instance', widthPx: W, heightPx: H, pixels: targets.idPixels.slice() });
-      if (want.has('semantic')) encode({ kind: 'semantic', widthPx: W, heightPx: H, pixels: targets.idPixels.slice() });
-      if (want.has('depth')) encode({ kind: 'depth', widthPx: W, heightPx: H, pixels: this.readInto(targets.labels, new Uint8Array(W * H * 4), LABEL_ATTACHMENT.depth) });
+      const fromIds = (['instance', 'semantic'] as const).filter((p) => want.has(p));
+      if (fromIds.length > 0) encode({ images: fromIds, widthPx: W, heightPx: H, pixels: copyOf(targets.idPixels) });
+      if (want.has('depth')) encode({ images: ['depth'], widthPx: W, heightPx: H, pixels: this.readInto(targets.labels, this.pixelPool.take(W * H * 4), LABEL_ATTACHMENT.depth) });
       lap('labelPass');
       const stats = scanIds(targets.idPixels, { x: 0, y: 0, width: W, height: H });
       lap('scan');

@@ -5,7 +5,7 @@
  */
 import type * as THREE from 'three';
 import type { Box2 } from '../types.js';
-import { decodeId } from '../labels/idStats.js';
+import { idWords } from '../labels/idStats.js';
 
 export function unoccludedPixels(
   renderer: THREE.WebGLRenderer,
@@ -32,7 +32,12 @@ export function unoccludedPixels(
   renderer.readRenderTargetPixels(target, x1, yBottom, w, h, buf);
   target.scissorTest = false;
   renderer.setRenderTarget(null);
+  return countId(idWords(buf), trackId);
+}
+
+/** How many of `words` (idWords) hold `trackId`. */
+function countId(words: Uint32Array, trackId: number): number {
   let n = 0;
-  for (let i = 0; i < buf.length; i += 4) if (decodeId(buf[i], buf[i + 1], buf[i + 2]) === trackId) n++;
+  for (let p = 0; p < words.length; p++) if ((words[p]! & 0xffffff) === trackId) n++;
   return n;
 }
