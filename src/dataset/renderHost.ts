@@ -4,7 +4,7 @@
  * render page bundle from a local HTTP server and keeps a pool of pages rendering in parallel.
  * Only JSON requests go in; encoded PNGs and label JSON come back.
  */
-import { chromium, type Browser, type CDPSession, type ElectronApplication, type Page } from 'playwright-core';
+import { chromium, type Browser, type ElectronApplication, type Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { ScenarioInstance } from '../scenario/types.js';
@@ -16,7 +16,7 @@ import { PASS_NAMES } from '../render/request.js';
 import { DEFAULT_LABEL_OPTIONS, type LabelOptions } from '../render/labels/labelOptions.js';
 import { encodeTrajectory } from '../sim/trajectoryFile.js';
 import { launchElectronPages } from './render-host/electronPages.js';
-import { cdpSessionOf, receiveImages } from './render-host/imageTransfer.js';
+import { receiveImages } from './render-host/imageTransfer.js';
 import { findBrowser, type FoundBrowser } from './render-host/findBrowser.js';
 import { renderPageBundle } from './render-host/pageBundle.js';
 import { PageServer } from './render-host/pageServer.js';
@@ -86,11 +86,11 @@ export interface RenderHostOptions {
   /** Rasterizer; default: ROADSYNTH_RASTERIZER, then `auto` (a GPU, else llvmpipe, else SwiftShader). */
   rasterizer?: RasterizerChoice;
   /**
-   * How PNGs travel from the page (default 'blob'): 'blob' reads each frame's PNGs as one Blob
-   * over a CDP session (imageTransfer.ts); 'base64' takes them as strings in the page call's
-   * result, what a page without a CDP session falls back to.
+   * How PNGs travel from the page (default 'post'): 'post' has the page POST each frame's PNGs
+   * as one body to the host's page server (render-host/pageServer.ts); 'base64' takes them as
+   * strings in the page call's result (slower: the page's main thread serializes them).
    */
-  imageTransfer?: 'blob' | 'base64';
+  imageTransfer?: 'post' | 'base64';
 }
 
 /** Flags every render browser gets; the rasterizer's own come from render-host/rasterizer.ts. */
@@ -111,8 +111,6 @@ export const CHROMIUM_FLAGS = [...BASE_FLAGS, '--enable-unsafe-swiftshader'];
 
 interface Slot {
   page: Page;
-  /** The page's CDP session, to read its PNGs (null: they come as base64 in the page call's result). */
-  cdp: CDPSession | null;
   key: string | null;
   /** Frames being rendered on this page now (at most framesInFlightPerPage, all of the loaded scene). */
   inFlight: number;
@@ -154,9 +152,9 @@ export class PlaywrightRenderHost implements RenderHost {
     return this.kind;
   }
 
-  /** How PNGs travel from the pages (after open): 'blob' over CDP sessions, else 'base64' in the page call's result. */
-  get imageTransfer(): 'blob' | 'base64' {
-    return this.slots.length > 0 && this.slots.every((s) => s.cdp) ? 'blob' : 'base64';
+  /** How PNGs travel from the pages: POSTed to the page server, or as base64 in the page call's result. */
+  get imageTransfer(): 'post' | 'base64' {
+    return this.options.imageTransfer ?? 'post';
   }
 
   /** The WebGL renderer string of the pages (after open). */
@@ -183,9 +181,8 @@ export class PlaywrightRenderHost implements RenderHost {
       if (accepts(choice, tried, got)) {
         this.kind = got;
         this.gl = gl;
-        const sessions = await Promise.all(pages.map((page) => (this.options.imageTransfer === 'base64' ? null : cdpSessionOf(page))));
-        this.slots = pages.map((page, i) => {
-          const slot: Slot = { page, cdp: sessions[i] ?? null, key: null, inFlight: 0, usedAt: 0, errors: [] };
+        this.slots = pages.map((page) => {
+          const slot: Slot = { page, key: null, inFlight: 0, usedAt: 0, errors: [] };
           page.on('pageerror', (e) => slot.errors.push(e.message));
           page.on('console', (m) => {
             if (m.type() === 'error') slot.errors.push(m.text());
@@ -289,8 +286,10 @@ export class PlaywrightRenderHost implements RenderHost {
   }
 
   async renderFrame(request: RenderRequest): Promise<TimedFrame> {
-    if (!this.server) throw new Error('render host: call open() before renderFrame()');
+    const server = this.server;
+    if (!server) throw new Error('render host: call open() before renderFrame()');
     const slot = await this.acquire(request.scene.key);
+    const upload = this.imageTransfer === 'post' ? server.expectUpload() : null;
     try {
       await this.ensureLoaded(slot, request.scene);
       const req: PageFrameRequest = {
@@ -299,16 +298,13 @@ export class PlaywrightRenderHost implements RenderHost {
         passes: request.passes ?? [...PASS_NAMES],
         labels: { ...DEFAULT_LABEL_OPTIONS, ...request.labels },
         ...(request.profile ? { profile: true } : {}),
-        imagesAs: slot.cdp ? 'blob' : 'base64',
+        ...(upload ? { imagesTo: upload.url } : {}),
       };
       const t0 = performance.now();
       const result: PageFrameResult = await this.call(slot, () => slot.page.evaluate((r) => window.roadsynthPage.render(r), req));
-      const t1 = performance.now();
       // The evaluate call's time beyond the page's own: the request's and the labels' trips (CDP, JSON).
-      result.timingsMs['host.transfer'] = Math.max(0, t1 - t0 - (result.timingsMs['page.total'] ?? 0));
-      // A failed read loses the frame's PNGs (the page handed them over): the caller retries the frame.
-      const images = await this.call(slot, () => receiveImages(slot.cdp, result.images));
-      result.timingsMs['host.readImages'] = performance.now() - t1;
+      result.timingsMs['host.transfer'] = Math.max(0, performance.now() - t0 - (result.timingsMs['page.total'] ?? 0));
+      const images = await this.call(slot, () => receiveImages(result.images, upload?.bytes ?? null));
       return {
         labels: result.labels,
         rgb: images.get('rgb'),
@@ -318,6 +314,7 @@ export class PlaywrightRenderHost implements RenderHost {
         timingsMs: result.timingsMs,
       };
     } finally {
+      if (upload) server.forgetUpload(upload.url);
       this.release(slot);
     }
   }

@@ -95,15 +95,15 @@ export interface PageFrameRequest {
   /** Time each step of the RGB pass apart (waits for the rasterizer after each; benchmarks). */
   profile?: boolean;
   /**
-   * How the PNGs travel to the host: 'blob' keeps them in the page as one Blob for takeImages
-   * (the host reads it over CDP's IO domain: the browser process base64-encodes it natively);
-   * 'base64' (default) returns them in the result, serialized by the page's main thread.
+   * Where the page POSTs the frame's PNGs, all in one body, before it answers (the host's page
+   * server, render-host/pageServer.ts): raw bytes, which the page's main thread does not touch.
+   * Without it they come back in the result as base64, serialized by the page's main thread.
    */
-  imagesAs?: 'blob' | 'base64';
+  imagesTo?: string;
 }
 
-/** A frame's PNGs: in the result as base64, or one Blob in the page, the passes' PNGs in `sizes` order. */
-export type PageFrameImages = { as: 'base64'; png: Partial<Record<PassName, string>> } | { as: 'blob'; token: number; sizes: [PassName, number][] };
+/** A frame's PNGs: in the result as base64, or POSTed to imagesTo, the passes' PNGs one after another in `sizes` order. */
+export type PageFrameImages = { as: 'base64'; png: Partial<Record<PassName, string>> } | { as: 'posted'; sizes: [PassName, number][] };
 
 export interface PageFrameResult {
   labels: FrameLabels;
@@ -120,6 +120,4 @@ export interface RenderPageApi {
   /** Renders the RGB pass (same look as export; `sceneOnly`: no camera effects) into the canvas only, without readback or labels (benchmarks). */
   renderOnly(tick: number, sceneOnly?: boolean): number;
   loadedKey(): string | null;
-  /** The PNGs of a frame rendered with imagesAs 'blob', as one Blob, handed over once (the page forgets them). */
-  takeImages(token: number): Blob;
 }

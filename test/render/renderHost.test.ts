@@ -135,8 +135,8 @@ describe.skipIf(missing !== null)('render host (headless Chromium)', () => {
     expect(Math.abs((png.data[0] as number) / 256 - d)).toBeLessThanOrEqual(1 / 256);
   });
 
-  it('reads the PNGs as one Blob over CDP, byte for byte what base64 in the result gives', async () => {
-    expect(host.imageTransfer).toBe('blob');
+  it('takes the PNGs POSTed by the page, byte for byte what base64 in the result gives', async () => {
+    expect(host.imageTransfer).toBe('post');
     const other = createRenderHost({ pages: 1, imageTransfer: 'base64' });
     await other.open();
     try {

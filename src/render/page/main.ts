@@ -6,10 +6,9 @@
 import type { PageFrameRequest, PageFrameResult, RenderPageApi } from '../request.js';
 import { RenderSession } from './renderSession.js';
 import { loadPageScene } from './loadPageScene.js';
-import { ImageOutbox } from './imageOutbox.js';
+import { sendImages } from './imageOutbox.js';
 
 const session = new RenderSession(loadPageScene);
-const outbox = new ImageOutbox();
 
 const api: RenderPageApi = {
   load: (scene) => session.load(scene),
@@ -18,12 +17,13 @@ const api: RenderPageApi = {
   async render(request: PageFrameRequest): Promise<PageFrameResult> {
     const start = performance.now();
     const { labels, images, timingsMs } = await session.render(request);
-    const sent = await outbox.send(images, request.imagesAs ?? 'base64');
+    const beforeSend = performance.now();
+    const sent = await sendImages(images, request.imagesTo);
+    timingsMs['page.sendImages'] = performance.now() - beforeSend;
     // Everything the page did for this frame, including waits on other frames in flight on it.
     timingsMs['page.total'] = performance.now() - start;
     return { labels, images: sent, timingsMs };
   },
-  takeImages: (token) => outbox.take(token),
 };
 
 (globalThis as unknown as { roadsynthPage: RenderPageApi }).roadsynthPage = api;
