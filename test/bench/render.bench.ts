@@ -119,8 +119,8 @@ const PROFILE_ORDER = [
   'encodeDone.instance',
   'encodeDone.semantic',
   'encodeDone.depth',
+  'page.sendImages',
   'host.transfer',
-  'host.readImages',
   'host.diskWrite',
 ];
 
@@ -128,8 +128,9 @@ const PROFILE_ORDER = [
  * A stage-by-stage profile of one export frame, every stage alone: the page waits for the
  * rasterizer after each RGB step (scene with its shadow maps, copy, motion-blur scene, post
  * effects), then the label pass with its readbacks, the id scan, labels with their occlusion
- * passes, each PNG encode (filter, deflate, base64, in a worker), the trip to Node and the PNG
- * writes. In a real run the encodes overlap the next frame's drawing.
+ * passes, each PNG encode (filter, deflate, in a worker), the PNGs' POST to Node
+ * (page.sendImages), the labels' trip (host.transfer) and the PNG writes. In a real run the
+ * encodes overlap the next frame's drawing.
  */
 async function profile(host: PlaywrightRenderHost, c: Case, log: (l: string) => void, out: Figures): Promise<void> {
   const runs: Record<string, number>[] = [];
