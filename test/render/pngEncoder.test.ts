@@ -117,6 +117,27 @@ describe('page PNG encoder', () => {
     expect(rgb.length).toBeLessThan(plain.length);
   });
 
+  it('decodes back to every pixel of noise, flat areas and hard edges (every Paeth predictor choice and tie)', async () => {
+    const w = 97;
+    const h = 61;
+    let seed = 7;
+    const pixels = new Uint8Array(w * h * 4).map((_, i) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const x = (i >> 2) % w;
+      if (x < 20) return 200; // flat: every prediction ties
+      if (x < 40) return (x & 4) * 60; // stripes: hard edges
+      return seed >>> 24; // noise: all three predictors, any order
+    });
+    const img = await png({ kind: 'rgb', widthPx: w, heightPx: h, pixels });
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const i = ((h - 1 - y) * w + x) * 4;
+        const o = (y * w + x) * 3;
+        expect([...img.data.slice(o, o + 3)], `pixel ${x},${y}`).toEqual([...pixels.slice(i, i + 3)]);
+      }
+    }
+  });
+
   it('runs from its own source text, as the workers run it', async () => {
     const scope = new Function(`return (${pngEncoderScope.toString()})((${rleDeflateScope.toString()})());`)() as ReturnType<typeof pngEncoderScope>;
     for (const kind of PASS_NAMES) {

@@ -198,18 +198,21 @@ export function rleDeflateScope(): RleDeflate {
 
   /** Adler-32 of the data (sums reduced every 5552 bytes, as zlib does). */
   function adler32(data: Uint8Array): number {
-    let s1 = 1;
-    let s2 = 0;
-    for (let i = 0, k = 0; i < data.length; i++) {
+    const sums = new Float64Array([1, 0]);
+    for (let i = 0; i < data.length; i += 5552) adlerChunk(data, i, Math.min(data.length, i + 5552), sums);
+    return ((sums[1]! << 16) | sums[0]!) >>> 0;
+  }
+
+  /** Adds data[i, end) to the Adler-32 sums, reduced at the end; a function a chunk: see runLength. */
+  function adlerChunk(data: Uint8Array, i: number, end: number, sums: Float64Array): void {
+    let s1 = sums[0]!;
+    let s2 = sums[1]!;
+    for (; i < end; i++) {
       s1 += data[i]!;
       s2 += s1;
-      if (++k === 5552) {
-        s1 %= 65521;
-        s2 %= 65521;
-        k = 0;
-      }
     }
-    return (((s2 % 65521) << 16) | (s1 % 65521)) >>> 0;
+    sums[0] = s1 % 65521;
+    sums[1] = s2 % 65521;
   }
 
   /**
