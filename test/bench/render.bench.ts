@@ -72,7 +72,7 @@ function street(widthPx: number, heightPx: number): PrimitiveScene {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** A catalog scenario (default 01, pedestrian behind a van), sample 0 of seed 7, simulated, at a tick two thirds in. */
-async function scenarioScene(widthPx: number, heightPx: number, name = '01-pedestrian-behind-van'): Promise<{ scene: ScenarioScene; tick: number }> {
+export async function scenarioScene(widthPx: number, heightPx: number, name = '01-pedestrian-behind-van'): Promise<{ scene: ScenarioScene; tick: number }> {
   const file = fileURLToPath(new URL(`../../scenarios/${name}.yaml`, import.meta.url));
   const checked = checkScenario(readFileSync(file, 'utf8'), file);
   if (!checked.spec) throw new Error(`${file}: ${checked.errors.map((e) => e.message).join('; ')}`);
