@@ -151,6 +151,12 @@ export class RenderSession {
     const pending: Promise<unknown>[] = [];
     const deferred: (() => Promise<void>)[] = [];
     const frameStart = t;
+    /** A pool buffer holding a copy of `pixels`. */
+    const copyOf = (pixels: Uint8Array): Uint8Array => {
+      const copy = this.pixelPool.take(pixels.length);
+      copy.set(pixels);
+      return copy;
+    };
     /**
      * Hands a readback to the encoder workers: at once, so it compresses while the next stages
      * draw; when profiling, after the frame's other stages and one image at a time, so that every
@@ -168,19 +174,11 @@ export class RenderSession {
       else
         deferred.push(async () => {
           for (const image of job.images) {
-            const pixels = this.pixelPool.take(job.pixels.length);
-            pixels.set(job.pixels);
-            await run({ ...job, images: [image], pixels });
+            await run({ ...job, images: [image], pixels: copyOf(job.pixels) });
             lap(`encode.${image}`);
           }
           this.pixelPool.give(job.pixels);
         });
-    };
-    /** A pool buffer holding a copy of `pixels`. */
-    const copyOf = (pixels: Uint8Array): Uint8Array => {
-      const copy = this.pixelPool.take(pixels.length);
-      copy.set(pixels);
-      return copy;
     };
 
     const { widthPx: W, heightPx: H } = l;
