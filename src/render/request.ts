@@ -102,7 +102,7 @@ export interface PageFrameRequest {
   imagesTo?: string;
 }
 
-/** A frame's PNGs: in the result as base64, or POSTed to imagesTo, the passes' PNGs one after another in `sizes` order. */
+/** A frame's PNGs: in the result as base64, or POSTed to imagesTo, the passes' PNGs one after another in `sizes` order (nothing POSTed when `sizes` is empty). */
 export type PageFrameImages = { as: 'base64'; png: Partial<Record<PassName, string>> } | { as: 'posted'; sizes: [PassName, number][] };
 
 export interface PageFrameResult {

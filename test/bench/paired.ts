@@ -49,19 +49,20 @@ async function side(create: CreateHost, scene: ScenarioScene, tick: number) {
 const { scene, tick } = await scenarioScene(widthPx, heightPx);
 const otherTree = path.resolve(other);
 const { createRenderHost: createOther } = (await import(path.join(otherTree, 'src/dataset/renderHost.ts'))) as { createRenderHost: CreateHost };
-const a = await side(createOther, scene, tick);
-const b = await side(createRenderHost, scene, tick);
+const sides: Awaited<ReturnType<typeof side>>[] = [];
 try {
+  sides.push(await side(createOther, scene, tick));
+  sides.push(await side(createRenderHost, scene, tick));
   for (let r = 0; r < rounds; r++) {
-    for (const s of r % 2 === 0 ? [a, b] : [b, a]) {
+    for (const s of r % 2 === 0 ? sides : [...sides].reverse()) {
       s.renderOnlyMs.push(await s.renderOnly());
       s.labeledMs.push(await s.labeled());
     }
   }
 } finally {
-  await a.host.close();
-  await b.host.close();
+  for (const s of sides) await s.host.close();
 }
+const [a, b] = sides as [(typeof sides)[0], (typeof sides)[0]];
 for (const [name, s] of [
   [`A ${otherTree}`, a],
   ['B this tree', b],

@@ -12,6 +12,7 @@ export async function receiveImages(images: PageFrameImages, posted: Promise<Uin
   if (images.as === 'base64') {
     return new Map(Object.entries(images.png).map(([pass, b64]) => [pass as PassName, new Uint8Array(Buffer.from(b64, 'base64'))]));
   }
+  if (images.sizes.length === 0) return new Map();
   if (!posted) throw new Error('render host: the page POSTed its PNGs, but the host expected none');
   const bytes = await posted;
   const out = new Map<PassName, Uint8Array>();

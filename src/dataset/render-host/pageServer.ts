@@ -96,19 +96,32 @@ export class PageServer {
     this.uploads.delete(name);
     const parts: Buffer[] = [];
     let size = 0;
+    let failed = false;
     const fail = (status: number, message: string): void => {
+      if (failed) return;
+      failed = true;
+      parts.length = 0;
       waiting.reject(new Error(`render host: ${message}`));
-      if (!res.headersSent) res.writeHead(status).end();
-      req.destroy();
+      if (res.headersSent) {
+        req.destroy();
+        return;
+      }
+      // The answer first, then the connection closed: closing at once could reset it before the
+      // page reads the status.
+      res.on('finish', () => req.destroy());
+      res.writeHead(status, { connection: 'close' }).end();
     };
     req.on('data', (chunk: Buffer) => {
+      if (failed) return;
       size += chunk.length;
       if (size > this.maxUploadBytes) fail(413, `an upload from the render page passed ${this.maxUploadBytes} bytes`);
       else parts.push(chunk);
     });
-    req.on('aborted', () => fail(400, 'the render page broke off an upload'));
+    req.on('close', () => {
+      if (!req.complete) fail(400, 'the render page broke off an upload');
+    });
     req.on('end', () => {
-      if (size > this.maxUploadBytes) return;
+      if (failed) return;
       waiting.resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
       res.writeHead(204).end();
     });

@@ -16,7 +16,7 @@
  * rasterizer's pixels; geometry labels (boxes, occlusion, truncation) do not.
  */
 import type { Box2 } from '../types.js';
-import { idWords } from './idStats.js';
+import { ID_BITS, idWords } from './idStats.js';
 
 /** Delta E from the surround at which a pixel counts as distinguishable (about 10 just-noticeable steps). */
 export const DISTINCT_DELTA_E = 10;
@@ -81,7 +81,7 @@ interface Scan {
 const at = (s: Scan, x: number, y: number): number => ((s.heightPx - 1 - y) * s.widthPx + x) * 4;
 const inImage = (s: Scan, x: number, y: number): boolean => x >= 0 && y >= 0 && x < s.widthPx && y < s.heightPx;
 /** Whether the pixel at byte offset i holds the object (no bounds check: i must lie in the image). */
-const objectAt = (s: Scan, i: number): boolean => (s.ids[i >> 2] & 0xffffff) === s.trackId;
+const objectAt = (s: Scan, i: number): boolean => (s.ids[i >> 2] & ID_BITS) === s.trackId;
 const isObject = (s: Scan, x: number, y: number): boolean => inImage(s, x, y) && objectAt(s, at(s, x, y));
 
 /**

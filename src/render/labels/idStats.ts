@@ -17,8 +17,11 @@ export function decodeId(r: number, g: number, b: number): number {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
+/** The id bits of an idWords word (the rest is the alpha byte: the semantic class). */
+export const ID_BITS = 0xffffff;
+
 /**
- * An RGBA id buffer as one 32-bit word a pixel whose low 24 bits are the pixel's id: a view of
+ * An RGBA id buffer as one 32-bit word a pixel whose low 24 bits (ID_BITS) are the pixel's id: a view of
  * the same bytes on a little-endian machine (the ones browsers run on; one load a pixel instead
  * of three), else a copy with the ids decoded.
  */
@@ -31,7 +34,7 @@ export function idWords(rgba: Uint8Array): Uint32Array {
 
 /** RGB bytes of an id; ids must fit in 24 bits. */
 export function encodeId(id: number): [number, number, number] {
-  if (!Number.isInteger(id) || id < 0 || id > 0xffffff) throw new RangeError(`instance id ${id} does not fit in 24 bits`);
+  if (!Number.isInteger(id) || id < 0 || id > ID_BITS) throw new RangeError(`instance id ${id} does not fit in 24 bits`);
   return [id & 255, (id >> 8) & 255, (id >> 16) & 255];
 }
 
@@ -58,7 +61,7 @@ function scanRow(words: Uint32Array, p: number, width: number, x0: number, y: nu
   let lastId = -1;
   let last: IdStats | undefined;
   for (let col = 0; col < width; col++, p++) {
-    const id = words[p] & 0xffffff;
+    const id = words[p] & ID_BITS;
     if (id === 0) continue;
     if (id !== lastId) {
       last = stats.get(id);

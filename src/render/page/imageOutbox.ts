@@ -13,6 +13,8 @@ export async function sendImages(pngs: Partial<Record<PassName, Blob>>, to: stri
   if (to === undefined) {
     return { as: 'base64', png: Object.fromEntries(await Promise.all(order.map(async (p) => [p, await base64Of(pngs[p]!)] as const))) };
   }
+  // No images (labels only): nothing to send, and the host waits for nothing.
+  if (order.length === 0) return { as: 'posted', sizes: [] };
   const res = await fetch(to, { method: 'POST', body: new Blob(order.map((p) => pngs[p]!)) });
   if (!res.ok) throw new Error(`render page: the host refused the frame's images (HTTP ${res.status} from ${to})`);
   return { as: 'posted', sizes: order.map((p) => [p, pngs[p]!.size]) };

@@ -16,6 +16,11 @@ export class PixelPool {
     return i >= 0 ? this.free.splice(i, 1)[0]! : new Uint8Array(bytes);
   }
 
+  /** Forgets every buffer kept (when the frame size changes). */
+  clear(): void {
+    this.free.length = 0;
+  }
+
   /** Hands a buffer back; the caller must not use it afterwards. */
   give(buffer: Uint8Array): void {
     if (buffer.byteLength === 0) return; // transferred away: nothing to keep

@@ -36,7 +36,7 @@ export interface EncodeJob {
 
 /** A job's PNGs, and its pixel buffer handed back for the next frame's readback. */
 export interface Encoded {
-  /** Blobs: posted from a worker by reference, read by the host as they are. */
+  /** Blobs: posted from a worker by reference, joined into one body for the host (imageOutbox.ts). */
   pngs: Partial<Record<PassName, Blob>>;
   pixels: Uint8Array;
 }
@@ -53,7 +53,7 @@ export interface PngEncoder {
 export function pngEncoderScope(deflateRows: RleDeflate): PngEncoder {
   /**
    * Buffers the encodes reuse from frame to frame, the masks' by bytes a pixel (jobs run one at
-   * a time: the RGB encode start to end without waiting, and a worker queues its jobs):
+   * a time, queued by encode() below, in a worker and on the page's thread alike):
    * allocating ~15 MB a frame kept the garbage collector busy.
    */
   const scratch: Record<'lines' | 'deflated' | 'mask1' | 'mask2' | 'mask3', Uint8Array> = {

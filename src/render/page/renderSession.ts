@@ -6,7 +6,7 @@
 import * as THREE from 'three';
 import type { SceneRig } from '../../scene/types.js';
 import type { FrameLabels, ObjectLabel } from '../types.js';
-import type { Antialias, PageFrameRequest, PageFrameResult, PageScene, PassName } from '../request.js';
+import type { Antialias, PageFrameRequest, PageFrameResult, PageScene } from '../request.js';
 import { cameraModel, threeToKittiCamera, threeToRect } from '../cameraModel.js';
 import { RgbPass } from '../passes/rgbPass.js';
 import { IdTargets, LABEL_ATTACHMENT, renderInto } from '../passes/idTargets.js';
@@ -17,7 +17,7 @@ import { objectContrast } from '../labels/contrast.js';
 import { objectGeometry, objectLabel, type LabelFrames } from '../labels/objectLabel.js';
 import { pixelUnion } from '../labels/projectedBox.js';
 import { EncoderPool } from './encoderPool.js';
-import type { EncodeJob } from './pngEncoderScope.js';
+import type { EncodeJob, Encoded } from './pngEncoderScope.js';
 import { PixelPool } from './pixelPool.js';
 
 /** A loaded scene: the rig plus what the session needs to know about it. */
@@ -32,9 +32,6 @@ export interface LoadedScene {
 }
 
 export type SceneLoader = (scene: PageScene) => Promise<LoadedScene>;
-
-/** PNGs of the frame's passes. */
-export type EncodedImages = Partial<Record<PassName, Blob>>;
 
 export class RenderSession {
   private renderer!: THREE.WebGLRenderer;
@@ -95,6 +92,8 @@ export class RenderSession {
   }
 
   private unload(): void {
+    // Buffers of this scene's size: another scene may have another.
+    this.pixelPool.clear();
     this.loaded?.rig.dispose();
     this.rgb?.dispose();
     this.targets?.dispose();
@@ -136,7 +135,7 @@ export class RenderSession {
     gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, this.onePixel);
   }
 
-  async render(req: PageFrameRequest): Promise<{ labels: FrameLabels; images: EncodedImages; timingsMs: PageFrameResult['timingsMs'] }> {
+  async render(req: PageFrameRequest): Promise<{ labels: FrameLabels; images: Encoded['pngs']; timingsMs: PageFrameResult['timingsMs'] }> {
     const { l, rgb, targets } = this.need();
     const { rig } = l;
     const timingsMs: Record<string, number> = {};
@@ -146,7 +145,7 @@ export class RenderSession {
       timingsMs[name] = (timingsMs[name] ?? 0) + now - t;
       t = now;
     };
-    const images: EncodedImages = {};
+    const images: Encoded['pngs'] = {};
     const want = new Set(req.passes);
     const pending: Promise<unknown>[] = [];
     const deferred: (() => Promise<void>)[] = [];
@@ -160,24 +159,27 @@ export class RenderSession {
     /**
      * Hands a readback to the encoder workers: at once, so it compresses while the next stages
      * draw; when profiling, after the frame's other stages and one image at a time, so that every
-     * stage's time is its own. encodeDone.* counts from the frame's start (encodes overlap). The
-     * buffer comes back to the pool with the PNGs.
+     * stage's time is its own. encodeDone.* counts from the frame's start (encodes overlap;
+     * instance and semantic, one job, are done together). The buffer comes back to the pool with
+     * the PNGs.
      */
     const encode = (job: EncodeJob): void => {
-      const run = (j: EncodeJob): Promise<void> =>
-        this.encoder.encode(j).then(({ pngs, pixels }) => {
-          this.pixelPool.give(pixels);
-          Object.assign(images, pngs);
-          for (const image of j.images) timingsMs[`encodeDone.${image}`] = performance.now() - frameStart;
-        });
-      if (!req.profile) pending.push(run(job));
+      /** Encodes; returns the pixel buffer the encoder hands back. */
+      const run = async (j: EncodeJob): Promise<Uint8Array> => {
+        const { pngs, pixels } = await this.encoder.encode(j);
+        Object.assign(images, pngs);
+        for (const image of j.images) timingsMs[`encodeDone.${image}`] = performance.now() - frameStart;
+        return pixels;
+      };
+      if (!req.profile) pending.push(run(job).then((pixels) => this.pixelPool.give(pixels)));
       else
         deferred.push(async () => {
+          let pixels = job.pixels;
           for (const image of job.images) {
-            await run({ ...job, images: [image], pixels: copyOf(job.pixels) });
+            pixels = await run({ ...job, images: [image], pixels });
             lap(`encode.${image}`);
           }
-          this.pixelPool.give(job.pixels);
+          this.pixelPool.give(pixels);
         });
     };
 

@@ -5,7 +5,7 @@
  */
 import type * as THREE from 'three';
 import type { Box2 } from '../types.js';
-import { idWords } from '../labels/idStats.js';
+import { ID_BITS, idWords } from '../labels/idStats.js';
 
 export function unoccludedPixels(
   renderer: THREE.WebGLRenderer,
@@ -38,6 +38,6 @@ export function unoccludedPixels(
 /** How many of `words` (idWords) hold `trackId`. */
 function countId(words: Uint32Array, trackId: number): number {
   let n = 0;
-  for (let p = 0; p < words.length; p++) if ((words[p]! & 0xffffff) === trackId) n++;
+  for (let p = 0; p < words.length; p++) if ((words[p]! & ID_BITS) === trackId) n++;
   return n;
 }
