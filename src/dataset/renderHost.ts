@@ -314,7 +314,7 @@ export class PlaywrightRenderHost implements RenderHost {
         timingsMs: result.timingsMs,
       };
     } finally {
-      if (upload) server.forgetUpload(upload.url);
+      if (upload) server.forgetUpload(upload);
       this.release(slot);
     }
   }

@@ -75,7 +75,7 @@ describe('page server uploads', () => {
 
   it('rejects an upload the host forgot, and refuses it if it comes later', async () => {
     const up = server.expectUpload();
-    server.forgetUpload(up.url);
+    server.forgetUpload(up);
     await expect(up.bytes).rejects.toThrow(/no longer expected/);
     expect(await post(up.url, new Uint8Array(3))).toBe(404);
   });

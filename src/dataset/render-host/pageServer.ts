@@ -19,6 +19,8 @@ export const MAX_UPLOAD_BYTES = 1 << 30;
 
 /** An upload the host waits for. */
 export interface ExpectedUpload {
+  /** Its key among the uploads the server waits for (the URL's last part). */
+  name: string;
   /** Where the page POSTs it. */
   url: string;
   /** Its bytes, once all arrived (the page's POST is answered after). */
@@ -77,12 +79,11 @@ export class PageServer {
     const bytes = new Promise<Uint8Array>((resolve, reject) => this.uploads.set(name, { resolve, reject }));
     // A caller that gives up (the page failed first) must not leave an unhandled rejection.
     bytes.catch(() => undefined);
-    return { url: `${this.origin}${this.prefix}/uploads/${name}`, bytes };
+    return { name, url: `${this.origin}${this.prefix}/uploads/${name}`, bytes };
   }
 
   /** Stops waiting for an upload (no-op once it arrived). */
-  forgetUpload(url: string): void {
-    const name = url.slice(url.lastIndexOf('/') + 1);
+  forgetUpload({ name }: ExpectedUpload): void {
     this.uploads.get(name)?.reject(new Error('render host: upload no longer expected'));
     this.uploads.delete(name);
   }

@@ -123,8 +123,9 @@ function contrastRow(s: Scan, y: number, x0: number, x1: number, sums: Float64Ar
       if (!inImage(s, x + dx, y + dy) || isObject(s, x + dx, y + dy)) continue;
       // An outline sample: a pixel just inside against one just outside, each a step away from
       // the edge where the antialiased RGB blends the two.
-      const ix = isObject(s, x - dx, y - dy) ? x - dx : x,
-        iy = isObject(s, x - dx, y - dy) ? y - dy : y;
+      const behind = isObject(s, x - dx, y - dy);
+      const ix = behind ? x - dx : x,
+        iy = behind ? y - dy : y;
       const far = inImage(s, x + 2 * dx, y + 2 * dy) && !isObject(s, x + 2 * dx, y + 2 * dy);
       const ox = far ? x + 2 * dx : x + dx,
         oy = far ? y + 2 * dy : y + dy;

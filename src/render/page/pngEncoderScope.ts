@@ -103,9 +103,11 @@ export function pngEncoderScope(deflateRows: RleDeflate): PngEncoder {
     const key = `mask${bytes}` as const;
     scratch[key] = roomIn(scratch[key], stride * h);
     const out = scratch[key].subarray(0, stride * h);
-    // Filter bytes (0) are never written otherwise: a reused buffer may hold anything there.
-    for (let y = 0; y < h; y++) out[y * stride] = 0;
-    for (let y = 0; y < h; y++) row(src, (h - 1 - y) * w * 4, out, y * stride + 1, w);
+    for (let y = 0; y < h; y++) {
+      // The filter byte is set each time: a reused buffer may hold anything there.
+      out[y * stride] = 0;
+      row(src, (h - 1 - y) * w * 4, out, y * stride + 1, w);
+    }
     return out;
   }
 
